@@ -1,0 +1,58 @@
+import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
+
+const PAGES = [
+  { path: '/', nav: 'Home' },
+  { path: '/customers', nav: 'Customers' },
+  { path: '/subscriptions', nav: 'Subscriptions' },
+  { path: '/service-plans', nav: 'Service Plans' },
+  { path: '/tools', nav: 'Prototype tools' },
+];
+
+for (const { path, nav } of PAGES) {
+  test(`${nav} page opens from the navigation and passes axe-core`, async ({ page }) => {
+    await openApp(page, path === '/' ? '/tools' : '/');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: nav, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`${path === '/' ? '/$' : path}`));
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    await expectNoAxeViolations(page);
+  });
+}
+
+test('API answers come from the mock service worker in the production build', async ({ page }) => {
+  const apiResponses: boolean[] = [];
+  page.on('response', (res) => {
+    if (new URL(res.url()).pathname.startsWith('/api/v1/')) apiResponses.push(res.fromServiceWorker());
+  });
+  await openApp(page, '/');
+  const reseller = await page.evaluate(async () => {
+    const res = await fetch('/api/v1/reseller');
+    return { status: res.status, type: res.headers.get('content-type'), body: await res.json() };
+  });
+  expect(reseller.status).toBe(200);
+  expect(reseller.type).toContain('application/json');
+  expect(reseller.body).toHaveProperty('limits');
+  expect(apiResponses.length).toBeGreaterThan(0);
+  expect(apiResponses.every(Boolean)).toBe(true);
+});
+
+test('language: ?lang=fr, the selector, and the choice is remembered', async ({ page }) => {
+  await openApp(page, '/', { lang: 'fr' });
+  const nav = page.getByRole('navigation');
+  await expect(nav.getByRole('link', { name: 'Accueil' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Packs de services' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await page.getByLabel('Langue').selectOption('en');
+  await expect(nav.getByRole('link', { name: 'Service Plans' })).toBeVisible();
+  await page.reload();
+  await expect(nav.getByRole('link', { name: 'Service Plans' })).toBeVisible();
+  await page.getByLabel('Language').selectOption('fr');
+  await page.goto('/customers');
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Clients' })).toBeVisible();
+});
+
+test('an unknown address shows a page inside the shell, not a white screen', async ({ page }) => {
+  await openApp(page, '/no-such-page');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+});

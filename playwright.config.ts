@@ -1,0 +1,32 @@
+import { defineConfig, devices } from '@playwright/test';
+import { resolveChromium } from './scripts/resolve-chromium.mjs';
+
+const browser = resolveChromium();
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+
+// The suite runs against the production build served statically: the MSW worker is the
+// backend there too, exactly as users get it.
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: `test-results/${PORT}`,
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: `test-results/e2e-report-${PORT}.json` }]] : [['list']],
+  timeout: 30_000,
+  expect: { timeout: 7_500 },
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: 'retain-on-failure',
+    serviceWorkers: 'allow',
+    launchOptions: browser.executablePath ? { executablePath: browser.executablePath } : {},
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  webServer: {
+    command: `npx vite build --logLevel warn --outDir .e2e-dist/${PORT} && npx vite preview --outDir .e2e-dist/${PORT} --port ${PORT} --strictPort`,
+    url: `http://localhost:${PORT}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+  },
+});

@@ -1,0 +1,109 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { Customer } from '../domain/types';
+import { apiGet, apiRequest, type ListPage, type Query } from './http';
+import { useApiMutation } from './mutations';
+
+export type CustomerItem = Customer & { subscriptionCount: number; etag?: string };
+
+export interface CustomerInput {
+  contactName: string;
+  companyName?: string;
+  login: string;
+  password?: string;
+  email?: string;
+  phone?: string;
+  address?: string;
+  city?: string;
+  postalCode?: string;
+  country?: string;
+}
+
+export const customerKeys = {
+  all: ['customers'] as const,
+  list: (query: Query) => ['customers', 'list', query] as const,
+  detail: (id: string) => ['customers', 'detail', id] as const,
+};
+
+export const customersQuery = (query: Query) =>
+  queryOptions({
+    queryKey: customerKeys.list(query),
+    queryFn: ({ signal }) => apiGet<ListPage<CustomerItem>>('/customers', query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const customerQuery = (id: string) =>
+  queryOptions({
+    queryKey: customerKeys.detail(id),
+    queryFn: async ({ signal }) => {
+      const { data, etag } = await apiRequest<CustomerItem>(`/customers/${encodeURIComponent(id)}`, { signal });
+      return { ...data, etag };
+    },
+  });
+
+export function useCustomers(query: Query) {
+  return useQuery(customersQuery(query));
+}
+
+export function useCustomer(id: string) {
+  return useQuery(customerQuery(id));
+}
+
+export function useCreateCustomer() {
+  return useApiMutation({
+    mutationFn: async (input: CustomerInput) => (await apiRequest<CustomerItem>('/customers', { method: 'POST', body: input })).data,
+  });
+}
+
+export function useUpdateCustomer() {
+  return useApiMutation({
+    mutationFn: async ({ id, patch, etag }: { id: string; patch: Partial<CustomerInput>; etag?: string }) =>
+      (await apiRequest<CustomerItem>(`/customers/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch, etag })).data,
+  });
+}
+
+export function useCustomerStatus() {
+  return useApiMutation({
+    mutationFn: async ({ id, action, etag }: { id: string; action: 'suspend' | 'activate'; etag?: string }) =>
+      (await apiRequest<CustomerItem>(`/customers/${encodeURIComponent(id)}/${action}`, { method: 'POST', etag })).data,
+  });
+}
+
+/** What DELETE /customers/:id removed: the customer, its subscriptions and their websites. */
+export interface CustomerRemoval {
+  id: string;
+  removed: { customers: number; subscriptions: number; websites: number };
+}
+
+export function useRemoveCustomer() {
+  return useApiMutation({
+    mutationFn: async ({ id, etag }: { id: string; etag?: string }) =>
+      (await apiRequest<CustomerRemoval>(`/customers/${encodeURIComponent(id)}`, { method: 'DELETE', etag })).data,
+  });
+}
+
+export type CustomerBulkAction = 'suspend' | 'activate' | 'remove';
+export type CustomerBulkResult = { id: string; ok: true } | { id: string; ok: false; error: unknown };
+
+/**
+ * Suspend, activate or remove several customers. The API has no bulk endpoint for customers,
+ * so each one is its own request (one after the other, so the mock store sees them in order)
+ * and gets its own result; queries are refreshed once at the end.
+ */
+export function useCustomerBulk() {
+  return useApiMutation({
+    mutationFn: async ({ action, ids }: { action: CustomerBulkAction; ids: readonly string[] }) => {
+      const results: CustomerBulkResult[] = [];
+      for (const id of ids) {
+        const path = `/customers/${encodeURIComponent(id)}`;
+        try {
+          if (action === 'remove') await apiRequest<unknown>(path, { method: 'DELETE' });
+          else await apiRequest<unknown>(`${path}/${action}`, { method: 'POST' });
+          results.push({ id, ok: true });
+        } catch (error) {
+          results.push({ id, ok: false, error });
+        }
+      }
+      return results;
+    },
+  });
+}

@@ -1,0 +1,53 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiGet, apiRequest } from './http';
+import { useApiMutation } from './mutations';
+
+/** The prototype tools' `/_mock` endpoints (not part of the panel proper). */
+export type ScenarioName = 'default' | 'empty' | 'sync-failure' | 'large';
+export const SCENARIOS: readonly ScenarioName[] = ['default', 'empty', 'sync-failure', 'large'];
+
+export interface MockSettings {
+  latencyMs: number;
+  failureRate: number;
+}
+
+export interface ProviderPatch {
+  limits?: Record<string, number>;
+  permissions?: Record<string, boolean>;
+  oversell?: boolean;
+}
+
+export const mockSettingsQuery = () =>
+  queryOptions({ queryKey: ['mock', 'settings'], queryFn: ({ signal }) => apiGet<MockSettings>('/_mock/settings', undefined, signal) });
+
+export function useMockSettings() {
+  return useQuery(mockSettingsQuery());
+}
+
+export function useResetScenario() {
+  return useApiMutation({
+    mutationFn: async (scenario: ScenarioName) => (await apiRequest<unknown>('/_mock/reset', { method: 'POST', body: { scenario } })).data,
+  });
+}
+
+export function useUpdateMockSettings() {
+  return useApiMutation({
+    mutationFn: async (settings: Partial<MockSettings>) => (await apiRequest<MockSettings>('/_mock/settings', { method: 'PUT', body: settings })).data,
+  });
+}
+
+export function useProviderPatch() {
+  return useApiMutation({
+    mutationFn: async (patch: ProviderPatch) => (await apiRequest<unknown>('/_mock/provider', { method: 'PATCH', body: patch })).data,
+  });
+}
+
+export async function exportState(): Promise<unknown> {
+  return apiGet<unknown>('/_mock/state');
+}
+
+export function useImportState() {
+  return useApiMutation({
+    mutationFn: async (state: unknown) => (await apiRequest<unknown>('/_mock/state', { method: 'PUT', body: state })).data,
+  });
+}

@@ -1,0 +1,120 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { Subscription, SyncConflict, SyncState, ValuesPatch } from '../domain/types';
+import { apiGet, apiRequest, type ListPage, type Query } from './http';
+import { useApiMutation } from './mutations';
+
+export type SubscriptionItem = Subscription & {
+  syncState: SyncState;
+  planName: string | null;
+  /** Names of `addonIds`, in the same order. */
+  addonNames: string[];
+  ownerName: string;
+  etag?: string;
+};
+
+export interface SyncOutcome {
+  outcome: 'synced' | 'conflicts';
+  conflicts: SyncConflict[];
+  subscription: SubscriptionItem;
+}
+
+export interface SubscriptionInput {
+  domain: string;
+  ownerId: string | null;
+  planId: string | null;
+  addonIds?: string[];
+  ipAddress?: string;
+  systemUser?: string;
+  password?: string;
+}
+
+export type BulkAction = 'change-plan' | 'change-subscriber' | 'suspend' | 'activate' | 'remove' | 'sync';
+
+export type BulkResult =
+  | { id: string; ok: true; syncState?: SyncState }
+  /** A failed sync carries its conflicts (what the plan offers that the reseller lacks). */
+  | { id: string; ok: false; status: number; title: string; detail?: string; conflicts?: SyncConflict[] };
+
+export const subscriptionKeys = {
+  all: ['subscriptions'] as const,
+  list: (query: Query) => ['subscriptions', 'list', query] as const,
+  detail: (id: string) => ['subscriptions', 'detail', id] as const,
+};
+
+export const subscriptionsQuery = (query: Query) =>
+  queryOptions({
+    queryKey: subscriptionKeys.list(query),
+    queryFn: ({ signal }) => apiGet<ListPage<SubscriptionItem>>('/subscriptions', query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const subscriptionQuery = (id: string) =>
+  queryOptions({
+    queryKey: subscriptionKeys.detail(id),
+    queryFn: async ({ signal }) => {
+      const { data, etag } = await apiRequest<SubscriptionItem>(`/subscriptions/${encodeURIComponent(id)}`, { signal });
+      return { ...data, etag };
+    },
+  });
+
+export function useSubscriptions(query: Query) {
+  return useQuery(subscriptionsQuery(query));
+}
+
+export function useSubscription(id: string) {
+  return useQuery(subscriptionQuery(id));
+}
+
+const path = (id: string, action = '') => `/subscriptions/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
+
+export function useCreateSubscription() {
+  return useApiMutation({
+    mutationFn: async (input: SubscriptionInput) => (await apiRequest<SubscriptionItem>('/subscriptions', { method: 'POST', body: input })).data,
+  });
+}
+
+/** Customize: saving the subscription's own values locks it. */
+export function useCustomizeSubscription() {
+  return useApiMutation({
+    mutationFn: async ({ id, values, etag }: { id: string; values: ValuesPatch; etag?: string }) =>
+      (await apiRequest<SubscriptionItem>(path(id, 'values'), { method: 'PUT', body: values, etag })).data,
+  });
+}
+
+/** Synchronize (or, with `accept: 'available'`, the failure dialog's OK). */
+export function useSynchronizeSubscription() {
+  return useApiMutation({
+    mutationFn: async ({ id, accept, etag }: { id: string; accept?: 'available'; etag?: string }) =>
+      (await apiRequest<SyncOutcome>(path(id, 'sync'), { method: 'POST', body: accept ? { accept } : {}, etag })).data,
+  });
+}
+
+export function useUnlockAndSync() {
+  return useApiMutation({
+    mutationFn: async ({ id, accept, etag }: { id: string; accept?: 'available'; etag?: string }) =>
+      (await apiRequest<SyncOutcome>(path(id, 'unlock-and-sync'), { method: 'POST', body: accept ? { accept } : {}, etag })).data,
+  });
+}
+
+export function useSubscriptionStatus() {
+  return useApiMutation({
+    mutationFn: async ({ id, action, etag }: { id: string; action: 'suspend' | 'activate'; etag?: string }) =>
+      (await apiRequest<SubscriptionItem>(path(id, action), { method: 'POST', etag })).data,
+  });
+}
+
+export function useRemoveSubscription() {
+  return useApiMutation({
+    mutationFn: async ({ id, etag }: { id: string; etag?: string }) => {
+      await apiRequest<unknown>(path(id), { method: 'DELETE', etag });
+      return id;
+    },
+  });
+}
+
+export function useBulkSubscriptions() {
+  return useApiMutation({
+    mutationFn: async (input: { action: BulkAction; ids: string[]; planId?: string | null; addonIds?: string[]; ownerId?: string | null }) =>
+      (await apiRequest<{ results: BulkResult[] }>('/subscriptions/bulk', { method: 'POST', body: input })).data,
+  });
+}

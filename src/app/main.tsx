@@ -1,0 +1,45 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router/dom';
+import { initI18n } from '../i18n/i18n';
+import { createQueryClient } from '../api/query-client';
+import { AppProviders, STORE_CHANGED_EVENT } from './providers';
+import { createAppRouter } from './router';
+import { startupNotice } from './startup-notice';
+import './styles.css';
+
+/**
+ * Bootstrap: the mock API (MSW over the client-side store) is the product's backend in every
+ * build, so the worker starts before the first render. This is the only place in the UI that
+ * imports the mock backend.
+ */
+async function bootstrap() {
+  const [{ startMockApi, onExternalChange }] = await Promise.all([import('../mock-api/browser'), initI18n()]);
+  const { notice } = await startMockApi();
+  if (notice) startupNotice.setState({ notice: 'restoredDefault' });
+  onExternalChange(() => window.dispatchEvent(new Event(STORE_CHANGED_EVENT)));
+
+  const queryClient = createQueryClient();
+  const router = createAppRouter();
+  const root = document.getElementById('root');
+  if (!root) throw new Error('No #root element');
+  createRoot(root).render(
+    <StrictMode>
+      <AppProviders queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </AppProviders>
+    </StrictMode>,
+  );
+}
+
+bootstrap().catch((error: unknown) => {
+  // Never a white screen: say what failed in plain text.
+  const root = document.getElementById('root');
+  if (root) {
+    const p = document.createElement('p');
+    p.setAttribute('role', 'alert');
+    p.textContent = `Hosting Panel could not start: ${error instanceof Error ? error.message : String(error)}`;
+    root.replaceChildren(p);
+  }
+  console.error(error);
+});

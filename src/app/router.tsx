@@ -1,0 +1,36 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AppLayout } from './layout';
+import { NotFound, RouteError } from './route-error';
+
+// Route-level code splitting: each screen is its own chunk, loaded on first visit.
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('../features/home/home-page')).HomePage }) },
+          { path: 'resources', lazy: async () => ({ Component: (await import('../features/home/resources-page')).ResourcesPage }) },
+          { path: 'customers', lazy: async () => ({ Component: (await import('../features/customers/customers-page')).CustomersPage }) },
+          { path: 'customers/new', lazy: async () => ({ Component: (await import('../features/customers/add-customer-page')).AddCustomerPage }) },
+          { path: 'customers/:customerId', lazy: async () => ({ Component: (await import('../features/customers/customer-page')).CustomerPage }) },
+          { path: 'subscriptions', lazy: async () => ({ Component: (await import('../features/subscriptions/subscriptions-page')).SubscriptionsPage }) },
+          { path: 'subscriptions/new', lazy: async () => ({ Component: (await import('../features/subscriptions/add-subscription-page')).AddSubscriptionPage }) },
+          { path: 'subscriptions/:subscriptionId', lazy: async () => ({ Component: (await import('../features/subscriptions/subscription-page')).SubscriptionPage }) },
+          { path: 'service-plans', lazy: async () => ({ Component: (await import('../features/service-plans/service-plans-page')).ServicePlansPage }) },
+          { path: 'service-plans/new', lazy: async () => ({ Component: (await import('../features/service-plans/add-plan-page')).AddPlanPage }) },
+          { path: 'service-plans/:planId', lazy: async () => ({ Component: (await import('../features/service-plans/plan-page')).PlanPage }) },
+          { path: 'tools', lazy: async () => ({ Component: (await import('../features/tools/tools-page')).ToolsPage }) },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,452 @@
+/**
+ * Validation of everything a user or a client sends (SPEC §1.1, §2). Schemas report stable
+ * CODES, not prose: the UI turns a code into a sentence in the user's language
+ * (`validationMessage`), and the API puts codes in its 422 `errors`. zod/mini keeps the bundle
+ * small; react-hook-form's zodResolver accepts these schemas as they are.
+ */
+import { z } from 'zod/mini';
+import {
+  NUMERIC_RESOURCE_KEYS,
+  OVERUSE_POLICIES,
+  PERMISSION_KEYS,
+  PHP_HANDLERS,
+  RESELLER_LIMIT_KEYS,
+  RESELLER_PERMISSION_KEYS,
+  SHELL_OPTIONS,
+  WEBSTAT_OPTIONS,
+} from './types';
+import type {
+  HostingKey,
+  NumericResourceKey,
+  PermissionKey,
+  PhpKey,
+  ResellerLimitKey,
+  ResellerPermissionKey,
+} from './types';
+import type { Lang } from './format';
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks
+
+type Issue = { code: string; input?: unknown };
+
+/** Error for a type mismatch: a missing value reads "required", a wrong one `code`. */
+function orRequired(code: string) {
+  return { error: (iss: Issue) => (iss.input === undefined || iss.input === null ? 'required' : code) };
+}
+
+/**
+ * Characters that can hide or reorder text or break a line in a one-line name: C0/C1 controls,
+ * line/paragraph separators and bidi overrides (they make "gpj.exe" look like "exe.jpg").
+ */
+export function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029) return true;
+    if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return true;
+  }
+  return false;
+}
+
+const tooLong = (max: number) => z.maxLength(max, { error: 'too_long', abort: true });
+// Empty input reports "required" alone, not also every format it fails.
+const nonEmpty = z.minLength(1, { error: 'required', abort: true });
+const noControl = z.refine<string>((s) => !hasControlCharacters(s), 'invalid_characters');
+
+/** One line of free text, trimmed and NFC-normalized; may be empty. */
+function text(max: number) {
+  return z.string(orRequired('invalid_type')).check(z.trim(), tooLong(max), z.normalize('NFC'), noControl);
+}
+
+/** A required one-line name: whitespace-only counts as empty. */
+function requiredText(max: number) {
+  return z
+    .string(orRequired('invalid_type'))
+    .check(z.trim(), nonEmpty, tooLong(max), z.normalize('NFC'), noControl);
+}
+
+const id = z.string(orRequired('invalid_type')).check(nonEmpty, tooLong(100));
+
+function unique(items: readonly string[]): boolean {
+  return new Set(items).size === items.length;
+}
+
+const idList = z.array(id, orRequired('invalid_type')).check(z.refine(unique, 'duplicate_value'));
+
+/** Builds an object shape giving every key of a list the same schema. */
+function shapeOf<K extends string, S>(keys: readonly K[], schema: S): Record<K, S> {
+  return Object.fromEntries(keys.map((k) => [k, schema])) as Record<K, S>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formats
+
+export const LOGIN_PATTERN = /^[a-z][a-z0-9._-]{0,59}$/;
+const SYSTEM_USER_PATTERN = /^[a-z][a-z0-9._-]{0,31}$/;
+const EMAIL_PATTERN =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,64}(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,64})*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+const DOMAIN_PATTERN = new RegExp(`^(?:${LABEL}\\.)+${LABEL}$`);
+const PHONE_PATTERN = /^[0-9+().\s-]*$/;
+const POSTAL_CODE_PATTERN = /^[A-Za-z0-9 -]*$/;
+const PHP_SIZE_PATTERN = /^(?:-1|\d{1,10}[KMG]?)$/;
+const PHP_SECONDS_PATTERN = /^\d{1,6}$/;
+const ISO_DATE_PATTERN = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** ISO 3166-1 alpha-2 codes officially assigned. */
+export const COUNTRY_CODES: readonly string[] = (
+  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR ' +
+  'BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ ' +
+  'EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW ' +
+  'GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY ' +
+  'KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV ' +
+  'MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY ' +
+  'QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG ' +
+  'TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'
+).split(' ');
+const COUNTRIES = new Set(COUNTRY_CODES);
+
+export function isDomainName(domain: string): boolean {
+  if (domain.length > 253 || !DOMAIN_PATTERN.test(domain)) return false;
+  // An all-digit last label would make an IP address pass as a domain.
+  const tld = domain.slice(domain.lastIndexOf('.') + 1);
+  return /[a-z]/.test(tld);
+}
+
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE_PATTERN.exec(value);
+  if (!match?.[1] || Number.isNaN(Date.parse(value))) return false;
+  // Date.parse rolls 2025-02-30 over to March; a real date reads back the same.
+  const day = new Date(`${match[1]}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === match[1];
+}
+
+function isIpAddress(value: string): boolean {
+  return z.regexes.ipv4.test(value) || z.regexes.ipv6.test(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values (SPEC §2 "values")
+
+/** A numeric resource or limit: a whole number, -1 for Unlimited. */
+const limitNumber = z.int(orRequired('invalid_number')).check(z.gte(-1, 'invalid_number'));
+const enumOf = <const T extends readonly string[]>(options: T) => z.enum(options, orRequired('invalid_option'));
+const flag = z.boolean(orRequired('invalid_type'));
+const expiration = z.union(
+  [
+    z.literal(-1, orRequired('invalid_date')),
+    z.string(orRequired('invalid_date')).check(z.refine(isIsoDate, 'invalid_date')),
+  ],
+  orRequired('invalid_date'),
+);
+const phpSize = z.string(orRequired('invalid_php_value')).check(z.trim(), z.regex(PHP_SIZE_PATTERN, 'invalid_php_value'));
+const phpSeconds = z
+  .string(orRequired('invalid_php_value'))
+  .check(z.trim(), z.regex(PHP_SECONDS_PATTERN, 'invalid_php_value'));
+
+const resourcesSchema = z.strictObject({
+  overuse: enumOf(OVERUSE_POLICIES),
+  expiration,
+  ...shapeOf(NUMERIC_RESOURCE_KEYS, limitNumber),
+});
+const permissionsSchema = z.strictObject(shapeOf(PERMISSION_KEYS, flag));
+const hostingSchema = z.strictObject({
+  php: flag,
+  php_handler_id: enumOf(PHP_HANDLERS),
+  ssl: flag,
+  cgi: flag,
+  perl: flag,
+  python: flag,
+  fastcgi: flag,
+  ssi: flag,
+  errdocs: flag,
+  webstat: enumOf(WEBSTAT_OPTIONS),
+  shell: enumOf(SHELL_OPTIONS),
+});
+const phpSchema = z.strictObject({
+  memory_limit: phpSize,
+  max_execution_time: phpSeconds,
+  post_max_size: phpSize,
+  upload_max_filesize: phpSize,
+});
+
+// Compile-time guard: the hosting and PHP shapes above name exactly the keys of types.ts.
+type SameKeys<A, B> = [keyof A] extends [B] ? ([B] extends [keyof A] ? true : never) : never;
+const hostingKeysMatch: SameKeys<typeof hostingSchema.shape, HostingKey> = true;
+const phpKeysMatch: SameKeys<typeof phpSchema.shape, PhpKey> = true;
+void hostingKeysMatch;
+void phpKeysMatch;
+
+export const valuesSchema = z.strictObject({
+  resources: resourcesSchema,
+  permissions: permissionsSchema,
+  hosting: hostingSchema,
+  php: phpSchema,
+});
+
+/** A partial `values` (PUT /subscriptions/:id/values, plan edits): any subset, no unknown key. */
+export const valuesPatchSchema = z.strictObject({
+  resources: z.optional(z.partial(resourcesSchema)),
+  permissions: z.optional(z.partial(permissionsSchema)),
+  hosting: z.optional(z.partial(hostingSchema)),
+  php: z.optional(z.partial(phpSchema)),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Customers
+
+const password = z
+  .string(orRequired('invalid_type'))
+  .check(z.minLength(8, 'password_too_short'), tooLong(255));
+
+const customerFields = {
+  contactName: requiredText(60),
+  companyName: z.optional(text(60)),
+  // Not trimmed: a login is an identifier, " bob" is not "bob".
+  login: z.string(orRequired('invalid_type')).check(
+    nonEmpty,
+    tooLong(60),
+    z.regex(LOGIN_PATTERN, 'invalid_login'),
+  ),
+  password,
+  // Empty means "none" for every optional contact field.
+  email: z.optional(
+    z
+      .string(orRequired('invalid_type'))
+      .check(
+        z.trim(),
+        tooLong(254),
+        z.refine((s: string) => s === '' || EMAIL_PATTERN.test(s), 'invalid_email'),
+      ),
+  ),
+  phone: z.optional(text(30).check(z.regex(PHONE_PATTERN, 'invalid_phone'))),
+  address: z.optional(text(255)),
+  city: z.optional(text(100)),
+  postalCode: z.optional(text(20).check(z.regex(POSTAL_CODE_PATTERN, 'invalid_postal_code'))),
+  country: z.optional(
+    z
+      .string(orRequired('invalid_type'))
+      .check(z.trim(), z.refine((s: string) => s === '' || COUNTRIES.has(s), 'invalid_country')),
+  ),
+};
+
+export const customerCreateSchema = z.object(customerFields);
+/** PATCH /customers/:id: any subset; a present field obeys the same rules (password too). */
+export const customerPatchSchema = z.partial(customerCreateSchema);
+
+// ---------------------------------------------------------------------------------------------
+// Service plans
+
+const planName = requiredText(60);
+
+export const planCreateSchema = z.object({
+  kind: enumOf(['hosting', 'addon'] as const),
+  name: planName,
+  values: z.optional(valuesPatchSchema),
+});
+
+export const planUpdateSchema = z.object({
+  name: z.optional(planName),
+  values: z.optional(valuesPatchSchema),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Subscriptions
+
+export const domainSchema = z
+  .string(orRequired('invalid_type'))
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    nonEmpty,
+    tooLong(253),
+    z.refine(isDomainName, 'invalid_domain'),
+  );
+
+export const subscriptionCreateSchema = z.object({
+  domain: domainSchema,
+  /** null = the reseller's own subscription. */
+  ownerId: z.nullable(id),
+  /** null = Custom subscription. */
+  planId: z.nullable(id),
+  addonIds: z.optional(idList),
+  ipAddress: z.optional(
+    z.string(orRequired('invalid_type')).check(z.trim(), tooLong(45), z.refine(isIpAddress, 'invalid_ip')),
+  ),
+  systemUser: z.optional(
+    z.string(orRequired('invalid_type')).check(z.regex(SYSTEM_USER_PATTERN, 'invalid_system_user')),
+  ),
+  password: z.optional(password),
+});
+
+export const BULK_ACTIONS = ['change-plan', 'change-subscriber', 'suspend', 'activate', 'remove', 'sync'] as const;
+export type BulkActionName = (typeof BULK_ACTIONS)[number];
+
+export const bulkActionSchema = z
+  .object({
+    action: enumOf(BULK_ACTIONS),
+    ids: z.array(id, orRequired('invalid_type')).check(nonEmpty),
+    /** null = make the subscriptions Custom. */
+    planId: z.optional(z.nullable(id)),
+    addonIds: z.optional(idList),
+    /** null = the reseller itself. */
+    ownerId: z.optional(z.nullable(id)),
+  })
+  .check(
+    // Absent and null differ here: null is a choice (Custom / the reseller), absent is a mistake.
+    z.refine((b) => b.action !== 'change-plan' || b.planId !== undefined, { message: 'required', path: ['planId'] }),
+    z.refine((b) => b.action !== 'change-subscriber' || b.ownerId !== undefined, {
+      message: 'required',
+      path: ['ownerId'],
+    }),
+  );
+
+// ---------------------------------------------------------------------------------------------
+// Prototype tools
+
+export const providerPatchSchema = z.strictObject({
+  limits: z.optional(
+    z.partial(z.strictObject(shapeOf<NumericResourceKey | ResellerLimitKey, typeof limitNumber>(
+      [...NUMERIC_RESOURCE_KEYS, ...RESELLER_LIMIT_KEYS],
+      limitNumber,
+    ))),
+  ),
+  permissions: z.optional(
+    z.partial(z.strictObject(shapeOf<PermissionKey | ResellerPermissionKey, typeof flag>(
+      [...PERMISSION_KEYS, ...RESELLER_PERMISSION_KEYS],
+      flag,
+    ))),
+  ),
+  oversell: z.optional(flag),
+});
+
+export const settingsSchema = z.object({
+  latencyMs: z.int(orRequired('invalid_number')).check(z.gte(0, 'too_small'), z.lte(10_000, 'too_large')),
+  failureRate: z.number(orRequired('invalid_number')).check(z.gte(0, 'too_small'), z.lte(1, 'too_large')),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Reporting
+
+export type ValidationIssue = { path: string; code: string; params?: Record<string, string | number> };
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+
+/** The code of an issue no schema named explicitly. */
+function defaultCode(iss: z.core.$ZodRawIssue): string {
+  switch (iss.code) {
+    case 'invalid_type':
+      if (iss.input === undefined || iss.input === null) return 'required';
+      return iss.expected === 'number' || iss.expected === 'int' ? 'invalid_number' : 'invalid_type';
+    case 'too_big':
+      return iss.origin === 'string' ? 'too_long' : iss.origin === 'array' ? 'too_many' : 'too_large';
+    case 'too_small':
+      return iss.origin === 'string' ? 'too_short' : iss.origin === 'array' ? 'required' : 'too_small';
+    case 'invalid_value':
+      return 'invalid_option';
+    case 'unrecognized_keys':
+      return 'unknown_key';
+    default:
+      return 'invalid_value';
+  }
+}
+
+function joinPath(path: readonly PropertyKey[]): string {
+  return path.map((p) => String(p)).join('.');
+}
+
+/** Parses `input`; on failure, one issue per field with a stable code and its parameters. */
+export function validate<T>(schema: z.ZodMiniType<T>, input: unknown): ValidationResult<T> {
+  const result = z.safeParse(schema, input, { error: defaultCode });
+  if (result.success) return { ok: true, value: result.data };
+  const issues: ValidationIssue[] = [];
+  for (const iss of result.error.issues) {
+    if (iss.code === 'unrecognized_keys') {
+      for (const key of iss.keys) issues.push({ path: joinPath([...iss.path, key]), code: 'unknown_key' });
+      continue;
+    }
+    const issue: ValidationIssue = { path: joinPath(iss.path), code: iss.message };
+    if (iss.code === 'too_big') issue.params = { max: Number(iss.maximum) };
+    if (iss.code === 'too_small') issue.params = { min: Number(iss.minimum) };
+    issues.push(issue);
+  }
+  return { ok: false, issues };
+}
+
+export const VALIDATION_MESSAGES: Record<string, { en: string; fr: string }> = {
+  required: { en: 'This field is required.', fr: 'Ce champ est obligatoire.' },
+  too_long: { en: 'Enter at most {{max}} characters.', fr: 'Saisissez au plus {{max}} caractères.' },
+  too_short: { en: 'Enter at least {{min}} characters.', fr: 'Saisissez au moins {{min}} caractères.' },
+  too_small: {
+    en: 'Enter a value of at least {{min}}.',
+    fr: 'Saisissez une valeur supérieure ou égale à {{min}}.',
+  },
+  too_large: {
+    en: 'Enter a value of at most {{max}}.',
+    fr: 'Saisissez une valeur inférieure ou égale à {{max}}.',
+  },
+  too_many: { en: 'Choose at most {{max}} items.', fr: 'Choisissez au plus {{max}} éléments.' },
+  invalid_login: {
+    en: 'A username starts with a lowercase letter and contains only lowercase letters, digits, dots, hyphens and underscores (60 characters at most).',
+    fr: "Un nom d'utilisateur commence par une lettre minuscule et ne contient que des lettres minuscules, des chiffres, des points, des tirets et des tirets bas (60 caractères au plus).",
+  },
+  invalid_system_user: {
+    en: 'A system username starts with a lowercase letter and contains only lowercase letters, digits, dots, hyphens and underscores (32 characters at most).',
+    fr: "Un nom d'utilisateur système commence par une lettre minuscule et ne contient que des lettres minuscules, des chiffres, des points, des tirets et des tirets bas (32 caractères au plus).",
+  },
+  password_too_short: {
+    en: 'The password must be at least {{min}} characters long.',
+    fr: 'Le mot de passe doit comporter au moins {{min}} caractères.',
+  },
+  invalid_email: {
+    en: 'Enter a valid email address, such as name@example.com.',
+    fr: 'Saisissez une adresse e-mail valide, par exemple nom@exemple.com.',
+  },
+  invalid_domain: {
+    en: 'Enter a valid domain name, such as example.com.',
+    fr: 'Saisissez un nom de domaine valide, par exemple exemple.com.',
+  },
+  invalid_country: {
+    en: 'Choose a country by its two-letter ISO code, such as FR.',
+    fr: 'Choisissez un pays par son code ISO à deux lettres, par exemple FR.',
+  },
+  invalid_phone: {
+    en: 'Enter a phone number using only digits, spaces and the signs + ( ) - .',
+    fr: "Saisissez un numéro de téléphone composé uniquement de chiffres, d'espaces et des signes + ( ) - .",
+  },
+  invalid_postal_code: {
+    en: 'Enter a postal code using only letters, digits, spaces and hyphens.',
+    fr: "Saisissez un code postal composé uniquement de lettres, de chiffres, d'espaces et de tirets.",
+  },
+  invalid_characters: {
+    en: 'Remove the control or invisible formatting characters.',
+    fr: 'Supprimez les caractères de contrôle ou de mise en forme invisibles.',
+  },
+  invalid_number: {
+    en: 'Enter a whole number, or -1 for Unlimited.',
+    fr: 'Saisissez un nombre entier, ou -1 pour Illimité.',
+  },
+  invalid_date: {
+    en: 'Enter a date in the format YYYY-MM-DD, or choose Unlimited.',
+    fr: 'Saisissez une date au format AAAA-MM-JJ, ou choisissez Illimité.',
+  },
+  invalid_php_value: {
+    en: 'Enter a number, optionally followed by K, M or G (for example 128M).',
+    fr: 'Saisissez un nombre, éventuellement suivi de K, M ou G (par exemple 128M).',
+  },
+  invalid_ip: { en: 'Enter a valid IPv4 or IPv6 address.', fr: 'Saisissez une adresse IPv4 ou IPv6 valide.' },
+  invalid_option: { en: 'Choose one of the proposed options.', fr: "Choisissez l'une des options proposées." },
+  duplicate_value: { en: 'Each item can be chosen only once.', fr: "Chaque élément ne peut être choisi qu'une fois." },
+  unknown_key: { en: 'This field is not recognized.', fr: "Ce champ n'est pas reconnu." },
+  invalid_type: { en: 'This value has the wrong type.', fr: "Cette valeur n'est pas du bon type." },
+  invalid_value: { en: 'This value is not valid.', fr: "Cette valeur n'est pas valide." },
+};
+
+/** The sentence for an issue, with its parameters filled in; unknown codes get a generic one. */
+export function validationMessage(issue: Pick<ValidationIssue, 'code' | 'params'>, lang: Lang): string {
+  const messages = VALIDATION_MESSAGES[issue.code] ?? VALIDATION_MESSAGES.invalid_value;
+  const template = messages?.[lang === 'fr' ? 'fr' : 'en'] ?? '';
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
+    const value = issue.params?.[name];
+    return value === undefined ? whole : String(value);
+  });
+}

@@ -1,0 +1,333 @@
+/**
+ * Invariants of SPEC §1.3–1.4 stated as properties over arbitrary resellers, plans and
+ * subscriptions (fast-check). Worlds built through the engine respect the allocation, as a
+ * real store would; raw worlds hold anything, to test what must hold regardless.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { clampToAvailable, holdingsOf, othersHolding, replaceHolding } from './availability';
+import { CATALOGUE } from './catalogue';
+import { formatValue } from './format';
+import {
+  acceptAvailableValues,
+  applyPlanEdit,
+  applyProviderPatch,
+  changePlan,
+  createSubscription,
+  customize,
+  desiredValuesOf,
+  subscriptionCan,
+  synchronize,
+  unlockAndSync,
+} from './sync-engine';
+import type { EngineContext } from './sync-engine';
+import {
+  allocationViolation,
+  builtWorldArb,
+  contextOf,
+  rawWorldArb,
+  valuesArb,
+  valuesPatchArb,
+} from './test-arbitraries';
+import type { World } from './test-arbitraries';
+import { PERMISSION_KEYS } from './types';
+import type { Subscription, Values } from './types';
+
+const RUNS = { numRuns: 150 };
+
+function usesPlan(s: Subscription, planId: string): boolean {
+  return s.planId === planId || s.addonIds.includes(planId);
+}
+
+/** Stores changed subscriptions into the world, keeping holdings current like the mock store. */
+function store(world: World, changed: readonly Subscription[]): void {
+  const byId = new Map(changed.map((s) => [s.id, s]));
+  world.subscriptions = world.subscriptions.map((s) => {
+    const next = byId.get(s.id);
+    if (!next) return s;
+    replaceHolding(world.holdings, s.values, next.values);
+    return next;
+  });
+}
+
+/** Edits a plan's values and runs Update & Sync over its users, as the API does. */
+function editPlan(world: World, planId: string, values: Values) {
+  const plan = world.plans.get(planId);
+  if (!plan) throw new Error(planId);
+  world.plans.set(planId, { ...plan, values });
+  // The engine keeps the holdings it is given current; the store keeps its own.
+  const ctx = { ...contextOf(world), holdings: holdingsOf(world.subscriptions) };
+  const users = world.subscriptions.filter((s) => usesPlan(s, planId));
+  const result = applyPlanEdit(planId, users, ctx);
+  store(world, result.changed);
+  return { ...result, holdingsAfter: ctx.holdings };
+}
+
+/** The reference implementation of Update & Sync: clampToAvailable one subscription at a time. */
+function naivePlanEdit(planId: string, subscriptions: readonly Subscription[], ctx: EngineContext) {
+  const ordered = [...subscriptions].sort((a, b) =>
+    a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+  const result = new Map<string, Subscription>();
+  for (const s of ordered) {
+    if (s.planId === null || !usesPlan(s, planId) || s.locked) continue;
+    const { values, conflicts } = clampToAvailable(desiredValuesOf(s, ctx), ctx.reseller, othersHolding(ctx.holdings, s.values));
+    replaceHolding(ctx.holdings, s.values, values);
+    result.set(s.id, { ...s, values, synchronized: conflicts.length === 0 });
+  }
+  return result;
+}
+
+function isPlanBasedUnlocked(s: Subscription): boolean {
+  return s.planId !== null && !s.locked;
+}
+
+/** (d) For an unlocked plan-based subscription: synchronized ⇔ its values are the desired ones. */
+function syncFlagViolation(world: World): string | null {
+  const ctx = contextOf(world);
+  for (const s of world.subscriptions) {
+    if (!isPlanBasedUnlocked(s)) continue;
+    const matches = JSON.stringify(s.values) === JSON.stringify(desiredValuesOf(s, ctx));
+    if (s.synchronized !== matches) return `${s.id}: synchronized=${s.synchronized} but values ${matches ? 'match' : 'differ'}`;
+  }
+  return null;
+}
+
+type Op =
+  | { kind: 'create'; planIndex: number | null; custom: Values }
+  | { kind: 'sync'; index: number; accept: boolean }
+  | { kind: 'unlock'; index: number; accept: boolean }
+  | { kind: 'customize'; index: number; patch: Parameters<typeof customize>[1] }
+  | { kind: 'changePlan'; index: number; planIndex: number | null; addonMask: number }
+  | { kind: 'editPlan'; planIndex: number; values: Values };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant('create' as const), planIndex: fc.option(fc.nat(5), { nil: null }), custom: valuesArb }),
+  fc.record({ kind: fc.constant('sync' as const), index: fc.nat(20), accept: fc.boolean() }),
+  fc.record({ kind: fc.constant('unlock' as const), index: fc.nat(20), accept: fc.boolean() }),
+  fc.record({ kind: fc.constant('customize' as const), index: fc.nat(20), patch: valuesPatchArb }),
+  fc.record({
+    kind: fc.constant('changePlan' as const),
+    index: fc.nat(20),
+    planIndex: fc.option(fc.nat(5), { nil: null }),
+    addonMask: fc.nat(7),
+  }),
+  fc.record({ kind: fc.constant('editPlan' as const), planIndex: fc.nat(8), values: valuesArb }),
+);
+
+/** Applies one operation the way the mock API would (checking subscriptionCan first). */
+function apply(world: World, op: Op, step: number): void {
+  const ctx = contextOf(world);
+  const hosting = [...world.plans.values()].filter((p) => p.kind === 'hosting');
+  const addons = [...world.plans.values()].filter((p) => p.kind === 'addon');
+  const target = world.subscriptions.length > 0 && 'index' in op ? world.subscriptions[op.index % world.subscriptions.length] : undefined;
+  switch (op.kind) {
+    case 'create': {
+      const plan = op.planIndex === null ? null : hosting[op.planIndex % hosting.length];
+      const s = createSubscription(
+        {
+          id: `new-${step}`,
+          domain: `new${step}.example.com`,
+          ownerId: null,
+          planId: plan ? plan.id : null,
+          addonIds: [],
+          ipAddress: '203.0.113.10',
+          systemUser: `new${step}`,
+          createdAt: `2026-01-01T00:00:${String(step).padStart(2, '0')}.000Z`,
+          customValues: op.custom,
+        },
+        ctx,
+      );
+      replaceHolding(world.holdings, null, s.values);
+      world.subscriptions.push(s);
+      return;
+    }
+    case 'sync': {
+      if (!target || !subscriptionCan(target).synchronize.allowed) return;
+      const out = synchronize(target, ctx);
+      // Cancel in the dialog stores what the engine returned: it must be the unchanged subscription.
+      store(world, [out.outcome === 'conflicts' && op.accept ? acceptAvailableValues(target, ctx) : out.subscription]);
+      return;
+    }
+    case 'unlock': {
+      if (!target || !subscriptionCan(target).unlockAndSync.allowed) return;
+      const out = unlockAndSync(target, ctx);
+      store(world, [out.outcome === 'conflicts' && op.accept ? acceptAvailableValues(target, ctx) : out.subscription]);
+      return;
+    }
+    case 'customize':
+      if (target) store(world, [customize(target, op.patch, ctx)]);
+      return;
+    case 'changePlan': {
+      if (!target) return;
+      const plan = op.planIndex === null ? null : hosting[op.planIndex % hosting.length];
+      const addonIds = addons.filter((_, bit) => op.addonMask & (1 << bit)).map((a) => a.id);
+      store(world, [changePlan(target, plan ? plan.id : null, addonIds, ctx)]);
+      return;
+    }
+    case 'editPlan': {
+      const all = [...world.plans.values()];
+      const plan = all[op.planIndex % all.length];
+      if (plan) editPlan(world, plan.id, op.values);
+      return;
+    }
+  }
+}
+
+describe('properties', () => {
+  it('(a) a locked subscription never changes on applyPlanEdit', () => {
+    fc.assert(
+      fc.property(rawWorldArb, valuesArb, fc.nat(), (world, values, pick) => {
+        const plans = [...world.plans.values()];
+        const plan = plans[pick % plans.length];
+        if (!plan) return;
+        const locked = world.subscriptions.filter((s) => s.locked);
+        const snapshot = structuredClone(locked);
+        world.plans.set(plan.id, { ...plan, values });
+        const users = world.subscriptions.filter((s) => usesPlan(s, plan.id));
+        const { changed, report } = applyPlanEdit(plan.id, users, contextOf(world));
+        expect(changed.filter((s) => s.locked)).toEqual([]);
+        expect(report.locked).toBe(users.filter((s) => s.locked && s.planId !== null).length);
+        expect(locked).toEqual(snapshot);
+      }),
+      RUNS,
+    );
+  });
+
+  it('(b) synchronize twice equals synchronize once', () => {
+    fc.assert(
+      fc.property(rawWorldArb, fc.nat(), (world, pick) => {
+        const candidates = world.subscriptions.filter(isPlanBasedUnlocked);
+        const s = candidates[pick % Math.max(1, candidates.length)];
+        if (!s) return;
+        const ctx = contextOf(world);
+        const once = synchronize(s, ctx);
+        replaceHolding(world.holdings, s.values, once.subscription.values);
+        const twice = synchronize(once.subscription, ctx);
+        expect(twice).toEqual(once);
+        if (once.outcome === 'conflicts') expect(once.subscription).toBe(s);
+      }),
+      RUNS,
+    );
+  });
+
+  it('(c, d) every operation keeps subscriptions within the allocation and their sync flag truthful', () => {
+    fc.assert(
+      fc.property(builtWorldArb, fc.array(opArb, { maxLength: 12 }), (world, ops) => {
+        expect(allocationViolation(world.reseller, world.subscriptions)).toBeNull();
+        expect(syncFlagViolation(world)).toBeNull();
+        ops.forEach((op, step) => {
+          apply(world, op, step);
+          expect(allocationViolation(world.reseller, world.subscriptions), op.kind).toBeNull();
+          expect(syncFlagViolation(world), op.kind).toBeNull();
+          expect(world.holdings).toEqual(holdingsOf(world.subscriptions));
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it('(c) a single operation never gives a subscription what the reseller lacks, even in an over-allocated world', () => {
+    fc.assert(
+      fc.property(rawWorldArb, fc.nat(), fc.nat(), (world, pick, planPick) => {
+        const s = world.subscriptions[pick % Math.max(1, world.subscriptions.length)];
+        if (!s || s.planId === null) return;
+        const ctx = contextOf(world);
+        const hosting = [...world.plans.values()].filter((p) => p.kind === 'hosting');
+        const results = [
+          acceptAvailableValues(s, ctx),
+          changePlan(s, hosting[planPick % hosting.length]?.id ?? null, [], ctx),
+          changePlan(s, null, [], ctx),
+        ];
+        const others = othersHolding(world.holdings, s.values);
+        for (const r of results) {
+          for (const k of PERMISSION_KEYS) if (r.values.permissions[k]) expect(world.reseller.permissions[k], k).toBe(true);
+          for (const item of CATALOGUE) {
+            if (item.group !== 'resources' || !item.unlimited || item.key === 'expiration') continue;
+            const k = item.key as keyof typeof others;
+            const limit = world.reseller.limits[k];
+            if (limit === -1) continue;
+            const cap = !world.reseller.oversell && item.shared ? Math.max(0, limit - others[k]) : limit;
+            expect(r.values.resources[k], k).not.toBe(-1);
+            expect(r.values.resources[k], k).toBeLessThanOrEqual(cap);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('(d) after Update & Sync, unlocked plan-based subscriptions are synchronized exactly when they hold the desired values', () => {
+    fc.assert(
+      fc.property(rawWorldArb, valuesArb, fc.nat(), (world, values, pick) => {
+        const plans = [...world.plans.values()];
+        const plan = plans[pick % plans.length];
+        if (!plan) return;
+        const { changed } = editPlan(world, plan.id, values);
+        const ctx = contextOf(world);
+        for (const s of world.subscriptions) {
+          if (!isPlanBasedUnlocked(s) || !usesPlan(s, plan.id)) continue;
+          const same = JSON.stringify(s.values) === JSON.stringify(desiredValuesOf(s, ctx));
+          expect(s.synchronized).toBe(same);
+        }
+        expect(changed.every((s) => !s.locked)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('applyPlanEdit equals clampToAvailable applied one subscription at a time, holdings included', () => {
+    fc.assert(
+      fc.property(rawWorldArb, valuesArb, fc.nat(), (world, values, pick) => {
+        const plans = [...world.plans.values()];
+        const plan = plans[pick % plans.length];
+        if (!plan) return;
+        world.plans.set(plan.id, { ...plan, values });
+        const users = world.subscriptions.filter((s) => usesPlan(s, plan.id));
+        const fast = { ...contextOf(world), holdings: holdingsOf(world.subscriptions) };
+        const slow = { ...contextOf(world), holdings: holdingsOf(world.subscriptions) };
+        const { changed } = applyPlanEdit(plan.id, users, fast);
+        const expected = naivePlanEdit(plan.id, users, slow);
+        expect(fast.holdings).toEqual(slow.holdings);
+        for (const s of changed) expect(s).toEqual(expected.get(s.id));
+        const changedIds = new Set(changed.map((s) => s.id));
+        for (const [id, s] of expected) {
+          if (changedIds.has(id)) continue;
+          expect(users.find((u) => u.id === id)).toEqual(s);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('once the provider grants everything and lifts every limit, Synchronize succeeds', () => {
+    fc.assert(
+      fc.property(builtWorldArb, (world) => {
+        const limits = Object.fromEntries(Object.keys(world.reseller.limits).map((k) => [k, -1]));
+        const permissions = Object.fromEntries(Object.keys(world.reseller.permissions).map((k) => [k, true]));
+        world.reseller = applyProviderPatch(world.reseller, { limits, permissions });
+        const ctx = contextOf(world);
+        for (const s of world.subscriptions.filter(isPlanBasedUnlocked)) {
+          expect(synchronize(s, ctx).outcome).toBe('synced');
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('(e) formatValue never throws, and -1 always reads Unlimited / Illimité', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...CATALOGUE), fc.anything(), fc.constantFrom('en' as const, 'fr' as const), (item, value, lang) => {
+        expect(typeof formatValue(item.group, item.key, value, lang)).toBe('string');
+        expect(formatValue(item.group, item.key, -1, lang)).toBe(lang === 'en' ? 'Unlimited' : 'Illimité');
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.oneof(fc.double(), fc.integer(), fc.string(), fc.boolean()), (group, key, value) => {
+        expect(typeof formatValue(group, key, value, 'fr')).toBe('string');
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

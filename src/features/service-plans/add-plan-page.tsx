@@ -1,0 +1,82 @@
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod/mini';
+import { planCreateSchema } from '../../domain/schemas';
+import { ApiError } from '../../api/http';
+import { useCreatePlan } from '../../api/service-plans';
+import { announce } from '../../ui/announcer';
+import { applyServerErrors, fieldMessage, SelectField, TextField } from '../../ui/form-field';
+import { Page } from '../../ui/page';
+import { errorText } from '../../ui/query-state';
+import { useLang } from '../../ui/use-lang';
+import { kindOf, PLAN_KINDS } from './plan-kind';
+
+type AddPlanInput = z.input<typeof planCreateSchema>;
+type AddPlanOutput = z.output<typeof planCreateSchema>;
+
+/** Add Plan: a name and a kind; the new plan offers nothing until edited on its own page. */
+export function AddPlanPage() {
+  const { t } = useTranslation('plans');
+  const lang = useLang();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const create = useCreatePlan();
+  const form = useForm<AddPlanInput, unknown, AddPlanOutput>({
+    resolver: zodResolver(planCreateSchema),
+    defaultValues: { name: '', kind: kindOf(params.get('kind')) },
+  });
+  const { errors } = form.formState;
+  const kind = kindOf(form.watch('kind'));
+
+  const onSubmit = form.handleSubmit(async (input) => {
+    try {
+      const plan = await create.mutateAsync({ kind: input.kind, name: input.name });
+      announce(t('add.created', { name: plan.name }));
+      navigate(`/service-plans/${encodeURIComponent(plan.id)}`);
+    } catch (error) {
+      // A duplicate name is the field's problem: say so there, in the interface language.
+      if (error instanceof ApiError && error.status === 409) {
+        form.setError('name', { type: 'server', message: t('errors.nameTaken', { name: input.name }) }, { shouldFocus: true });
+        return;
+      }
+      applyServerErrors(error, form.setError, lang, ['name', 'kind']);
+    }
+  });
+
+  // Client-side messages are domain codes; server ones are already sentences.
+  const message = (error: { type?: string; message?: string } | undefined) =>
+    error?.type === 'server' ? error.message : fieldMessage(error?.message, lang);
+
+  const failureText =
+    create.error instanceof ApiError && create.error.status === 409 ? t('errors.nameTaken', { name: create.variables?.name ?? '' }) : errorText(create.error);
+
+  return (
+    <Page title={t('add.title')}>
+      <form className="form card" noValidate onSubmit={(e) => void onSubmit(e)}>
+        <TextField label={t('fields.name')} autoComplete="off" error={message(errors.name)} {...form.register('name')} />
+        <SelectField label={t('fields.kind')} error={message(errors.kind)} {...form.register('kind')}>
+          {PLAN_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`kind.${k}`)}
+            </option>
+          ))}
+        </SelectField>
+        {create.error ? (
+          <p className="field-error" role="alert">
+            {t('add.failed', { detail: failureText })}
+          </p>
+        ) : null}
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={create.isPending}>
+            {t('actions.ok', { ns: 'common' })}
+          </button>
+          <Link className="button" to={`/service-plans${kind === 'addon' ? '?kind=addon' : ''}`}>
+            {t('actions.cancel', { ns: 'common' })}
+          </Link>
+        </div>
+      </form>
+    </Page>
+  );
+}

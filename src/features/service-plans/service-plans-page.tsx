@@ -1,0 +1,220 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { PlanKind } from '../../domain/types';
+import { usePlans, useClonePlan, useRemovePlan, type PlanItem } from '../../api/service-plans';
+import { announce } from '../../ui/announcer';
+import { ConfirmDialog } from '../../ui/dialog';
+import { Page } from '../../ui/page';
+import { Pagination } from '../../ui/pagination';
+import { EmptyState, ErrorState, LoadingState, errorText } from '../../ui/query-state';
+import { SortableHeader } from '../../ui/sortable-header';
+import { useListParams } from '../../ui/use-list-params';
+import { useLang } from '../../ui/use-lang';
+import { formatCount } from '../../domain/format';
+import { kindOf, PLAN_KINDS } from './plan-kind';
+
+const FILTER_KEYS = ['kind'] as const;
+const LIST_DEFAULTS = { sort: 'name' };
+
+/** Service Plans: hosting and add-on plans in two tabs; the selected tab lives in the URL. */
+export function ServicePlansPage() {
+  const { t } = useTranslation('plans');
+  const params = useListParams(LIST_DEFAULTS, FILTER_KEYS);
+  const kind = kindOf(params.filters.kind);
+
+  const onTab = (key: Key) => {
+    // Hosting is the default tab, so its URL stays clean; search and paging start over.
+    params.update({ kind: key === 'addon' ? 'addon' : undefined, q: undefined });
+  };
+
+  return (
+    <Page
+      title={t('list.title')}
+      actions={
+        <Link className="button button--primary" to={`/service-plans/new?kind=${kind}`}>
+          {t('list.add')}
+        </Link>
+      }
+    >
+      <Tabs className="tabs" selectedKey={kind} onSelectionChange={onTab}>
+        <TabList aria-label={t('list.kinds')}>
+          {PLAN_KINDS.map((k) => (
+            <Tab key={k} id={k}>
+              {t(`kind.${k}Plural`)}
+            </Tab>
+          ))}
+        </TabList>
+        {PLAN_KINDS.map((k) => (
+          <TabPanel key={k} id={k}>
+            {k === kind ? <PlanTable kind={k} params={params} /> : null}
+          </TabPanel>
+        ))}
+      </Tabs>
+    </Page>
+  );
+}
+
+type ListParams = ReturnType<typeof useListParams>;
+
+function PlanTable({ kind, params }: { kind: PlanKind; params: ListParams }) {
+  const { t } = useTranslation('plans');
+  const lang = useLang();
+  const { q, sort, order, page, pageSize, update } = params;
+  const query = usePlans({ kind, q, sort, order, page, pageSize });
+  const [search, setSearch] = useState(q);
+  const [removing, setRemoving] = useState<PlanItem | null>(null);
+  const clone = useClonePlan();
+  const remove = useRemovePlan();
+
+  const onClone = (plan: PlanItem) => {
+    clone.mutate(
+      { id: plan.id },
+      {
+        onSuccess: (copy) => announce(t('list.cloned', { name: plan.name, copy: copy.name })),
+        onError: (error) => announce(t('list.cloneFailed', { name: plan.name, detail: errorText(error) })),
+      },
+    );
+  };
+
+  const onRemove = () => {
+    if (!removing) return;
+    remove.mutate(
+      { id: removing.id, etag: removing.etag },
+      {
+        onSuccess: () => {
+          announce(t('list.removed', { name: removing.name }));
+          setRemoving(null);
+        },
+      },
+    );
+  };
+
+  const tableId = `plans-${kind}`;
+  return (
+    <>
+      <form
+        className="toolbar"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          update({ q: search.trim() });
+        }}
+      >
+        <label htmlFor={`${tableId}-search`}>{t('actions.search', { ns: 'common' })}</label>
+        <input id={`${tableId}-search`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <button type="submit" className="button">
+          {t('actions.search', { ns: 'common' })}
+        </button>
+      </form>
+      {query.isPending ? (
+        <LoadingState />
+      ) : query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : query.data.items.length === 0 ? (
+        <EmptyState>{q ? t('list.noMatch', { q }) : t(`list.empty.${kind}`)}</EmptyState>
+      ) : (
+        <>
+          <table className="data-table" id={tableId} aria-label={t(`kind.${kind}Plural`)}>
+            <thead>
+              <tr>
+                <SortableHeader label={t('list.columns.name')} column="name" sort={sort} order={order} onSort={(c, o) => update({ sort: c, order: o })} />
+                <SortableHeader
+                  label={t('list.columns.subscriptions')}
+                  column="subscriptionCount"
+                  sort={sort}
+                  order={order}
+                  onSort={(c, o) => update({ sort: c, order: o })}
+                />
+                <th scope="col" className="num">
+                  {t('syncState.synced', { ns: 'common' })}
+                </th>
+                <th scope="col" className="num">
+                  {t('syncState.unsynced', { ns: 'common' })}
+                </th>
+                <th scope="col" className="num">
+                  {t('syncState.locked', { ns: 'common' })}
+                </th>
+                <th scope="col">{t('list.columns.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {query.data.items.map((plan) => {
+                const nameId = `${tableId}-${plan.id}-name`;
+                const counts = plan.counts ?? { synced: 0, unsynced: 0, locked: 0 };
+                return (
+                  <tr key={plan.id}>
+                    <th scope="row" id={nameId}>
+                      <Link to={`/service-plans/${encodeURIComponent(plan.id)}`}>{plan.name}</Link>
+                    </th>
+                    <td className="num">{formatCount(plan.subscriptionCount, lang)}</td>
+                    <td className="num">{formatCount(counts.synced, lang)}</td>
+                    <td className="num">
+                      {counts.unsynced > 0 ? (
+                        <Link
+                          to={`/subscriptions?planId=${encodeURIComponent(plan.id)}&sync=unsynced`}
+                          aria-label={t('list.unsyncedLink', { count: counts.unsynced })}
+                          aria-describedby={nameId}
+                        >
+                          {formatCount(counts.unsynced, lang)}
+                        </Link>
+                      ) : (
+                        formatCount(counts.unsynced, lang)
+                      )}
+                    </td>
+                    <td className="num">{formatCount(counts.locked, lang)}</td>
+                    <td>
+                      <div className="page__actions">
+                        <button type="button" className="button" aria-describedby={nameId} disabled={clone.isPending} onClick={() => onClone(plan)}>
+                          {t('list.clone')}
+                        </button>
+                        <button
+                          type="button"
+                          className="button"
+                          aria-describedby={nameId}
+                          onClick={() => {
+                            remove.reset();
+                            setRemoving(plan);
+                          }}
+                        >
+                          {t('actions.remove', { ns: 'common' })}
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <Pagination
+            page={page}
+            pageSize={pageSize}
+            total={query.data.total}
+            onPageChange={(p) => update({ page: p }, false)}
+            onPageSizeChange={(size) => update({ pageSize: size })}
+          />
+        </>
+      )}
+      <ConfirmDialog
+        title={t('remove.title')}
+        isOpen={removing !== null}
+        onOpenChange={(open) => {
+          if (!open) setRemoving(null);
+        }}
+        onConfirm={onRemove}
+        confirmLabel={t('actions.remove', { ns: 'common' })}
+        isPending={remove.isPending}
+        error={remove.error}
+        destructive
+      >
+        {removing ? (
+          <>
+            <p>{t('remove.body', { name: removing.name })}</p>
+            {removing.subscriptionCount > 0 ? <p>{t('remove.inUse', { count: removing.subscriptionCount })}</p> : null}
+          </>
+        ) : null}
+      </ConfirmDialog>
+    </>
+  );
+}

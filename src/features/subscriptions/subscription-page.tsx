@@ -1,0 +1,384 @@
+import { useEffect, useRef, useState, type ReactNode, type Ref } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError } from '../../api/http';
+import { planQuery, usePlans } from '../../api/service-plans';
+import {
+  useBulkSubscriptions,
+  useRemoveSubscription,
+  useSubscription,
+  useSubscriptionStatus,
+  type SubscriptionItem,
+} from '../../api/subscriptions';
+import { formatBytes, formatDate } from '../../domain/format';
+import { CAN_REASONS, desiredValues, subscriptionCan, type ActionName } from '../../domain/sync-engine';
+import { announce } from '../../ui/announcer';
+import { ConfirmDialog } from '../../ui/dialog';
+import { Page } from '../../ui/page';
+import { ErrorState, LoadingState, errorText } from '../../ui/query-state';
+import { StatusBadge, SyncStateBadge } from '../../ui/sync-state-badge';
+import { useLang } from '../../ui/use-lang';
+import { ChangePlanDialog, ChangeSubscriberDialog } from './change-dialogs';
+import { CustomizeForm } from './customize-form';
+import { useSyncFlow } from './use-sync-flow';
+import { ValuesComparison } from './values-comparison';
+
+type Dialog = 'change-plan' | 'change-subscriber' | 'remove' | null;
+
+/** A subscription: summary, its values beside its plan's, and what can be done with it. */
+export function SubscriptionPage() {
+  const { t } = useTranslation('subscriptions');
+  const { subscriptionId = '' } = useParams();
+  const subscription = useSubscription(subscriptionId);
+
+  if (subscription.isPending) {
+    return (
+      <Page title={t('title')}>
+        <LoadingState />
+      </Page>
+    );
+  }
+  if (subscription.isError) {
+    const missing = subscription.error instanceof ApiError && subscription.error.status === 404;
+    return (
+      <Page title={t('title')}>
+        {missing ? (
+          <div className="state state--error" role="alert">
+            <p>{t('detail.notFound')}</p>
+            <Link to="/subscriptions">{t('detail.backToList')}</Link>
+          </div>
+        ) : (
+          <ErrorState error={subscription.error} onRetry={() => void subscription.refetch()} />
+        )}
+      </Page>
+    );
+  }
+  return <SubscriptionView subscription={subscription.data} onReload={() => void subscription.refetch()} />;
+}
+
+function SubscriptionView({ subscription: s, onReload }: { subscription: SubscriptionItem; onReload: () => void }) {
+  const { t } = useTranslation('subscriptions');
+  const lang = useLang();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const customizing = params.get('customize') === '1';
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [failure, setFailure] = useState<{ action: string; error: unknown } | null>(null);
+  const customizeRef = useRef<HTMLButtonElement>(null);
+  const wasCustomizing = useRef(customizing);
+  // Leaving the form (saved or cancelled) returns the focus to the button that opened it; in an
+  // effect, because the lock warning dialog holds the focus until it has unmounted.
+  useEffect(() => {
+    if (wasCustomizing.current && !customizing) customizeRef.current?.focus();
+    wasCustomizing.current = customizing;
+  }, [customizing]);
+
+  const plan = useQuery({ ...planQuery(s.planId ?? ''), enabled: s.planId !== null });
+  const addonPlans = usePlans({ kind: 'addon' });
+  const status = useSubscriptionStatus();
+  const remove = useRemoveSubscription();
+  const bulk = useBulkSubscriptions();
+
+  const fail = (action: string) => (error: unknown) => setFailure({ action, error });
+  const syncFlow = useSyncFlow({ onError: fail(t('actions.synchronize')) });
+
+  const addons = (addonPlans.data?.items ?? []).filter((a) => s.addonIds.includes(a.id));
+  const desired = s.planId !== null && plan.data ? desiredValues(plan.data, addons) : null;
+  const can = subscriptionCan(s);
+  const reason = (action: ActionName) => {
+    const r = can[action].reason;
+    return r ? CAN_REASONS[r][lang] : undefined;
+  };
+  const busy = status.isPending || remove.isPending || bulk.isPending || syncFlow.isPending;
+
+  function setCustomizing(on: boolean) {
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (on) next.set('customize', '1');
+        else next.delete('customize');
+        return next;
+      },
+      { replace: false },
+    );
+  }
+
+  async function setStatus(action: 'suspend' | 'activate') {
+    setFailure(null);
+    try {
+      await status.mutateAsync({ id: s.id, action, etag: s.etag });
+      announce(t(action === 'suspend' ? 'status.suspended' : 'status.activated', { domain: s.domain }));
+    } catch (error) {
+      fail(t(`actions.${action}`))(error);
+    }
+  }
+
+  // Change Plan and Change Subscriber of one subscription are the bulk operations on one id.
+  async function changePlan(choice: { planId: string | null; addonIds: string[] }) {
+    try {
+      const { results } = await bulk.mutateAsync({ action: 'change-plan', ids: [s.id], ...choice });
+      const r = results[0];
+      if (r && !r.ok) throw new ApiError({ title: r.title, detail: r.detail, status: r.status });
+      const state = r?.ok && r.syncState ? r.syncState : choice.planId === null ? 'custom' : 'synced';
+      announce(t('changePlan.done', { domain: s.domain, state: t(`syncState.${state}`, { ns: 'common' }) }));
+      setDialog(null);
+    } catch {
+      // Shown in the dialog (bulk.error) or below.
+    }
+  }
+
+  async function changeSubscriber(ownerId: string | null) {
+    try {
+      const { results } = await bulk.mutateAsync({ action: 'change-subscriber', ids: [s.id], ownerId });
+      const r = results[0];
+      if (r && !r.ok) throw new ApiError({ title: r.title, detail: r.detail, status: r.status });
+      setDialog(null);
+      announce(t('changeSubscriber.done', { domain: s.domain }));
+    } catch {
+      // Shown in the dialog.
+    }
+  }
+
+  async function confirmRemove() {
+    try {
+      await remove.mutateAsync({ id: s.id, etag: s.etag });
+      announce(t('remove.done', { domain: s.domain }));
+      setDialog(null);
+      void navigate('/subscriptions');
+    } catch (error) {
+      if (error instanceof ApiError && error.isStale) {
+        setDialog(null);
+        fail(t('actions.remove'))(error);
+      }
+    }
+  }
+
+  function openDialog(next: Dialog) {
+    bulk.reset();
+    remove.reset();
+    setFailure(null);
+    setDialog(next);
+  }
+
+  const stale = failure && failure.error instanceof ApiError && failure.error.isStale;
+
+  return (
+    <Page title={s.domain}>
+      {failure ? (
+        <div className="state state--error" role="alert">
+          {stale ? (
+            <>
+              <p>{t('errors.stale', { ns: 'common' })}</p>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setFailure(null);
+                  onReload();
+                }}
+              >
+                {t('errors.reloadRecord', { ns: 'common' })}
+              </button>
+            </>
+          ) : (
+            <p>{t('errors.actionFailed', { action: failure.action, detail: errorText(failure.error) })}</p>
+          )}
+        </div>
+      ) : null}
+
+      <div className="toolbar" role="group" aria-label={t('detail.actions')}>
+        <ActionButton
+          action="customize"
+          reason={reason('customize')}
+          disabled={busy || customizing}
+          onPress={() => setCustomizing(true)}
+          buttonRef={customizeRef}
+        />
+        <ActionButton
+          action="synchronize"
+          reason={reason('synchronize')}
+          disabled={busy}
+          onPress={() => {
+            setFailure(null);
+            void syncFlow.start(s, 'sync');
+          }}
+        />
+        <ActionButton
+          action="unlockAndSync"
+          reason={reason('unlockAndSync')}
+          disabled={busy}
+          onPress={() => {
+            setFailure(null);
+            void syncFlow.start(s, 'unlock');
+          }}
+        />
+        <ActionButton action="changePlan" reason={reason('changePlan')} disabled={busy} onPress={() => openDialog('change-plan')} />
+        <ActionButton action="changeSubscriber" reason={reason('changeSubscriber')} disabled={busy} onPress={() => openDialog('change-subscriber')} />
+        <ActionButton action="suspend" reason={reason('suspend')} disabled={busy} onPress={() => void setStatus('suspend')} />
+        <ActionButton action="activate" reason={reason('activate')} disabled={busy} onPress={() => void setStatus('activate')} />
+        <ActionButton action="remove" reason={reason('remove')} disabled={busy} danger onPress={() => openDialog('remove')} />
+      </div>
+      <ReasonList reason={reason} />
+
+      <section className="card" aria-labelledby="summary-title">
+        <h2 id="summary-title" style={{ marginTop: 0 }}>
+          {t('detail.summary')}
+        </h2>
+        <dl style={{ margin: 0 }}>
+          <Term label={t('detail.subscriber')}>
+            {s.ownerId ? <Link to={`/customers/${encodeURIComponent(s.ownerId)}`}>{s.ownerName}</Link> : t('reseller', { name: s.ownerName })}
+          </Term>
+          <Term label={t('detail.plan')}>
+            {s.planId ? <Link to={`/service-plans/${encodeURIComponent(s.planId)}`}>{s.planName ?? s.planId}</Link> : t('customLabel')}
+          </Term>
+          <Term label={t('detail.addons')}>
+            {s.addonIds.length === 0 ? t('none') : s.addonIds.map((id, i) => s.addonNames?.[i] ?? addons.find((a) => a.id === id)?.name ?? id).join(', ')}
+          </Term>
+          <Term label={t('detail.syncState')}>
+            <SyncStateBadge state={s.syncState} />{' '}
+            <span>{t(`detail.explanation.${s.syncState}`, { addons: s.addonIds.length > 0 ? t('detail.withAddons') : '' })}</span>
+          </Term>
+          <Term label={t('detail.status')}>
+            <StatusBadge status={s.status} />
+          </Term>
+          <Term label={t('detail.ipAddress')}>{s.ipAddress}</Term>
+          <Term label={t('detail.systemUser')}>{s.systemUser}</Term>
+          <Term label={t('detail.websites')}>
+            <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
+              {s.websites.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          </Term>
+          <Term label={t('detail.setupDate')}>{formatDate(s.createdAt, lang)}</Term>
+          <Term label={t('detail.expiryDate')}>{s.expiresAt ? formatDate(s.expiresAt, lang) : t('detail.never')}</Term>
+          <Term label={t('detail.diskUsage')}>{formatBytes(s.usage.disk_space, lang)}</Term>
+          <Term label={t('detail.trafficUsage')}>{formatBytes(s.usage.max_traffic, lang)}</Term>
+        </dl>
+      </section>
+
+      {customizing ? (
+        <CustomizeForm
+          subscription={s}
+          onDone={() => setCustomizing(false)}
+          onStale={fail(t('actions.customize'))}
+        />
+      ) : s.planId !== null && plan.isError ? (
+        <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />
+      ) : s.planId !== null && (plan.isPending || addonPlans.isPending) ? (
+        <LoadingState />
+      ) : (
+        <ValuesComparison subscription={s} desired={desired} />
+      )}
+
+      {syncFlow.dialog}
+      {dialog === 'change-plan' ? (
+        <ChangePlanDialog
+          isOpen
+          onOpenChange={(open) => !open && setDialog(null)}
+          count={1}
+          initial={{ planId: s.planId, addonIds: s.addonIds }}
+          onConfirm={(choice) => void changePlan(choice)}
+          isPending={bulk.isPending}
+          error={bulk.error}
+        />
+      ) : null}
+      {dialog === 'change-subscriber' ? (
+        <ChangeSubscriberDialog
+          isOpen
+          onOpenChange={(open) => !open && setDialog(null)}
+          count={1}
+          initialOwnerId={s.ownerId}
+          onConfirm={(ownerId) => void changeSubscriber(ownerId)}
+          isPending={bulk.isPending}
+          error={bulk.error}
+        />
+      ) : null}
+      {dialog === 'remove' ? (
+        <ConfirmDialog
+          title={t('remove.titleOne')}
+          isOpen
+          onOpenChange={(open) => !open && setDialog(null)}
+          onConfirm={() => void confirmRemove()}
+          confirmLabel={t('actions.remove')}
+          isPending={remove.isPending}
+          error={remove.error}
+          destructive
+        >
+          <p>{t('remove.bodyOne', { domain: s.domain, count: s.websites.length })}</p>
+          <ul>
+            {s.websites.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+          <p>{t('remove.irreversible')}</p>
+        </ConfirmDialog>
+      ) : null}
+    </Page>
+  );
+}
+
+const ACTIONS: readonly ActionName[] = ['customize', 'synchronize', 'unlockAndSync', 'changePlan', 'changeSubscriber', 'suspend', 'activate', 'remove'];
+const reasonId = (action: ActionName) => `subscription-reason-${action}`;
+
+/** A button that, when it does not apply, is disabled and says why (aria-describedby + text). */
+function ActionButton({
+  action,
+  reason,
+  disabled,
+  danger = false,
+  onPress,
+  buttonRef,
+}: {
+  action: ActionName;
+  reason?: string;
+  disabled: boolean;
+  danger?: boolean;
+  onPress: () => void;
+  buttonRef?: Ref<HTMLButtonElement>;
+}) {
+  const { t } = useTranslation('subscriptions');
+  // While another action runs the button stays focusable (aria-disabled): a truly disabled
+  // button would drop the focus, and a dialog it opens could not give it back.
+  return (
+    <button
+      ref={buttonRef}
+      type="button"
+      className={danger ? 'button button--danger' : 'button'}
+      disabled={reason !== undefined}
+      aria-disabled={disabled || undefined}
+      aria-describedby={reason ? reasonId(action) : undefined}
+      onClick={() => {
+        if (!disabled) onPress();
+      }}
+    >
+      {t(`actions.${action}`)}
+    </button>
+  );
+}
+
+/** The reasons of the disabled buttons, as text next to them (SPEC: buttons say why). */
+function ReasonList({ reason }: { reason: (action: ActionName) => string | undefined }) {
+  const { t } = useTranslation('subscriptions');
+  const reasons = ACTIONS.map((action) => ({ action, text: reason(action) })).filter((r) => r.text !== undefined);
+  if (reasons.length === 0) return null;
+  return (
+    <ul className="field-hint" aria-label={t('actions.unavailable')} style={{ marginTop: 0 }}>
+      {reasons.map((r) => (
+        <li key={r.action} id={reasonId(r.action)}>
+          <strong>{t(`actions.${r.action}`)}</strong>: {r.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Term({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div style={{ display: 'grid', gridTemplateColumns: 'minmax(10rem, 14rem) 1fr', gap: 'var(--space-3)', padding: 'var(--space-1) 0' }}>
+      <dt style={{ fontWeight: 600 }}>{label}</dt>
+      <dd style={{ margin: 0 }}>{children}</dd>
+    </div>
+  );
+}

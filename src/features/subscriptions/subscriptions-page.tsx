@@ -1,0 +1,379 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import { customerQuery } from '../../api/customers';
+import { usePlans } from '../../api/service-plans';
+import { useBulkSubscriptions, useSubscriptions, type BulkAction, type SubscriptionItem } from '../../api/subscriptions';
+import { formatDate } from '../../domain/format';
+import type { SyncState } from '../../domain/types';
+import { announce } from '../../ui/announcer';
+import { ConfirmDialog } from '../../ui/dialog';
+import { Page } from '../../ui/page';
+import { Pagination } from '../../ui/pagination';
+import { EmptyState, ErrorState, LoadingState, errorText } from '../../ui/query-state';
+import { SortableHeader } from '../../ui/sortable-header';
+import { StatusBadge, SyncStateBadge } from '../../ui/sync-state-badge';
+import { useLang } from '../../ui/use-lang';
+import { useListParams } from '../../ui/use-list-params';
+import { summarizeBulk, type BulkSummary } from './bulk-summary';
+import { ChangePlanDialog, ChangeSubscriberDialog } from './change-dialogs';
+
+const FILTER_KEYS = ['sync', 'planId', 'status', 'customerId'] as const;
+const SYNC_STATES: readonly SyncState[] = ['synced', 'unsynced', 'locked', 'custom'];
+const DEFAULTS = { sort: 'domain' } as const;
+
+/** What the list remembers of a selected row, so a selection can span pages. */
+interface Selected {
+  domain: string;
+  websites: number;
+}
+
+type Dialog = 'change-plan' | 'change-subscriber' | 'remove' | null;
+
+/** Subscriptions: search, filters, sort and page in the URL; bulk actions on the selection. */
+export function SubscriptionsPage() {
+  const { t } = useTranslation('subscriptions');
+  const lang = useLang();
+  const navigate = useNavigate();
+  const params = useListParams(DEFAULTS, FILTER_KEYS);
+  const { q, sort, order, page, pageSize, filters, update } = params;
+  const list = useSubscriptions({ q, sort, order, page, pageSize, ...filters });
+  const plans = usePlans({ kind: 'hosting' });
+  const customer = useQuery({ ...customerQuery(filters.customerId ?? ''), enabled: Boolean(filters.customerId) });
+  const bulk = useBulkSubscriptions();
+
+  const [selected, setSelected] = useState<Map<string, Selected>>(() => new Map());
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [result, setResult] = useState<BulkSummary | null>(null);
+  const [search, setSearch] = useState(q);
+  const [bulkError, setBulkError] = useState<unknown>(null);
+
+  // The URL is the truth (Back, a link from another page): the box follows it.
+  useEffect(() => setSearch(q), [q]);
+
+  const rows = list.data?.items ?? [];
+  const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const someOnPage = rows.some((r) => selected.has(r.id));
+  const selectAllRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (selectAllRef.current) selectAllRef.current.indeterminate = someOnPage && !allOnPage;
+  }, [someOnPage, allOnPage]);
+
+  function toggle(row: SubscriptionItem, on: boolean) {
+    setSelected((prev) => {
+      const next = new Map(prev);
+      if (on) next.set(row.id, { domain: row.domain, websites: row.websites.length });
+      else next.delete(row.id);
+      return next;
+    });
+  }
+
+  function toggleAll(on: boolean) {
+    setSelected((prev) => {
+      const next = new Map(prev);
+      for (const r of rows) {
+        if (on) next.set(r.id, { domain: r.domain, websites: r.websites.length });
+        else next.delete(r.id);
+      }
+      return next;
+    });
+  }
+
+  async function runBulk(action: BulkAction, extra: { planId?: string | null; addonIds?: string[]; ownerId?: string | null } = {}) {
+    const ids = [...selected.keys()];
+    const domains = new Map([...selected].map(([id, s]) => [id, s.domain]));
+    setBulkError(null);
+    try {
+      const data = await bulk.mutateAsync({ action, ids, ...extra });
+      const summary = summarizeBulk(action, data.results, (id) => domains.get(id) ?? id, t, lang);
+      announce(summary.message);
+      setResult(summary.failures.length > 0 || summary.unsynced.length > 0 ? summary : null);
+      // What failed stays selected, so it can be retried.
+      const failed = new Set(summary.failures.map((f) => f.id));
+      setSelected((prev) => new Map([...prev].filter(([id]) => failed.has(id))));
+      setDialog(null);
+    } catch (error) {
+      // In a dialog the failure shows there; otherwise above the list.
+      if (dialog === null) setBulkError(error);
+    }
+  }
+
+  const count = selected.size;
+  const websites = [...selected.values()].reduce((sum, s) => sum + s.websites, 0);
+  const noSelection = count === 0;
+  const planOptions = plans.data?.items ?? [];
+  function openDialog(next: Dialog) {
+    bulk.reset();
+    setBulkError(null);
+    setDialog(next);
+  }
+  const hasFilters = Boolean(q || filters.sync || filters.planId || filters.status || filters.customerId);
+
+  return (
+    <Page
+      title={t('title')}
+      actions={
+        <button type="button" className="button button--primary" onClick={() => void navigate('/subscriptions/new')}>
+          {t('add')}
+        </button>
+      }
+    >
+      <div className="toolbar" role="search" aria-label={t('filters.label')}>
+        <div className="field">
+          <label htmlFor="subscriptions-search">{t('actions.search', { ns: 'common' })}</label>
+          <input
+            id="subscriptions-search"
+            type="search"
+            value={search}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              update({ q: e.target.value });
+            }}
+          />
+        </div>
+        <FilterSelect label={t('filters.syncState')} value={filters.sync ?? ''} onChange={(v) => update({ sync: v })}>
+          <option value="">{t('filters.all')}</option>
+          {SYNC_STATES.map((s) => (
+            <option key={s} value={s}>
+              {t(`syncState.${s}`, { ns: 'common' })}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect label={t('filters.plan')} value={filters.planId ?? ''} onChange={(v) => update({ planId: v })}>
+          <option value="">{t('filters.allPlans')}</option>
+          {planOptions.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+          {/* A plan id from a link that the plan list does not (yet) show still reads as chosen. */}
+          {filters.planId && !planOptions.some((p) => p.id === filters.planId) ? <option value={filters.planId}>{filters.planId}</option> : null}
+        </FilterSelect>
+        <FilterSelect label={t('filters.status')} value={filters.status ?? ''} onChange={(v) => update({ status: v })}>
+          <option value="">{t('filters.all')}</option>
+          <option value="active">{t('status.active', { ns: 'common' })}</option>
+          <option value="suspended">{t('status.suspended', { ns: 'common' })}</option>
+        </FilterSelect>
+        {filters.customerId ? (
+          <p className="muted">
+            {t('filters.customer', { name: customer.data?.contactName ?? filters.customerId })}{' '}
+            <button type="button" className="link-button" onClick={() => update({ customerId: undefined })}>
+              {t('filters.clearCustomer')}
+            </button>
+          </p>
+        ) : null}
+        {hasFilters ? (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => update({ q: undefined, sync: undefined, planId: undefined, status: undefined, customerId: undefined })}
+          >
+            {t('filters.clearAll')}
+          </button>
+        ) : null}
+      </div>
+
+      <div className="toolbar" role="group" aria-label={t('list.bulkLabel')} aria-describedby="bulk-selection">
+        <span id="bulk-selection" className="muted">
+          {noSelection ? t('list.selectFirst') : t('list.selected', { count })}
+        </span>
+        <button type="button" className="button" disabled={noSelection} onClick={() => openDialog('change-plan')}>
+          {t('actions.changePlan')}
+        </button>
+        <button type="button" className="button" disabled={noSelection} onClick={() => openDialog('change-subscriber')}>
+          {t('actions.changeSubscriber')}
+        </button>
+        <button type="button" className="button" disabled={noSelection} aria-disabled={bulk.isPending || undefined} onClick={() => !bulk.isPending && void runBulk('suspend')}>
+          {t('actions.suspend')}
+        </button>
+        <button type="button" className="button" disabled={noSelection} aria-disabled={bulk.isPending || undefined} onClick={() => !bulk.isPending && void runBulk('activate')}>
+          {t('actions.activate')}
+        </button>
+        <button type="button" className="button" disabled={noSelection} aria-disabled={bulk.isPending || undefined} onClick={() => !bulk.isPending && void runBulk('sync')}>
+          {t('actions.synchronize')}
+        </button>
+        <button type="button" className="button button--danger" disabled={noSelection} onClick={() => openDialog('remove')}>
+          {t('actions.remove')}
+        </button>
+        {!noSelection ? (
+          <button type="button" className="link-button" onClick={() => setSelected(new Map())}>
+            {t('list.clearSelection')}
+          </button>
+        ) : null}
+      </div>
+
+      {bulkError ? (
+        <p className="state state--error" role="alert">
+          {t('bulk.failedRequest', { detail: errorText(bulkError) })}
+        </p>
+      ) : null}
+      {result ? <BulkResultPanel result={result} onDismiss={() => setResult(null)} /> : null}
+
+      {list.isPending ? (
+        <LoadingState />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : rows.length === 0 ? (
+        <EmptyState>{hasFilters ? t('list.noMatch') : t('list.empty')}</EmptyState>
+      ) : (
+        <>
+          <table className="data-table" aria-busy={list.isFetching}>
+            <caption className="visually-hidden">{t('list.label')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <input
+                    ref={selectAllRef}
+                    type="checkbox"
+                    aria-label={t('list.selectAll')}
+                    checked={allOnPage}
+                    onChange={(e) => toggleAll(e.target.checked)}
+                  />
+                </th>
+                <SortableHeader label={t('columns.subscription')} column="domain" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
+                <SortableHeader label={t('columns.subscriber')} column="subscriber" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
+                <SortableHeader label={t('columns.plan')} column="plan" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
+                <SortableHeader label={t('columns.syncState')} column="syncState" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
+                <SortableHeader label={t('columns.status')} column="status" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
+                <SortableHeader label={t('columns.setupDate')} column="createdAt" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={t('list.select', { name: row.domain })}
+                      checked={selected.has(row.id)}
+                      onChange={(e) => toggle(row, e.target.checked)}
+                    />
+                  </td>
+                  <td>
+                    <Link to={`/subscriptions/${encodeURIComponent(row.id)}`}>{row.domain}</Link>{' '}
+                    <span className="muted">{t('planSuffix', { name: row.planName ?? t('customLabel') })}</span>
+                  </td>
+                  <td>
+                    {row.ownerId ? (
+                      <Link to={`/customers/${encodeURIComponent(row.ownerId)}`}>{row.ownerName}</Link>
+                    ) : (
+                      t('reseller', { name: row.ownerName })
+                    )}
+                  </td>
+                  <td>
+                    {row.planId ? (
+                      <>
+                        {row.planName}
+                        {row.addonIds.length > 0 ? <span className="muted"> {t('list.addonCount', { count: row.addonIds.length })}</span> : null}
+                      </>
+                    ) : (
+                      <span className="muted">{t('none')}</span>
+                    )}
+                  </td>
+                  <td>
+                    <SyncStateBadge state={row.syncState} />
+                  </td>
+                  <td>
+                    <StatusBadge status={row.status} />
+                  </td>
+                  <td>{formatDate(row.createdAt, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pagination
+            page={list.data.page}
+            pageSize={list.data.pageSize}
+            total={list.data.total}
+            onPageChange={(p) => update({ page: p }, false)}
+            onPageSizeChange={(size) => update({ pageSize: size })}
+          />
+        </>
+      )}
+
+      {dialog === 'change-plan' ? (
+        <ChangePlanDialog
+          isOpen
+          onOpenChange={(open) => !open && setDialog(null)}
+          count={count}
+          onConfirm={(choice) => void runBulk('change-plan', choice)}
+          isPending={bulk.isPending}
+          error={bulk.error}
+        />
+      ) : null}
+      {dialog === 'change-subscriber' ? (
+        <ChangeSubscriberDialog
+          isOpen
+          onOpenChange={(open) => !open && setDialog(null)}
+          count={count}
+          onConfirm={(ownerId) => void runBulk('change-subscriber', { ownerId })}
+          isPending={bulk.isPending}
+          error={bulk.error}
+        />
+      ) : null}
+      {dialog === 'remove' ? (
+        <ConfirmDialog
+          title={count === 1 ? t('remove.titleOne') : t('remove.titleMany')}
+          isOpen
+          onOpenChange={(open) => !open && setDialog(null)}
+          onConfirm={() => void runBulk('remove')}
+          confirmLabel={t('actions.remove')}
+          isPending={bulk.isPending}
+          error={bulk.error}
+          destructive
+        >
+          <p>{t('remove.bodyMany', { count, websites })}</p>
+          <p>{t('remove.irreversible')}</p>
+        </ConfirmDialog>
+      ) : null}
+    </Page>
+  );
+}
+
+function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
+  const id = `filter-${label.replace(/\W+/g, '-').toLowerCase()}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
+function BulkResultPanel({ result, onDismiss }: { result: BulkSummary; onDismiss: () => void }) {
+  const { t } = useTranslation('subscriptions');
+  return (
+    <section className="card" aria-labelledby="bulk-result-title">
+      {result.failures.length > 0 ? (
+        <>
+          <h2 id="bulk-result-title">{t('bulk.resultsTitle')}</h2>
+          <ul>
+            {result.failures.map((f) => (
+              <li key={f.id}>
+                <Link to={`/subscriptions/${encodeURIComponent(f.id)}`}>{f.domain}</Link>: {f.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {result.unsynced.length > 0 ? (
+        <>
+          <h2 id={result.failures.length > 0 ? undefined : 'bulk-result-title'}>{t('bulk.unsyncedTitle')}</h2>
+          <ul>
+            {result.unsynced.map((u) => (
+              <li key={u.id}>
+                <Link to={`/subscriptions/${encodeURIComponent(u.id)}`}>{u.domain}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <button type="button" className="button" onClick={onDismiss}>
+        {t('bulk.dismiss')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMockSettings, useUpdateMockSettings } from '../../api/mock-tools';
+import { announce } from '../../ui/announcer';
+import { TextField } from '../../ui/form-field';
+import { ErrorState, LoadingState, errorText } from '../../ui/query-state';
+
+/** Latency and fault rate of the mock API (the `/_mock` endpoints are never delayed or failed). */
+export function SettingsSection() {
+  const { t } = useTranslation('tools');
+  const headingId = useId();
+  const settings = useMockSettings();
+  const update = useUpdateMockSettings();
+  const [latency, setLatency] = useState('');
+  const [rate, setRate] = useState('');
+  const [errors, setErrors] = useState<{ latency?: string; rate?: string }>({});
+
+  useEffect(() => {
+    if (settings.data) {
+      setLatency(String(settings.data.latencyMs));
+      setRate(String(settings.data.failureRate));
+    }
+  }, [settings.data]);
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const latencyMs = Number(latency);
+    const failureRate = Number(rate.replace(',', '.'));
+    const next: typeof errors = {};
+    if (latency.trim() === '' || !Number.isInteger(latencyMs) || latencyMs < 0 || latencyMs > 10000) next.latency = t('settings.latencyInvalid');
+    if (rate.trim() === '' || !Number.isFinite(failureRate) || failureRate < 0 || failureRate > 1) next.rate = t('settings.rateInvalid');
+    setErrors(next);
+    if (next.latency || next.rate) return;
+    update.mutate({ latencyMs, failureRate }, { onSuccess: () => announce(t('settings.saved', { latencyMs, failureRate })) });
+  }
+
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('settings.heading')}</h2>
+      {settings.isPending ? <LoadingState /> : settings.isError ? <ErrorState error={settings.error} onRetry={() => void settings.refetch()} /> : null}
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <TextField label={t('settings.latency')} inputMode="numeric" value={latency} onChange={(e) => setLatency(e.target.value)} error={errors.latency} hint={t('settings.latencyHint')} />
+        <TextField label={t('settings.failureRate')} inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} error={errors.rate} hint={t('settings.failureRateHint')} />
+        {update.error ? (
+          <p className="field-error" role="alert">
+            {errorText(update.error)}
+          </p>
+        ) : null}
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={update.isPending}>
+            {t('settings.apply')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { Page } from '../../ui/page';
+import { ScenarioSection } from './scenario-section';
+import { SettingsSection } from './settings-section';
+import { StateFileSection } from './state-file-section';
+import { ProviderSection } from './provider-section';
+
+/**
+ * Prototype tools (not part of the panel proper): put the mock backend in any state from
+ * buttons — scenarios, latency and faults, export/import, and the hosting provider simulator.
+ */
+export function ToolsPage() {
+  const { t } = useTranslation('tools');
+  return (
+    <Page title={t('title')} description={t('intro')}>
+      <ScenarioSection />
+      <SettingsSection />
+      <StateFileSection />
+      <ProviderSection />
+    </Page>
+  );
+}

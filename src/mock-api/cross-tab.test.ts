@@ -1,0 +1,99 @@
+// @vitest-environment node
+/**
+ * Two tabs in one process: the second tab is a fresh copy of the mock-api modules (its own
+ * store) sharing IndexedDB and the BroadcastChannel with the first.
+ */
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { onExternalChange, startCrossTab, stopCrossTab } from './cross-tab';
+import { resetToScenario } from './handlers/mock-tools';
+import { flushPersistence, startPersistence, stopPersistence } from './persistence';
+import { buildScenario } from './scenarios';
+import { db, recordKey, revisionOf, transact } from './store';
+import type * as StoreModule from './store';
+import type * as PersistenceModule from './persistence';
+import type * as CrossTabModule from './cross-tab';
+import type * as MockToolsModule from './handlers/mock-tools';
+
+type Modules = {
+  store: typeof StoreModule;
+  persistence: typeof PersistenceModule;
+  crossTab: typeof CrossTabModule;
+  tools: typeof MockToolsModule;
+};
+let tabB: Modules;
+const DB = 'hosting-panel-cross-tab';
+const fallback = () => buildScenario('default');
+
+/** Resolves on the next external change seen by a tab. */
+const nextChange = (subscribe: (listener: () => void) => () => void) =>
+  new Promise<void>((resolve) => {
+    const off = subscribe(() => {
+      off();
+      resolve();
+    });
+  });
+
+beforeAll(async () => {
+  await startPersistence({ dbName: DB, fallback });
+  startCrossTab('tab-a');
+  vi.resetModules();
+  tabB = {
+    store: await import('./store'),
+    persistence: await import('./persistence'),
+    crossTab: await import('./cross-tab'),
+    tools: await import('./handlers/mock-tools'),
+  };
+  expect(tabB.store.db).not.toBe(db);
+  await tabB.persistence.startPersistence({ dbName: DB, fallback });
+  tabB.crossTab.startCrossTab('tab-b');
+});
+
+afterAll(() => {
+  stopCrossTab();
+  stopPersistence();
+  tabB.crossTab.stopCrossTab();
+  tabB.persistence.stopPersistence();
+});
+
+it('a write in one tab shows in the other, with the same revision (ETag)', async () => {
+  const seen = nextChange(tabB.crossTab.onExternalChange);
+  transact((tx) => {
+    tx.put('customers', { ...tx.get('customers', 'cus-0001')!, city: 'Paris' });
+  });
+  await flushPersistence();
+  await seen;
+  expect(tabB.store.db().customers['cus-0001']?.city).toBe('Paris');
+  const key = recordKey('customers', 'cus-0001');
+  expect(tabB.store.revisionOf(key)).toBe(revisionOf(key));
+});
+
+it('neither tab loses the other’s writes, ids included', async () => {
+  const seenByA = nextChange(onExternalChange);
+  tabB.store.transact((tx) => {
+    const id = tx.nextId('customers');
+    tx.put('customers', { ...tx.get('customers', 'cus-0002')!, id, login: 'from-tab-b' });
+    tx.remove('subscriptions', 'sub-00003');
+  });
+  await tabB.persistence.flushPersistence();
+  await seenByA;
+  expect(db().customers['cus-0009']?.login).toBe('from-tab-b');
+  expect(db().subscriptions['sub-00003']).toBeUndefined();
+  expect(db().indexes.customerByLogin.get('from-tab-b')).toBe('cus-0009');
+  // Tab A's next id does not collide with the one tab B used.
+  const next = transact((tx) => tx.nextId('customers'));
+  expect(next).toBe('cus-0010');
+  // Tab A's earlier write is still there in tab B.
+  expect(tabB.store.db().customers['cus-0001']?.city).toBe('Paris');
+  // Holdings stay consistent after applying the other tab's removal.
+  expect(db().holdings).toEqual(tabB.store.db().holdings);
+});
+
+it('a scenario reset in one tab resets the other', async () => {
+  const seen = nextChange(tabB.crossTab.onExternalChange);
+  resetToScenario('sync-failure');
+  await flushPersistence();
+  await seen;
+  expect(tabB.store.db().scenario).toBe('sync-failure');
+  expect(tabB.store.db().order.subscriptions).toEqual(db().order.subscriptions);
+});

@@ -1,0 +1,139 @@
+/**
+ * What every resource handler shares: route patterns, body validation (→ 422), lookups (→ 404),
+ * If-Match checks (→ 412), conflicts (→ 409) and version-keyed caches for lists.
+ */
+import type { z } from 'zod/mini';
+import { validate, validationMessage, type ValidationIssue } from '../../domain/schemas';
+import { CAN_REASONS, DomainRuleError, type CanReason } from '../../domain/sync-engine';
+import { ApiProblem, etagOf, fieldErrors, ifMatchHolds, notFound, preconditionFailed, problem } from '../http';
+import { db, recordKey, revisionOf, type RowTypes, type TableName, type Transaction } from '../store';
+
+/**
+ * `*` in front matches any origin: the page's in the browser (whatever the base path), and
+ * http://localhost in Node tests.
+ */
+export const route = (path: string): string => `*/api/v1${path}`;
+
+type Resolver<P> = (info: { request: Request; params: P }) => Response | undefined | Promise<Response | undefined>;
+
+/**
+ * Wraps a resolver so it can `throw` an ApiProblem (→ problem+json), a domain rule error
+ * (→ 409) or anything else (→ 500 problem+json) instead of catching in every handler.
+ */
+export function handle<P>(resolver: Resolver<P>): Resolver<P> {
+  return async (info) => {
+    try {
+      return await resolver(info);
+    } catch (error) {
+      return toProblem(error).toResponse();
+    }
+  };
+}
+
+export function toProblem(error: unknown): ApiProblem {
+  if (error instanceof ApiProblem) return error;
+  if (error instanceof DomainRuleError) {
+    const reason = CAN_REASONS[error.code as CanReason];
+    return problem(409, 'not-allowed', 'Not allowed', reason?.en ?? error.message, { code: error.code });
+  }
+  console.error('Hosting Panel mock API: unexpected error', error);
+  return problem(500, 'internal-error', 'Internal error', error instanceof Error ? error.message : String(error));
+}
+
+export const RECORD_NAMES: Record<TableName, string> = {
+  customers: 'customer',
+  plans: 'service plan',
+  subscriptions: 'subscription',
+};
+
+/** English messages for codes only the API produces (the domain's catalogue covers the rest). */
+const API_MESSAGES: Record<string, string> = {
+  taken: 'This value is already in use.',
+  not_found: 'This item does not exist.',
+  not_in_pool: "Choose an IP address from the reseller's pool.",
+};
+
+export function messageOf(issue: ValidationIssue): string {
+  return API_MESSAGES[issue.code] ?? validationMessage(issue, 'en');
+}
+
+/** 422 with `errors` (English, per field) and `issues` (codes the UI translates). */
+export function unprocessable(issues: ValidationIssue[], detail = 'Some fields are not valid.'): ApiProblem {
+  return problem(422, 'validation-error', 'Validation failed', detail, {
+    errors: fieldErrors(issues.map((issue) => ({ path: issue.path, message: messageOf(issue) }))),
+    issues,
+  });
+}
+
+/** Validates a body with a domain schema; throws 422 when it does not pass. */
+export function parseWith<T>(schema: z.ZodMiniType<T>, input: unknown): T {
+  const result = validate(schema, input);
+  if (!result.ok) throw unprocessable(result.issues);
+  return result.value;
+}
+
+/** 409 for a field whose value must be unique (login, domain, plan name). */
+export function taken(field: string, what: string, value: string): ApiProblem {
+  const issue: ValidationIssue = { path: field, code: 'taken' };
+  return problem(409, 'already-exists', 'Already exists', `${what} "${value}" is already in use.`, {
+    errors: { [field]: [`${what} "${value}" is already in use.`] },
+    issues: [issue],
+  });
+}
+
+/** The record or 404. */
+export function need<T extends TableName>(tx: Transaction, table: T, id: string): RowTypes[T] {
+  const row = tx.get(table, id);
+  if (!row) throw notFound(RECORD_NAMES[table], id);
+  return row;
+}
+
+/** Throws 412 when the request's If-Match names another revision of the record. */
+export function checkIfMatch(request: Request, table: TableName, id: string): void {
+  if (!ifMatchHolds(request, revisionOf(recordKey(table, id)))) throw preconditionFailed(RECORD_NAMES[table], id);
+}
+
+export const etagOfRecord = (table: TableName, id: string): string => etagOf(revisionOf(recordKey(table, id)));
+
+// ---------------------------------------------------------------------------------------------
+// Caches valid for one store version (any commit invalidates them)
+
+let cacheVersion = -1;
+let cache = new Map<string, unknown>();
+
+export function memo<T>(key: string, compute: () => T): T {
+  const version = db().version;
+  if (version !== cacheVersion) {
+    cacheVersion = version;
+    cache = new Map();
+  }
+  if (cache.has(key)) return cache.get(key) as T;
+  const value = compute();
+  cache.set(key, value);
+  return value;
+}
+
+/**
+ * Ids sorted by a key (strings already folded, or numbers); ties keep insertion order, in both
+ * directions. Cached per store version, so paging through a list sorts once.
+ */
+export function sortedIds(
+  cacheKey: string,
+  ids: readonly string[],
+  keyOf: (id: string) => string | number,
+  order: 'asc' | 'desc',
+): readonly string[] {
+  return memo(`sorted:${cacheKey}:${order}`, () => {
+    const keys = ids.map(keyOf);
+    const index = ids.map((_, i) => i);
+    const dir = order === 'asc' ? 1 : -1;
+    index.sort((a, b) => {
+      const ka = keys[a]!;
+      const kb = keys[b]!;
+      if (ka < kb) return -dir;
+      if (ka > kb) return dir;
+      return a - b;
+    });
+    return index.map((i) => ids[i]!);
+  });
+}

@@ -1,0 +1,132 @@
+/** /service-plans: list, create, read, Update & Sync, remove (refused while in use), clone. */
+import { http } from 'msw';
+import { emptyValues } from '../../domain/catalogue';
+import { planCreateSchema, planUpdateSchema } from '../../domain/schemas';
+import { applyPlanEdit, mergeValues } from '../../domain/sync-engine';
+import type { PlanKind, ServicePlan } from '../../domain/types';
+import { enumFilter, fold, json, noContent, pageOf, parseListQuery, problem, readJson } from '../http';
+import { db, readTx, transact, type Transaction } from '../store';
+import { checkIfMatch, etagOfRecord, handle, need, parseWith, route, sortedIds, taken } from './common';
+import { planListItem, planView } from './views';
+
+const SORT_KEYS = ['id', 'name', 'subscriptionCount'] as const;
+const KINDS = ['hosting', 'addon'] as const;
+const MAX_NAME = 60;
+
+function assertNameFree(tx: Transaction, kind: PlanKind, name: string, selfId?: string) {
+  const other = tx.planByName(kind, name);
+  if (other && other.id !== selfId) throw taken('name', 'The plan name', name);
+}
+
+/** "Copy of X", then "Copy of X (2)"…, within the name length limit. */
+function copyName(tx: Transaction, plan: ServicePlan): string {
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? '' : ` (${n})`;
+    const name = `Copy of ${plan.name}`.slice(0, MAX_NAME - suffix.length).trimEnd() + suffix;
+    if (!tx.planByName(plan.kind, name)) return name;
+  }
+}
+
+export const planHandlers = [
+  http.get(
+    route('/service-plans'),
+    handle(({ request }) => {
+      const query = parseListQuery(request, SORT_KEYS, 'id');
+      const kind = enumFilter(query.params, 'kind', KINDS);
+      const s = db();
+      const q = fold(query.q);
+      const ids = s.order.plans;
+      const keyOf =
+        query.sort === 'name'
+          ? (id: string) => fold(s.plans[id]!.name)
+          : query.sort === 'subscriptionCount'
+            ? (id: string) => planView(s.plans[id]!, s).subscriptionCount
+            : () => 0; // ties keep creation order
+      const sorted = sortedIds(`plans:${query.sort}`, ids, keyOf, query.order).filter((id) => {
+        const p = s.plans[id]!;
+        return (!kind || p.kind === kind) && (!q || fold(p.name).includes(q));
+      });
+      return json(pageOf(sorted, query, (id) => planListItem(s.plans[id]!, s)));
+    }),
+  ),
+
+  http.post(
+    route('/service-plans'),
+    handle(async ({ request }) => {
+      const input = parseWith(planCreateSchema, await readJson(request));
+      const id = transact((tx) => {
+        assertNameFree(tx, input.kind, input.name);
+        const plan: ServicePlan = {
+          id: tx.nextId('plans'),
+          kind: input.kind,
+          name: input.name,
+          values: mergeValues(emptyValues(), input.values ?? {}),
+        };
+        return tx.put('plans', plan).id;
+      });
+      return json(planView(db().plans[id]!), { status: 201, etag: etagOfRecord('plans', id) });
+    }),
+  ),
+
+  http.get<{ id: string }>(
+    route('/service-plans/:id'),
+    handle(({ params }) => {
+      const plan = need(readTx(), 'plans', params.id);
+      return json(planView(plan), { etag: etagOfRecord('plans', plan.id) });
+    }),
+  ),
+
+  // Update & Sync: the plan changes, then every unlocked subscription using it follows.
+  http.put<{ id: string }>(
+    route('/service-plans/:id'),
+    handle(async ({ request, params }) => {
+      const input = parseWith(planUpdateSchema, await readJson(request));
+      const report = transact((tx) => {
+        const plan = need(tx, 'plans', params.id);
+        checkIfMatch(request, 'plans', plan.id);
+        const name = input.name ?? plan.name;
+        assertNameFree(tx, plan.kind, name, plan.id);
+        tx.put('plans', { ...plan, name, values: mergeValues(plan.values, input.values ?? {}) });
+        const using = tx.subscriptionIdsUsingPlan(plan.id).map((subId) => tx.get('subscriptions', subId)!);
+        const edit = applyPlanEdit(plan.id, using, tx.engineContext({ mutable: true }));
+        for (const s of edit.changed) tx.put('subscriptions', s);
+        return edit.report;
+      });
+      return json({ plan: planView(db().plans[params.id]!), report }, { etag: etagOfRecord('plans', params.id) });
+    }),
+  ),
+
+  http.delete<{ id: string }>(
+    route('/service-plans/:id'),
+    handle(({ request, params }) => {
+      transact((tx) => {
+        const plan = need(tx, 'plans', params.id);
+        checkIfMatch(request, 'plans', plan.id);
+        const count = tx.subscriptionIdsUsingPlan(plan.id).length;
+        if (count > 0) {
+          throw problem(
+            409,
+            'plan-in-use',
+            'Plan in use',
+            `The plan "${plan.name}" cannot be removed: ${count} subscription${count === 1 ? ' uses' : 's use'} it. Change their plan first.`,
+            { subscriptionCount: count },
+          );
+        }
+        tx.remove('plans', plan.id);
+      });
+      return noContent();
+    }),
+  ),
+
+  http.post<{ id: string }>(
+    route('/service-plans/:id/clone'),
+    handle(({ params }) => {
+      const id = transact((tx) => {
+        const plan = need(tx, 'plans', params.id);
+        const copy: ServicePlan = { id: tx.nextId('plans'), kind: plan.kind, name: copyName(tx, plan), values: structuredClone(plan.values) };
+        return tx.put('plans', copy).id;
+      });
+      return json(planView(db().plans[id]!), { status: 201, etag: etagOfRecord('plans', id) });
+    }),
+  ),
+];

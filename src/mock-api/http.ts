@@ -1,0 +1,221 @@
+/**
+ * HTTP helpers for the mock API: problem+json errors that handlers `throw` (MSW turns a thrown
+ * Response into the mocked response, so handlers stay flat), JSON bodies, ETags and list
+ * queries (paging, sorting, filters).
+ */
+import { HttpResponse } from 'msw';
+
+/** Base of the `type` URI of every problem (RFC 9457). The slug names the kind of error. */
+export const PROBLEM_TYPE_BASE = 'https://hosting-panel.example/problems/';
+
+export interface ProblemIssue {
+  path: string;
+  code: string;
+  params?: Record<string, unknown>;
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  /** 422 (and 409 on a duplicate field): English messages per field path. */
+  errors?: Record<string, string[]>;
+  /** 422: machine-readable issues the UI translates. */
+  issues?: ProblemIssue[];
+  [extra: string]: unknown;
+}
+
+/**
+ * An error response as a value handlers `throw` (`throw notFound('customer', id)`). The route
+ * wrapper turns it into an `application/problem+json` response; a bulk action catches it per id.
+ */
+export class ApiProblem extends Error {
+  readonly body: ProblemBody;
+  constructor(body: ProblemBody) {
+    super(body.detail);
+    this.name = 'ApiProblem';
+    this.body = body;
+  }
+  get status(): number {
+    return this.body.status;
+  }
+  toResponse(): Response {
+    return HttpResponse.json(this.body as never, {
+      status: this.body.status,
+      headers: { 'Content-Type': 'application/problem+json' },
+    });
+  }
+}
+
+export function problem(status: number, slug: string, title: string, detail: string, extras: Partial<ProblemBody> = {}): ApiProblem {
+  return new ApiProblem({ type: PROBLEM_TYPE_BASE + slug, title, status, detail, ...extras });
+}
+
+export const badRequest = (detail: string): ApiProblem => problem(400, 'bad-request', 'Bad request', detail);
+
+export const notFound = (what: string, id: string): ApiProblem =>
+  problem(404, 'not-found', 'Not found', `No ${what} with id "${id}".`);
+
+export const preconditionFailed = (what: string, id: string): ApiProblem =>
+  problem(
+    412,
+    'precondition-failed',
+    'Precondition failed',
+    `The ${what} "${id}" was changed by someone else (If-Match does not match its ETag). Reload it and try again.`,
+  );
+
+/** `errors` per field path, built from issues with English messages. */
+export function fieldErrors(issues: { path: string; message: string }[]): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of issues) (errors[issue.path || '_'] ??= []).push(issue.message);
+  return errors;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bodies
+
+/** Reads a JSON body. Malformed JSON → 400; an empty body → `undefined` when `optional`, else 400. */
+export async function readJson(request: Request, options: { optional?: boolean } = {}): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === '') {
+    if (options.optional) return undefined;
+    throw badRequest('A JSON request body is required.');
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw badRequest('The request body is not valid JSON.');
+  }
+}
+
+export function json(body: unknown, init: { status?: number; etag?: string | undefined } = {}): Response {
+  const headers: Record<string, string> = {};
+  if (init.etag) headers.ETag = init.etag;
+  return HttpResponse.json(body as never, { status: init.status ?? 200, headers });
+}
+
+export const noContent = (): HttpResponse<null> => new HttpResponse(null, { status: 204 });
+
+// ---------------------------------------------------------------------------------------------
+// ETags
+
+/** Weak ETag of a record revision. */
+export const etagOf = (revision: number): string => `W/"${revision}"`;
+
+/**
+ * `If-Match` is optional (SPEC §2). When sent, it must name the record's current ETag (weak
+ * comparison) or be `*`; otherwise the write is refused with 412 before anything changes.
+ */
+export function ifMatchHolds(request: Request, revision: number): boolean {
+  const header = request.headers.get('if-match');
+  if (header === null || header.trim() === '' || header.trim() === '*') return true;
+  const current = `"${revision}"`;
+  return header
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === current);
+}
+
+// ---------------------------------------------------------------------------------------------
+// List queries
+
+export const DEFAULT_PAGE_SIZE = 25;
+export const MAX_PAGE_SIZE = 500;
+
+export type SortOrder = 'asc' | 'desc';
+
+export interface ListQuery<S extends string> {
+  q: string;
+  sort: S;
+  order: SortOrder;
+  page: number;
+  pageSize: number;
+  params: URLSearchParams;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+function queryIssue(param: string, code: string, message: string, params?: Record<string, unknown>) {
+  return problem(422, 'validation-error', 'Invalid query parameters', message, {
+    errors: { [param]: [message] },
+    issues: [{ path: param, code, ...(params ? { params } : {}) }],
+  });
+}
+
+function positiveInt(params: URLSearchParams, name: string, fallback: number, max: number): number {
+  const raw = params.get(name);
+  if (raw === null || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw queryIssue(
+      name,
+      max === Number.MAX_SAFE_INTEGER ? 'too_small' : 'out_of_range',
+      max === Number.MAX_SAFE_INTEGER
+        ? `${name} must be a whole number ≥ 1.`
+        : `${name} must be a whole number from 1 to ${max}.`,
+      { min: 1, max },
+    );
+  }
+  return value;
+}
+
+/** Parses `q`, `sort`, `order`, `page`, `pageSize`; a bad value → 422 naming the parameter. */
+export function parseListQuery<S extends string>(
+  request: Request,
+  sortKeys: readonly S[],
+  defaultSort: S,
+): ListQuery<S> {
+  const params = new URL(request.url).searchParams;
+  const sortRaw = params.get('sort');
+  const sort = (sortRaw === null || sortRaw === '' ? defaultSort : sortRaw) as S;
+  if (!sortKeys.includes(sort)) {
+    throw queryIssue('sort', 'invalid_value', `sort must be one of: ${sortKeys.join(', ')}.`, {
+      values: sortKeys,
+    });
+  }
+  const orderRaw = params.get('order');
+  const order = (orderRaw === null || orderRaw === '' ? 'asc' : orderRaw) as SortOrder;
+  if (order !== 'asc' && order !== 'desc') {
+    throw queryIssue('order', 'invalid_value', 'order must be asc or desc.', { values: ['asc', 'desc'] });
+  }
+  return {
+    q: (params.get('q') ?? '').trim(),
+    sort,
+    order,
+    page: positiveInt(params, 'page', 1, Number.MAX_SAFE_INTEGER),
+    pageSize: positiveInt(params, 'pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+    params,
+  };
+}
+
+/** Reads an enum filter (`status=active`); a value outside `allowed` → 422. */
+export function enumFilter<V extends string>(params: URLSearchParams, name: string, allowed: readonly V[]): V | undefined {
+  const raw = params.get(name);
+  if (raw === null || raw === '') return undefined;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw queryIssue(name, 'invalid_value', `${name} must be one of: ${allowed.join(', ')}.`, { values: allowed });
+  }
+  return raw as V;
+}
+
+export function pageOf<T, R>(ids: readonly T[], query: { page: number; pageSize: number }, map: (id: T) => R): Page<R> {
+  const start = (query.page - 1) * query.pageSize;
+  return {
+    items: ids.slice(start, start + query.pageSize).map(map),
+    total: ids.length,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** Case- and accent-insensitive form used for search and sorting. */
+export function fold(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(text) ? text.toLowerCase() : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}

@@ -1,0 +1,139 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { resetToScenario } from './handlers/mock-tools';
+import { server } from './node';
+import { flushPersistence, startPersistence, stopPersistence } from './persistence';
+import { buildScenario } from './scenarios';
+import { db, snapshotOf } from './store';
+import { api } from './test-helpers';
+
+let n = 0;
+const freshName = () => `hosting-panel-test-${++n}`;
+const fallback = () => buildScenario('default');
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => stopPersistence());
+afterAll(() => server.close());
+
+/** Simulates a reload: forget the in-memory store and load it again from IndexedDB. */
+async function reload(dbName: string, options: Partial<Parameters<typeof startPersistence>[0]> = {}) {
+  await flushPersistence();
+  stopPersistence();
+  resetToScenario('empty');
+  return startPersistence({ dbName, fallback, ...options });
+}
+
+async function rawDb(name: string) {
+  return openDB(name);
+}
+
+describe('persistence', () => {
+  it('starts from the default scenario when nothing is saved, and saves it', async () => {
+    const name = freshName();
+    expect(await startPersistence({ dbName: name, fallback })).toEqual({});
+    expect(db().scenario).toBe('default');
+    const raw = await rawDb(name);
+    expect(await raw.count('subscriptions')).toBe(25);
+    expect(await raw.get('meta', 'info')).toEqual({ schemaVersion: 1, scenario: 'default' });
+    raw.close();
+  });
+
+  it('survives a reload: same records, same revisions (ETags)', async () => {
+    const name = freshName();
+    await startPersistence({ dbName: name, fallback });
+    await api('PATCH', '/customers/cus-0001', { city: 'Villeurbanne' });
+    await api('POST', '/customers', { contactName: 'New One', login: 'newone', password: 'password1' });
+    await api('DELETE', '/subscriptions/sub-00002');
+    await api('PUT', '/service-plans/plan-0001', { values: { resources: { max_box: 12 } } });
+    await api('PUT', '/_mock/settings', { latencyMs: 5 });
+    const saved = snapshotOf();
+    const etag = (await api('GET', '/customers/cus-0001')).etag;
+    expect(await reload(name)).toEqual({});
+    expect(snapshotOf()).toEqual(saved);
+    expect((await api('GET', '/customers/cus-0001')).etag).toBe(etag);
+    expect(db().settings).toEqual({ latencyMs: 5, failureRate: 0 });
+    await api('PUT', '/_mock/settings', { latencyMs: 0 });
+  });
+
+  it('writes only the records a request changed', async () => {
+    const name = freshName();
+    await startPersistence({ dbName: name, fallback });
+    const puts: string[] = [];
+    const original = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      puts.push(`${this.name}/${String(key)}`);
+      return original.call(this, value, key);
+    };
+    try {
+      await api('PATCH', '/customers/cus-0003', { city: 'Roma' });
+      await api('POST', '/subscriptions/sub-00001/suspend');
+      await flushPersistence();
+    } finally {
+      IDBObjectStore.prototype.put = original;
+    }
+    expect(puts.sort()).toEqual(['customers/cus-0003', 'meta/info', 'subscriptions/sub-00001']);
+  });
+
+  it('a scenario reset clears and rewrites everything', async () => {
+    const name = freshName();
+    await startPersistence({ dbName: name, fallback });
+    await api('POST', '/_mock/reset', { scenario: 'sync-failure' });
+    const saved = snapshotOf();
+    await reload(name);
+    expect(snapshotOf()).toEqual(saved);
+    expect(db().scenario).toBe('sync-failure');
+  });
+
+  it('migrates an older saved state and writes it back in the new version', async () => {
+    const name = freshName();
+    await startPersistence({ dbName: name, fallback });
+    const migrations = { 1: (doc: Record<string, unknown>) => ({ ...doc, reseller: { ...(doc.reseller as object), name: 'Northwind Hosting (migrated)' } }) };
+    expect(await reload(name, { migrations, schemaVersion: 2 })).toEqual({});
+    expect(db().reseller.name).toBe('Northwind Hosting (migrated)');
+    const raw = await rawDb(name);
+    expect((await raw.get('meta', 'info')).schemaVersion).toBe(2);
+    raw.close();
+    // Already at version 2: no migration runs again.
+    expect(await reload(name, { migrations: {}, schemaVersion: 2 })).toEqual({});
+    expect(db().reseller.name).toBe('Northwind Hosting (migrated)');
+  });
+
+  it.each([
+    ['corrupt', async (raw: Awaited<ReturnType<typeof rawDb>>) => raw.put('subscriptions', 'garbage', 'sub-00001')],
+    ['invalid', async (raw: Awaited<ReturnType<typeof rawDb>>) => raw.put('subscriptions', { rev: 1, value: { id: 'sub-00001' } }, 'sub-00001')],
+    ['invalid', async (raw: Awaited<ReturnType<typeof rawDb>>) => raw.delete('customers', 'cus-0001')],
+    ['newer-version', async (raw: Awaited<ReturnType<typeof rawDb>>) => raw.put('meta', { schemaVersion: 99, scenario: 'x' }, 'info')],
+    ['unknown-version', async (raw: Awaited<ReturnType<typeof rawDb>>) => raw.put('meta', 'not an object', 'info')],
+  ])('a %s saved state is replaced by the default scenario, with a notice', async (reason, spoil) => {
+    const name = freshName();
+    await startPersistence({ dbName: name, fallback });
+    await api('POST', '/_mock/reset', { scenario: 'sync-failure' });
+    await flushPersistence();
+    stopPersistence();
+    const raw = await rawDb(name);
+    await spoil(raw);
+    raw.close();
+    resetToScenario('empty');
+    const { notice } = await startPersistence({ dbName: name, fallback });
+    expect(notice).toMatchObject({ code: 'restored-default', reason });
+    expect(notice?.detail).toBeTruthy();
+    expect(db().scenario).toBe('default');
+    // The default scenario was saved in place of the bad state.
+    expect(await reload(name)).toEqual({});
+    expect(db().scenario).toBe('default');
+  });
+
+  it('a database from a newer version of the panel is replaced too', async () => {
+    const name = freshName();
+    const newer = await openDB(name, 7, { upgrade: (d) => void d.createObjectStore('future') });
+    newer.close();
+    const { notice } = await startPersistence({ dbName: name, fallback });
+    expect(notice).toMatchObject({ code: 'restored-default', reason: 'newer-version' });
+    expect(db().order.subscriptions).toHaveLength(25);
+    await api('PATCH', '/customers/cus-0001', { city: 'Annecy' });
+    await reload(name);
+    expect(db().customers['cus-0001']?.city).toBe('Annecy');
+  });
+});

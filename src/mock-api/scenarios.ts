@@ -1,0 +1,493 @@
+/**
+ * Scenarios (SPEC §4): named, deterministic states of the store. No Math.random and no clock:
+ * a seeded PRNG and a fixed base date, so the same scenario always yields the same ids, names
+ * and dates. Subscriptions are built with the domain's engine (createSubscription, customize),
+ * so their sync state follows the rules rather than being written by hand.
+ */
+import { addHolding, emptyHoldings, replaceHolding } from '../domain/availability';
+import { emptyValues } from '../domain/catalogue';
+import { createSubscription, customize, setStatus, type EngineContext } from '../domain/sync-engine';
+import { NUMERIC_RESOURCE_KEYS, PERMISSION_KEYS, UNLIMITED } from '../domain/types';
+import type { Customer, Reseller, ServicePlan, Subscription, Values, ValuesPatch } from '../domain/types';
+import { deriveSystemUser } from './system-user';
+import { formatId, type Snapshot } from './store';
+
+export const SCENARIOS = ['default', 'empty', 'sync-failure', 'large'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+export const isScenarioName = (name: unknown): name is ScenarioName => SCENARIOS.includes(name as ScenarioName);
+
+/** Every date in the scenarios counts back from here. */
+export const BASE_DATE = Date.UTC(2026, 0, 1);
+const DAY = 86_400_000;
+const daysBefore = (days: number, minutes = 0) => new Date(BASE_DATE - days * DAY + minutes * 60_000).toISOString();
+
+const MB = 1024 * 1024;
+const GB = 1024 * MB;
+const TB = 1024 * GB;
+
+/** mulberry32: small, fast, good enough for test data. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reseller and plans
+
+const IP_POOL: Reseller['ipPool'] = [
+  { address: '203.0.113.10', type: 'shared' },
+  { address: '203.0.113.11', type: 'shared' },
+  { address: '203.0.113.20', type: 'dedicated' },
+  { address: '203.0.113.21', type: 'dedicated' },
+];
+
+function reseller(missing: readonly string[], limits: Partial<Reseller['limits']> = {}, oversell = true): Reseller {
+  const permissions = {} as Reseller['permissions'];
+  for (const k of PERMISSION_KEYS) permissions[k] = !missing.includes(k);
+  permissions.create_clients = true;
+  permissions.allow_oversell = oversell;
+  return {
+    name: 'Northwind Hosting',
+    limits: {
+      disk_space: 500 * GB,
+      max_traffic: 5 * TB,
+      max_site: 250,
+      max_subdom: 2000,
+      max_dom_aliases: 500,
+      max_box: 2500,
+      mbox_quota: 10 * GB,
+      max_maillists: 100,
+      max_subftp_users: 250,
+      max_db: 500,
+      max_wu: 250,
+      max_cl: 20,
+      max_dom: 40,
+      ...limits,
+    },
+    permissions,
+    oversell,
+    ipPool: IP_POOL.map((ip) => ({ ...ip })),
+  };
+}
+
+type Numbers = Partial<Record<(typeof NUMERIC_RESOURCE_KEYS)[number], number>>;
+type PermissionName = (typeof PERMISSION_KEYS)[number];
+
+function planValues(resources: Numbers, permissions: readonly PermissionName[], hosting: Partial<Values['hosting']> = {}, php: Partial<Values['php']> = {}): Values {
+  const v = emptyValues();
+  Object.assign(v.resources, resources);
+  for (const p of permissions) v.permissions[p] = true;
+  Object.assign(v.hosting, hosting);
+  Object.assign(v.php, php);
+  return v;
+}
+
+const BASIC_PERMISSIONS: PermissionName[] = [
+  'manage_dns',
+  'manage_phosting',
+  'manage_php_settings',
+  'manage_spamfilter',
+  'manage_virusfilter',
+  'manage_webstat',
+  'manage_log',
+  'access_appcatalog',
+  'manage_subdomains',
+  'manage_domain_aliases',
+  'manage_website_maintenance',
+];
+const BUSINESS_PERMISSIONS: PermissionName[] = [
+  ...BASIC_PERMISSIONS,
+  'manage_crontab',
+  'allow_local_backups',
+  'manage_subftp',
+  'manage_maillists',
+  'remote_db_connection',
+];
+const PREMIUM_PERMISSIONS: PermissionName[] = [
+  ...BUSINESS_PERMISSIONS,
+  'manage_php_version',
+  'manage_sh_access',
+  'allow_ftp_backups',
+  'manage_performance',
+];
+const WEB = { php: true, ssl: true, fastcgi: true, errdocs: true, webstat: 'awstats' } as const;
+
+function defaultPlans(): ServicePlan[] {
+  const plan = (n: number, kind: ServicePlan['kind'], name: string, values: Values): ServicePlan => ({
+    id: formatId('plans', n),
+    kind,
+    name,
+    values,
+  });
+  return [
+    plan(
+      1,
+      'hosting',
+      'Starter',
+      planValues(
+        { disk_space: 5 * GB, max_traffic: 50 * GB, max_site: 1, max_subdom: 5, max_dom_aliases: 5, max_box: 10, mbox_quota: 1 * GB, max_maillists: 1, max_subftp_users: 1, max_db: 2, max_wu: 1 },
+        BASIC_PERMISSIONS,
+        { ...WEB, php_handler_id: 'plesk-php83-fpm' },
+      ),
+    ),
+    plan(
+      2,
+      'hosting',
+      'Business',
+      planValues(
+        { disk_space: 25 * GB, max_traffic: 250 * GB, max_site: 5, max_subdom: 25, max_dom_aliases: 25, max_box: 50, mbox_quota: 2 * GB, max_maillists: 5, max_subftp_users: 5, max_db: 10, max_wu: 5 },
+        BUSINESS_PERMISSIONS,
+        { ...WEB, php_handler_id: 'plesk-php84-fpm', cgi: true, perl: true, python: true, ssi: true },
+        { memory_limit: '256M', max_execution_time: '60', post_max_size: '32M', upload_max_filesize: '32M' },
+      ),
+    ),
+    plan(
+      3,
+      'hosting',
+      'Premium',
+      planValues(
+        { disk_space: 100 * GB, max_traffic: 1 * TB, max_site: 20, max_subdom: 100, max_dom_aliases: 100, max_box: 200, mbox_quota: 5 * GB, max_maillists: 20, max_subftp_users: 20, max_db: 50, max_wu: 20 },
+        PREMIUM_PERMISSIONS,
+        { ...WEB, php_handler_id: 'plesk-php84-fpm', cgi: true, perl: true, python: true, ssi: true, shell: '/usr/local/psa/bin/chrootsh' },
+        { memory_limit: '512M', max_execution_time: '120', post_max_size: '128M', upload_max_filesize: '128M' },
+      ),
+    ),
+    plan(4, 'addon', 'Extra Storage', planValues({ disk_space: 20 * GB, max_traffic: 100 * GB }, [])),
+    plan(5, 'addon', 'Developer Pack', planValues({ max_db: 5, max_subftp_users: 5 }, ['manage_sh_access', 'manage_crontab', 'remote_db_connection'])),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building subscriptions through the engine
+
+interface SubscriptionSpec {
+  domain: string;
+  /** Index into the customers (0-based), or null for the reseller's own. */
+  owner: number | null;
+  /** A plan id, or null for a Custom subscription. */
+  planId: string | null;
+  addonIds?: string[];
+  /** More websites besides the main domain. */
+  websites?: string[];
+  /** Customize after creation: the subscription becomes Locked (or a custom one gets values). */
+  customize?: ValuesPatch;
+  suspended?: boolean;
+  dedicatedIp?: boolean;
+  daysAgo: number;
+}
+
+class SubscriptionBuilder {
+  readonly subscriptions: Subscription[] = [];
+  private readonly ctx: EngineContext;
+  private readonly systemUsers = new Set<string>();
+  private readonly random: () => number;
+  private readonly reseller: Reseller;
+  private readonly customers: readonly Customer[];
+
+  constructor(reseller: Reseller, plans: readonly ServicePlan[], customers: readonly Customer[], seed: number) {
+    const byId = new Map(plans.map((p) => [p.id, p]));
+    this.reseller = reseller;
+    this.customers = customers;
+    this.ctx = { reseller, plan: (id) => byId.get(id), holdings: emptyHoldings() };
+    this.random = prng(seed);
+  }
+
+  add(spec: SubscriptionSpec): Subscription {
+    const id = formatId('subscriptions', this.subscriptions.length + 1);
+    const pool = this.reseller.ipPool;
+    const ip = spec.dedicatedIp
+      ? pool.find((a) => a.type === 'dedicated')
+      : pool.filter((a) => a.type === 'shared')[this.subscriptions.length % 2] ?? pool[0];
+    const systemUser = deriveSystemUser(spec.domain, (login) => this.systemUsers.has(login));
+    this.systemUsers.add(systemUser);
+    let s = createSubscription(
+      {
+        id,
+        domain: spec.domain,
+        ownerId: spec.owner === null ? null : this.customers[spec.owner]!.id,
+        planId: spec.planId,
+        addonIds: spec.addonIds ?? [],
+        ipAddress: ip?.address ?? '',
+        systemUser,
+        createdAt: daysBefore(spec.daysAgo, (this.subscriptions.length * 37) % 600),
+      },
+      this.ctx,
+    );
+    addHolding(this.ctx.holdings, s.values, 1);
+    if (spec.customize) {
+      const customized = customize(s, spec.customize, this.ctx);
+      replaceHolding(this.ctx.holdings, s.values, customized.values);
+      s = customized;
+    }
+    if (spec.suspended) s = setStatus(s, 'suspended');
+    s = { ...s, websites: [spec.domain, ...(spec.websites ?? [])], usage: this.usage(s.values) };
+    this.subscriptions.push(s);
+    return s;
+  }
+
+  /** Simulated disk and traffic use: a share of what the subscription may use. */
+  private usage(values: Values): Subscription['usage'] {
+    const share = (limit: number, unlimitedAs: number) => {
+      const cap = limit === UNLIMITED ? unlimitedAs : limit;
+      return Math.round((cap * (0.05 + 0.7 * this.random())) / MB) * MB;
+    };
+    return { disk_space: share(values.resources.disk_space, 20 * GB), max_traffic: share(values.resources.max_traffic, 200 * GB) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Customers
+
+interface CustomerSeed {
+  contactName: string;
+  companyName: string;
+  login: string;
+  emailDomain: string;
+  phone: string;
+  address: string;
+  city: string;
+  postalCode: string;
+  country: string;
+  suspended?: boolean;
+  daysAgo: number;
+}
+
+function customerFrom(n: number, seed: CustomerSeed): Customer {
+  return {
+    id: formatId('customers', n),
+    contactName: seed.contactName,
+    companyName: seed.companyName,
+    login: seed.login,
+    email: `${seed.login}@${seed.emailDomain}`,
+    phone: seed.phone,
+    address: seed.address,
+    city: seed.city,
+    postalCode: seed.postalCode,
+    country: seed.country,
+    status: seed.suspended ? 'suspended' : 'active',
+    createdAt: daysBefore(seed.daysAgo, n * 53),
+  };
+}
+
+const DEFAULT_CUSTOMERS: CustomerSeed[] = [
+  { contactName: 'Alice Martin', companyName: 'Boulangerie Martin', login: 'amartin', emailDomain: 'martin-bakery.fr', phone: '+33 4 72 10 20 30', address: '12 rue de la République', city: 'Lyon', postalCode: '69002', country: 'FR', daysAgo: 410 },
+  { contactName: 'Bernd Schneider', companyName: 'Schneider Consulting GmbH', login: 'bschneider', emailDomain: 'schneider-consulting.de', phone: '+49 30 1234 5678', address: 'Friedrichstraße 85', city: 'Berlin', postalCode: '10117', country: 'DE', daysAgo: 380 },
+  { contactName: 'Carla Rossi', companyName: 'Trattoria Rossi', login: 'crossi', emailDomain: 'trattoria-rossi.it', phone: '+39 02 8765 4321', address: 'Via Torino 42', city: 'Milano', postalCode: '20123', country: 'IT', daysAgo: 350 },
+  { contactName: 'David Chen', companyName: 'Pacific Imports Ltd', login: 'dchen', emailDomain: 'pacific-imports.co.uk', phone: '+44 20 7946 0321', address: '221 Commercial Road', city: 'London', postalCode: 'E1 2BT', country: 'GB', daysAgo: 300 },
+  { contactName: 'Emma Johansson', companyName: 'Nordic Design AB', login: 'ejohansson', emailDomain: 'nordicdesign.se', phone: '+46 8 555 012 34', address: 'Götgatan 14', city: 'Stockholm', postalCode: '118 46', country: 'SE', daysAgo: 240 },
+  { contactName: 'Farid Haddad', companyName: 'Atlas Travel', login: 'fhaddad', emailDomain: 'atlas-travel.ma', phone: '+212 522 123 456', address: '8 boulevard Zerktouni', city: 'Casablanca', postalCode: '20250', country: 'MA', daysAgo: 180 },
+  { contactName: "Gráinne O'Brien", companyName: "O'Brien & Walsh Solicitors", login: 'gobrien', emailDomain: 'obrien-law.ie', phone: '+353 1 555 0142', address: '31 Merrion Square', city: 'Dublin', postalCode: 'D02 XY45', country: 'IE', daysAgo: 120 },
+  { contactName: 'Hiroshi Tanaka', companyName: 'Tanaka Studio', login: 'htanaka', emailDomain: 'tanaka-studio.jp', phone: '+81 6 5555 0199', address: '2-5-1 Umeda, Kita-ku', city: 'Osaka', postalCode: '530-0001', country: 'JP', suspended: true, daysAgo: 90 },
+];
+
+// ---------------------------------------------------------------------------------------------
+// The scenarios
+
+function snapshot(scenario: string, r: Reseller, plans: ServicePlan[], customers: Customer[], subscriptions: Subscription[]): Snapshot {
+  return {
+    scenario,
+    reseller: r,
+    customers,
+    plans,
+    subscriptions,
+    counters: { customers: customers.length, plans: plans.length, subscriptions: subscriptions.length },
+  };
+}
+
+/** Northwind Hosting: 3 hosting plans, 2 add-ons, 8 customers, 25 subscriptions in every state. */
+function defaultScenario(): Snapshot {
+  // The provider gave no performance settings, database server choice or FTP backups: Premium
+  // offers performance settings, so every Premium subscription is Unsynced.
+  const r = reseller(['manage_performance', 'select_db_server', 'allow_ftp_backups']);
+  const plans = defaultPlans();
+  const customers = DEFAULT_CUSTOMERS.map((c, i) => customerFrom(i + 1, c));
+  const b = new SubscriptionBuilder(r, plans, customers, 2026);
+  const [STARTER, BUSINESS, PREMIUM, STORAGE, DEVPACK] = plans.map((p) => p.id) as [string, string, string, string, string];
+  const specs: SubscriptionSpec[] = [
+    { domain: 'martin-bakery.fr', owner: 0, planId: STARTER, daysAgo: 400 },
+    { domain: 'shop.martin-bakery.fr', owner: 0, planId: BUSINESS, addonIds: [STORAGE], websites: ['commandes.martin-bakery.fr'], daysAgo: 320 },
+    { domain: 'schneider-consulting.de', owner: 1, planId: BUSINESS, websites: ['blog.schneider-consulting.de'], daysAgo: 370 },
+    { domain: 'schneider-consulting.com', owner: 1, planId: BUSINESS, customize: { resources: { disk_space: 40 * GB, max_box: 80 } }, daysAgo: 360 },
+    { domain: 'trattoria-rossi.it', owner: 2, planId: STARTER, suspended: true, daysAgo: 345 },
+    { domain: 'pacific-imports.co.uk', owner: 3, planId: PREMIUM, websites: ['shop.pacific-imports.co.uk', 'pacific-imports.com'], dedicatedIp: true, daysAgo: 290 },
+    { domain: 'pacificimports.ca', owner: 3, planId: BUSINESS, addonIds: [DEVPACK], daysAgo: 270 },
+    { domain: 'nordicdesign.se', owner: 4, planId: PREMIUM, websites: ['shop.nordicdesign.se'], daysAgo: 235 },
+    { domain: 'portfolio.nordicdesign.se', owner: 4, planId: STARTER, customize: { permissions: { manage_dns: false }, hosting: { php_handler_id: 'plesk-php82-fpm' } }, daysAgo: 200 },
+    { domain: 'atlas-travel.ma', owner: 5, planId: BUSINESS, websites: ['booking.atlas-travel.ma'], daysAgo: 175 },
+    { domain: 'atlastravel.com', owner: 5, planId: null, customize: { resources: { disk_space: 10 * GB, max_traffic: 100 * GB, max_site: 2, max_box: 20, max_db: 3 }, permissions: { manage_dns: true, manage_phosting: true } }, daysAgo: 170 },
+    { domain: 'obrien-law.ie', owner: 6, planId: STARTER, daysAgo: 115 },
+    { domain: 'tanaka-studio.jp', owner: 7, planId: BUSINESS, suspended: true, daysAgo: 88 },
+    { domain: 'northwind-hosting.com', owner: null, planId: PREMIUM, websites: ['www2.northwind-hosting.com', 'support.northwind-hosting.com'], dedicatedIp: true, daysAgo: 420 },
+    { domain: 'status.northwind-hosting.com', owner: null, planId: STARTER, daysAgo: 415 },
+    { domain: 'demo.northwind-hosting.com', owner: null, planId: null, customize: { resources: { disk_space: 2 * GB, max_traffic: 20 * GB, max_site: 1, max_db: 1 } }, daysAgo: 300 },
+    { domain: 'bakery-events.fr', owner: 0, planId: STARTER, customize: { resources: { max_box: 25 } }, suspended: true, daysAgo: 150 },
+    { domain: 'rossi-catering.it', owner: 2, planId: BUSINESS, daysAgo: 140 },
+    { domain: 'chen-family.net', owner: 3, planId: STARTER, daysAgo: 130 },
+    { domain: 'design-archive.se', owner: 4, planId: null, customize: { resources: { disk_space: 50 * GB, max_traffic: 50 * GB, max_site: 1 } }, suspended: true, daysAgo: 110 },
+    { domain: 'haddad-photo.com', owner: 5, planId: STARTER, addonIds: [STORAGE], daysAgo: 95 },
+    { domain: 'dublin-legal-aid.org', owner: 6, planId: PREMIUM, addonIds: [DEVPACK], daysAgo: 60 },
+    { domain: 'tanaka-ceramics.jp', owner: 7, planId: STARTER, suspended: true, daysAgo: 45 },
+    { domain: 'northwind-status.net', owner: null, planId: BUSINESS, customize: { php: { memory_limit: '512M' } }, daysAgo: 30 },
+    { domain: 'schneider-it.eu', owner: 1, planId: STARTER, daysAgo: 12 },
+  ];
+  for (const spec of specs) b.add(spec);
+  return snapshot('default', r, plans, customers, b.subscriptions);
+}
+
+/** The reseller and its plans: no customers, no subscriptions. */
+function emptyScenario(): Snapshot {
+  const base = defaultScenario();
+  return snapshot('empty', base.reseller, base.plans, [], []);
+}
+
+/**
+ * The seed example: plan Premium grants "PHP version and handler management", which the
+ * provider did not give the reseller, so shop.example.com (on Premium, two websites) is Unsynced.
+ */
+function syncFailureScenario(): Snapshot {
+  const r = reseller(['manage_php_version']);
+  const plans = defaultPlans();
+  const customers = [
+    customerFrom(1, { contactName: 'Jane Cooper', companyName: 'Example Shop Inc.', login: 'jcooper', emailDomain: 'example.com', phone: '+1 555 010 0199', address: '100 Main Street', city: 'Springfield', postalCode: '62701', country: 'US', daysAgo: 200 }),
+    customerFrom(2, { contactName: 'Marc Dubois', companyName: 'Dubois Architectes', login: 'mdubois', emailDomain: 'example.org', phone: '+33 1 55 00 12 34', address: '5 avenue de l’Opéra', city: 'Paris', postalCode: '75001', country: 'FR', daysAgo: 150 }),
+  ];
+  const b = new SubscriptionBuilder(r, plans, customers, 7);
+  b.add({ domain: 'shop.example.com', owner: 0, planId: 'plan-0003', websites: ['blog.shop.example.com'], daysAgo: 120 });
+  b.add({ domain: 'example.com', owner: 0, planId: 'plan-0001', daysAgo: 190 });
+  b.add({ domain: 'dubois-architectes.example.org', owner: 1, planId: 'plan-0002', daysAgo: 100 });
+  return snapshot('sync-failure', r, plans, customers, b.subscriptions);
+}
+
+// Word lists for the large scenario.
+const FIRST = ['Anna', 'Ben', 'Chloé', 'Daniel', 'Elena', 'Felix', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Karin', 'Luca', 'Maya', 'Noah', 'Olga', 'Pedro', 'Quentin', 'Rosa', 'Samir', 'Tara', 'Uwe', 'Vera', 'William', 'Xenia', 'Yusuf', 'Zoé', 'Amir', 'Beatriz', 'Camille', 'Dmitri', 'Eva', 'Fatima', 'Giorgio', 'Hanna', 'Ivan', 'Julia', 'Kenji', 'Lena', 'Mateo', 'Nora'];
+const LAST = ['Müller', 'Dupont', 'García', 'Rossi', 'Nowak', 'Jansen', 'Silva', 'Novak', 'Smith', 'Kowalski', 'Bernard', 'Fischer', 'Lopez', 'Moreau', 'Weber', 'Costa', 'Horvat', 'Larsen', 'Murphy', 'Petit', 'Ricci', 'Schmidt', 'Santos', 'Virtanen', 'Yilmaz', 'Berg', 'Laurent', 'Meyer', 'Olsen', 'Popescu'];
+const WORD = ['alpine', 'amber', 'atlas', 'blue', 'bright', 'cedar', 'coast', 'copper', 'delta', 'east', 'echo', 'fern', 'forge', 'garden', 'granite', 'harbor', 'iris', 'jade', 'lake', 'linden', 'maple', 'meadow', 'north', 'oak', 'orbit', 'pine', 'pixel', 'quartz', 'river', 'sage', 'silver', 'solar', 'stone', 'summit', 'terra', 'tide', 'urban', 'vale', 'west', 'willow'];
+const TRADE = ['Bakery', 'Consulting', 'Design', 'Studio', 'Travel', 'Law', 'Media', 'Dental', 'Motors', 'Books', 'Coffee', 'Fitness', 'Labs', 'Logistics', 'Wines', 'Photo'];
+const PLACES: [country: string, city: string, postal: string, tld: string][] = [
+  ['FR', 'Paris', '75010', 'fr'],
+  ['DE', 'Hamburg', '20095', 'de'],
+  ['IT', 'Torino', '10121', 'it'],
+  ['ES', 'Valencia', '46001', 'es'],
+  ['NL', 'Utrecht', '3511', 'nl'],
+  ['GB', 'Leeds', 'LS1 4AP', 'co.uk'],
+  ['US', 'Austin', '73301', 'com'],
+  ['CA', 'Montréal', 'H2X 1Y4', 'ca'],
+  ['PL', 'Kraków', '31-000', 'pl'],
+  ['SE', 'Malmö', '211 22', 'se'],
+  ['BE', 'Gent', '9000', 'be'],
+  ['PT', 'Porto', '4000-001', 'pt'],
+];
+
+/** 20 plans, 2,000 customers, 10,000 subscriptions (for performance work). */
+function largeScenario(): Snapshot {
+  const random = prng(10_000);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const r = reseller(['manage_performance'], {
+    disk_space: UNLIMITED,
+    max_traffic: UNLIMITED,
+    max_site: UNLIMITED,
+    max_subdom: UNLIMITED,
+    max_dom_aliases: UNLIMITED,
+    max_box: UNLIMITED,
+    mbox_quota: UNLIMITED,
+    max_maillists: UNLIMITED,
+    max_subftp_users: UNLIMITED,
+    max_db: UNLIMITED,
+    max_wu: UNLIMITED,
+    max_cl: UNLIMITED,
+    max_dom: UNLIMITED,
+  });
+  const base = defaultPlans();
+  const hostingNames = ['Starter', 'Business', 'Premium', 'Basic', 'Personal', 'Plus', 'Business Plus', 'Pro', 'Pro Plus', 'Enterprise', 'WordPress Starter', 'WordPress Pro', 'E-commerce', 'Agency', 'Education'];
+  const plans: ServicePlan[] = hostingNames.map((name, i) => {
+    const tier = base[i % 3]!;
+    const scale = 1 + Math.floor(i / 3);
+    const values = structuredClone(tier.values);
+    for (const k of NUMERIC_RESOURCE_KEYS) if (values.resources[k] !== UNLIMITED) values.resources[k] *= scale;
+    // Premium-tier plans offer performance settings the reseller lacks: their subscriptions are Unsynced.
+    return { id: formatId('plans', i + 1), kind: 'hosting', name, values };
+  });
+  const addonNames = ['Extra Storage', 'Developer Pack', 'Extra Storage 100 GB', 'Mail Plus', 'Backup Plus'];
+  addonNames.forEach((name, i) => {
+    const values = i < 2 ? structuredClone(base[3 + i]!.values) : emptyValues();
+    if (i === 2) values.resources.disk_space = 100 * GB;
+    if (i === 3) Object.assign(values.resources, { max_box: 100, max_maillists: 10 });
+    if (i === 4) values.permissions.allow_local_backups = true;
+    plans.push({ id: formatId('plans', plans.length + 1), kind: 'addon', name, values });
+  });
+  const hostingIds = plans.filter((p) => p.kind === 'hosting').map((p) => p.id);
+  const addonIds = plans.filter((p) => p.kind === 'addon').map((p) => p.id);
+
+  const customers: Customer[] = [];
+  const logins = new Set<string>();
+  for (let n = 1; n <= 2000; n++) {
+    const first = pick(FIRST);
+    const last = pick(LAST);
+    const [country, city, postalCode, tld] = pick(PLACES);
+    const company = random() < 0.8 ? `${last} ${pick(TRADE)}` : '';
+    let login = `${first[0]}${last}`.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (logins.has(login)) login = `${login}${n}`;
+    logins.add(login);
+    customers.push({
+      id: formatId('customers', n),
+      contactName: `${first} ${last}`,
+      companyName: company,
+      login,
+      email: `${login}@example.${tld}`,
+      phone: `+${10 + (n % 89)} ${String(100000000 + ((n * 7919) % 899999999))}`,
+      address: `${1 + (n % 180)} ${pick(WORD)} street`,
+      city,
+      postalCode,
+      country,
+      status: random() < 0.03 ? 'suspended' : 'active',
+      createdAt: daysBefore(1500 - Math.floor(n * 0.7), n % 1440),
+    });
+  }
+
+  const b = new SubscriptionBuilder(r, plans, customers, 10_001);
+  const domains = new Set<string>();
+  for (let n = 1; n <= 10_000; n++) {
+    const ownerIndex = random() < 0.03 ? null : Math.floor(random() * customers.length);
+    const tld = ownerIndex === null ? 'net' : PLACES.find((p) => p[0] === customers[ownerIndex]!.country)![3];
+    let domain = `${pick(WORD)}-${pick(WORD)}.${tld}`;
+    if (domains.has(domain)) domain = `${pick(WORD)}-${pick(WORD)}${n}.${tld}`;
+    domains.add(domain);
+    const roll = random();
+    const custom = roll < 0.05;
+    const locked = !custom && roll < 0.15;
+    b.add({
+      domain,
+      owner: ownerIndex,
+      planId: custom ? null : pick(hostingIds),
+      addonIds: !custom && random() < 0.15 ? [pick(addonIds)] : [],
+      customize: custom
+        ? { resources: { disk_space: 10 * GB, max_traffic: 100 * GB, max_site: 1, max_box: 10 } }
+        : locked
+          ? { resources: { max_box: 10 + (n % 90) } }
+          : undefined,
+      suspended: random() < 0.05,
+      websites: random() < 0.2 ? [`www2.${domain}`] : [],
+      dedicatedIp: random() < 0.02,
+      daysAgo: 1400 - Math.floor(n * 0.13),
+    });
+  }
+  return snapshot('large', r, plans, customers, b.subscriptions);
+}
+
+const BUILDERS: Record<ScenarioName, () => Snapshot> = {
+  default: defaultScenario,
+  empty: emptyScenario,
+  'sync-failure': syncFailureScenario,
+  large: largeScenario,
+};
+
+/** A fresh copy of a scenario: callers may keep and change it. */
+export function buildScenario(name: ScenarioName): Snapshot {
+  return BUILDERS[name]();
+}

@@ -1,0 +1,40 @@
+/**
+ * Integration-test harness (STYLE.md: "renderApp"): renders whole routes of the app against the
+ * real mock handlers (msw/node), reset to a scenario, in a chosen language.
+ */
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { QueryClient } from '@tanstack/react-query';
+import { routes } from '../app/router';
+import { AppProviders } from '../app/providers';
+import { initI18n } from '../i18n/i18n';
+import { announcer } from '../ui/announcer';
+import { server, resetStore } from '../mock-api/node';
+
+export type Scenario = 'default' | 'empty' | 'sync-failure' | 'large';
+
+/** Call once at the top of a component test file. */
+export function useMockServer() {
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    server.resetHandlers();
+    announcer.getState().clear();
+  });
+  afterAll(() => server.close());
+}
+
+export async function renderApp(path: string, { scenario = 'default', lang = 'en' }: { scenario?: Scenario; lang?: 'en' | 'fr' } = {}) {
+  await resetStore(scenario);
+  await initI18n(lang);
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 0 }, mutations: { retry: false } } });
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const user = userEvent.setup();
+  const view = render(
+    <AppProviders queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProviders>,
+  );
+  return { ...view, user, router, queryClient };
+}

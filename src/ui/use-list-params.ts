@@ -1,0 +1,42 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import type { SortOrder } from './sortable-header';
+
+/**
+ * A list's search, sort, page and filters live in the URL (STYLE.md), so a list can be
+ * bookmarked, shared and restored with Back.
+ */
+export function useListParams(defaults: { sort: string; order?: SortOrder; pageSize?: number }, filterKeys: readonly string[] = []) {
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => {
+    const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+    const pageSize = Math.min(500, Math.max(1, Number.parseInt(params.get('pageSize') ?? String(defaults.pageSize ?? 25), 10) || 25));
+    const order: SortOrder = params.get('order') === 'desc' ? 'desc' : params.get('order') === 'asc' ? 'asc' : (defaults.order ?? 'asc');
+    const filters: Record<string, string> = {};
+    for (const key of filterKeys) {
+      const value = params.get(key);
+      if (value) filters[key] = value;
+    }
+    return { q: params.get('q') ?? '', sort: params.get('sort') ?? defaults.sort, order, page, pageSize, filters };
+  }, [params, defaults.sort, defaults.order, defaults.pageSize, filterKeys]);
+
+  const update = useCallback(
+    (changes: Record<string, string | number | undefined>, resetPage = true) => {
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const [key, value] of Object.entries(changes)) {
+            if (value === undefined || value === '') next.delete(key);
+            else next.set(key, String(value));
+          }
+          if (resetPage && !('page' in changes)) next.delete('page');
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+
+  return { ...state, update };
+}
