@@ -17,17 +17,17 @@ test('list: search, filters, sort and page live in the URL', async ({ page }) =>
   await expect(list(page).getByRole('link', { name: 'martin-bakery.fr', exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await page.getByLabel('Sync state').selectOption('locked');
+  await page.getByLabel('Sync state', { exact: true }).selectOption('locked');
   await expect(page).toHaveURL(/sync=locked/);
   await expect(list(page).getByRole('link', { name: 'schneider-consulting.com' })).toBeVisible();
   await expect(list(page).getByRole('link', { name: 'martin-bakery.fr', exact: true })).toHaveCount(0);
 
-  await page.getByLabel('Sync state').selectOption('');
-  await page.getByLabel('Status').selectOption('suspended');
+  await page.getByLabel('Sync state', { exact: true }).selectOption('');
+  await page.getByLabel('Status', { exact: true }).selectOption('suspended');
   await expect(page).toHaveURL(/status=suspended/);
   await expect(list(page).getByRole('link', { name: 'trattoria-rossi.it' })).toBeVisible();
 
-  await page.getByLabel('Status').selectOption('');
+  await page.getByLabel('Status', { exact: true }).selectOption('');
   await page.getByLabel('Search').fill('northwind');
   await expect(page).toHaveURL(/q=northwind/);
   await expect(list(page).getByRole('link', { name: 'northwind-hosting.com', exact: true })).toBeVisible();
@@ -50,8 +50,8 @@ test('list: search, filters, sort and page live in the URL', async ({ page }) =>
 
 test('the plan page’s link pre-filters the list: ?planId=&sync=unsynced', async ({ page }) => {
   await openApp(page, '/subscriptions?planId=plan-0003&sync=unsynced');
-  await expect(page.getByLabel('Plan')).toHaveValue('plan-0003');
-  await expect(page.getByLabel('Sync state')).toHaveValue('unsynced');
+  await expect(page.getByLabel('Plan', { exact: true })).toHaveValue('plan-0003');
+  await expect(page.getByLabel('Sync state', { exact: true })).toHaveValue('unsynced');
   const rows = list(page).getByRole('row');
   await expect(rows.nth(1)).toBeVisible();
   for (const row of await rows.all()) {
@@ -158,8 +158,9 @@ test('subscription page: values beside the plan, Customize warns that it locks',
   await openSubscription(page, 'obrien-law.ie');
   await expect(page.getByRole('region', { name: 'Summary' }).getByRole('note', { name: 'Synced' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Resources' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Unlock and Sync' })).toBeDisabled();
-  await expect(page.getByText('The subscription is not locked: use Synchronize.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Unlock and Sync' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Activate' })).toBeDisabled();
+  await expect(page.getByText('The subscription is already active.')).toBeVisible();
   await expectNoAxeViolations(page);
 
   await page.getByRole('button', { name: 'Customize' }).click();

@@ -12,7 +12,7 @@ const time = async <T>(label: string, work: () => Promise<T>): Promise<T> => {
   return result;
 };
 
-describe('large scenario', () => {
+describe('large scenario', { timeout: 60_000 }, () => {
   it('lists, filters, sorts and pages 10,000 subscriptions', async () => {
     const all = await time('list page 1', () => api('GET', '/subscriptions?pageSize=100'));
     expect(all.body.total).toBe(10_000);

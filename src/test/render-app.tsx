@@ -2,7 +2,7 @@
  * Integration-test harness (STYLE.md: "renderApp"): renders whole routes of the app against the
  * real mock handlers (msw/node), reset to a scenario, in a chosen language.
  */
-import { render } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterAll, afterEach, beforeAll } from 'vitest';
@@ -15,15 +15,19 @@ import { server, resetStore } from '../mock-api/node';
 
 export type Scenario = 'default' | 'empty' | 'sync-failure' | 'large';
 
-/** Call once at the top of a component test file. */
-export function useMockServer() {
+/** Call once at the top of a component test file: real handlers, unmounted between tests. */
+export function setupMockServer() {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {
+    cleanup();
     server.resetHandlers();
     announcer.getState().clear();
   });
   afterAll(() => server.close());
 }
+
+/** @deprecated name kept while tests move to setupMockServer (it is not a React hook). */
+export const useMockServer = setupMockServer;
 
 export async function renderApp(path: string, { scenario = 'default', lang = 'en' }: { scenario?: Scenario; lang?: 'en' | 'fr' } = {}) {
   await resetStore(scenario);

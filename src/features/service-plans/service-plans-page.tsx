@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { PlanKind } from '../../domain/types';
+import { ApiError } from '../../api/http';
 import { usePlans, useClonePlan, useRemovePlan, type PlanItem } from '../../api/service-plans';
 import { announce } from '../../ui/announcer';
 import { ConfirmDialog } from '../../ui/dialog';
@@ -89,6 +90,14 @@ function PlanTable({ kind, params }: { kind: PlanKind; params: ListParams }) {
         },
       },
     );
+  };
+
+  // The server refuses a plan in use and says how many subscriptions use it: say it in the
+  // interface language, with that count.
+  const removeError = (error: Error | null) => {
+    if (!(error instanceof ApiError) || error.status !== 409) return error;
+    const count = Number((error.problem as { subscriptionCount?: number }).subscriptionCount ?? removing?.subscriptionCount ?? 0);
+    return new Error(t('remove.refused', { count, n: formatCount(count, lang) }));
   };
 
   const tableId = `plans-${kind}`;
@@ -205,7 +214,7 @@ function PlanTable({ kind, params }: { kind: PlanKind; params: ListParams }) {
         onConfirm={onRemove}
         confirmLabel={t('actions.remove', { ns: 'common' })}
         isPending={remove.isPending}
-        error={remove.error}
+        error={removeError(remove.error)}
         destructive
       >
         {removing ? (

@@ -204,22 +204,26 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
             void syncFlow.start(s, 'sync');
           }}
         />
-        <ActionButton
-          action="unlockAndSync"
-          reason={reason('unlockAndSync')}
-          disabled={busy}
-          onPress={() => {
-            setFailure(null);
-            void syncFlow.start(s, 'unlock');
-          }}
-        />
+        {/* Only a locked subscription has something to unlock; elsewhere Synchronize is the way
+            (and in French, "Synchroniser" stays the only button of that name). */}
+        {s.locked ? (
+          <ActionButton
+            action="unlockAndSync"
+            reason={reason('unlockAndSync')}
+            disabled={busy}
+            onPress={() => {
+              setFailure(null);
+              void syncFlow.start(s, 'unlock');
+            }}
+          />
+        ) : null}
         <ActionButton action="changePlan" reason={reason('changePlan')} disabled={busy} onPress={() => openDialog('change-plan')} />
         <ActionButton action="changeSubscriber" reason={reason('changeSubscriber')} disabled={busy} onPress={() => openDialog('change-subscriber')} />
         <ActionButton action="suspend" reason={reason('suspend')} disabled={busy} onPress={() => void setStatus('suspend')} />
         <ActionButton action="activate" reason={reason('activate')} disabled={busy} onPress={() => void setStatus('activate')} />
         <ActionButton action="remove" reason={reason('remove')} disabled={busy} danger onPress={() => openDialog('remove')} />
       </div>
-      <ReasonList reason={reason} />
+      <ReasonList reason={(action) => (action === 'unlockAndSync' && !s.locked ? undefined : reason(action))} />
 
       <section className="card" aria-labelledby="summary-title">
         <h2 id="summary-title" style={{ marginTop: 0 }}>

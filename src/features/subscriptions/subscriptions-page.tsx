@@ -174,26 +174,26 @@ export function SubscriptionsPage() {
         ) : null}
       </div>
 
-      <div className="toolbar" role="group" aria-label={t('list.bulkLabel')} aria-describedby="bulk-selection">
+      <div className="toolbar" role="group" aria-label={t('list.bulkLabel')}>
         <span id="bulk-selection" className="muted">
           {noSelection ? t('list.selectFirst') : t('list.selected', { count })}
         </span>
-        <button type="button" className="button" disabled={noSelection} onClick={() => openDialog('change-plan')}>
+        <button type="button" className="button" disabled={noSelection} aria-describedby={noSelection ? 'bulk-selection' : undefined} onClick={() => openDialog('change-plan')}>
           {t('actions.changePlan')}
         </button>
-        <button type="button" className="button" disabled={noSelection} onClick={() => openDialog('change-subscriber')}>
+        <button type="button" className="button" disabled={noSelection} aria-describedby={noSelection ? 'bulk-selection' : undefined} onClick={() => openDialog('change-subscriber')}>
           {t('actions.changeSubscriber')}
         </button>
-        <button type="button" className="button" disabled={noSelection} aria-disabled={bulk.isPending || undefined} onClick={() => !bulk.isPending && void runBulk('suspend')}>
+        <button type="button" className="button" disabled={noSelection} aria-describedby={noSelection ? 'bulk-selection' : undefined} aria-disabled={bulk.isPending || undefined} onClick={() => !bulk.isPending && void runBulk('suspend')}>
           {t('actions.suspend')}
         </button>
-        <button type="button" className="button" disabled={noSelection} aria-disabled={bulk.isPending || undefined} onClick={() => !bulk.isPending && void runBulk('activate')}>
+        <button type="button" className="button" disabled={noSelection} aria-describedby={noSelection ? 'bulk-selection' : undefined} aria-disabled={bulk.isPending || undefined} onClick={() => !bulk.isPending && void runBulk('activate')}>
           {t('actions.activate')}
         </button>
-        <button type="button" className="button" disabled={noSelection} aria-disabled={bulk.isPending || undefined} onClick={() => !bulk.isPending && void runBulk('sync')}>
+        <button type="button" className="button" disabled={noSelection} aria-describedby={noSelection ? 'bulk-selection' : undefined} aria-disabled={bulk.isPending || undefined} onClick={() => !bulk.isPending && void runBulk('sync')}>
           {t('actions.synchronize')}
         </button>
-        <button type="button" className="button button--danger" disabled={noSelection} onClick={() => openDialog('remove')}>
+        <button type="button" className="button button--danger" disabled={noSelection} aria-describedby={noSelection ? 'bulk-selection' : undefined} onClick={() => openDialog('remove')}>
           {t('actions.remove')}
         </button>
         {!noSelection ? (
