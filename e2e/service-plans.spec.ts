@@ -49,7 +49,7 @@ test('Service Plans: a plan in use cannot be removed; an unused clone can', asyn
   const dialog = page.getByRole('alertdialog', { name: 'Remove service plan' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Remove' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('10 subscriptions use it');
+  await expect(dialog.getByRole('alert')).toContainText('used by 10 subscriptions');
   await expectNoAxeViolations(page);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
@@ -69,6 +69,12 @@ test('Update & Sync: unlocked subscriptions follow the plan, locked ones stay as
   await expect(page.getByText('6 unlocked subscriptions will follow it')).toBeVisible();
   await expect(page.getByText('2 locked subscriptions will be skipped')).toBeVisible();
   await expectNoAxeViolations(page);
+  for (const tab of ['Permissions', 'Hosting parameters', 'PHP settings']) {
+    await page.getByRole('tab', { name: tab }).click();
+    await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+    await expectNoAxeViolations(page);
+  }
+  await page.getByRole('tab', { name: 'Resources' }).click();
 
   await page.getByLabel('Mailboxes', { exact: true }).fill('60');
   await page.getByLabel('Disk space', { exact: true }).fill('30');
@@ -146,5 +152,15 @@ test('plan page in French: catalogue labels, units, marks and the save button', 
   await expect(page.getByLabel('Espace disque', { exact: true })).toHaveAccessibleDescription(/Non disponible pour vous/);
   await expect(page.getByText('8 abonnements déverrouillés de ce pack finiront Désynchronisés.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mettre à jour et synchroniser' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('an add-on plan has resources and permissions only', async ({ page }) => {
+  await openApp(page, '/service-plans?kind=addon');
+  await page.getByRole('table', { name: 'Add-on Plans' }).getByRole('link', { name: 'Extra Storage' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Extra Storage' })).toBeVisible();
+  await expect(page.getByRole('tab')).toHaveText(['Resources', 'Permissions']);
+  await expect(page.getByLabel('Disk space', { exact: true })).toHaveValue('20');
+  await expect(page.getByText('2 unlocked subscriptions will follow it')).toBeVisible();
   await expectNoAxeViolations(page);
 });

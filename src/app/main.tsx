@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
-import { initI18n } from '../i18n/i18n';
+import { detectLanguage, initI18n, isLanguage, rememberLanguage } from '../i18n/i18n';
 import { createQueryClient } from '../api/query-client';
 import { AppProviders, STORE_CHANGED_EVENT } from './providers';
 import { createAppRouter } from './router';
@@ -13,8 +13,20 @@ import './styles.css';
  * build, so the worker starts before the first render. This is the only place in the UI that
  * imports the mock backend.
  */
+/** `?lang=` picks the language once and is remembered, then leaves the address bar (like ?scenario=). */
+function takeLanguageFromUrl() {
+  const url = new URL(window.location.href);
+  const lang = url.searchParams.get('lang');
+  if (!url.searchParams.has('lang')) return;
+  if (isLanguage(lang)) rememberLanguage(lang);
+  url.searchParams.delete('lang');
+  window.history.replaceState(window.history.state, '', url);
+}
+
 async function bootstrap() {
-  const [{ startMockApi, onExternalChange }] = await Promise.all([import('../mock-api/browser'), initI18n()]);
+  const lang = detectLanguage();
+  takeLanguageFromUrl();
+  const [{ startMockApi, onExternalChange }] = await Promise.all([import('../mock-api/browser'), initI18n(lang)]);
   const { notice } = await startMockApi();
   if (notice) startupNotice.setState({ notice: 'restoredDefault' });
   onExternalChange(() => window.dispatchEvent(new Event(STORE_CHANGED_EVENT)));

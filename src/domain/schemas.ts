@@ -374,6 +374,10 @@ export function validate<T>(schema: z.ZodMiniType<T>, input: unknown): Validatio
 
 export const VALIDATION_MESSAGES: Record<string, { en: string; fr: string }> = {
   required: { en: 'This field is required.', fr: 'Ce champ est obligatoire.' },
+  // Raised by the API (409/422) after checking the store, translated the same way.
+  taken: { en: 'This value is already in use: choose another one.', fr: 'Cette valeur est déjà utilisée : choisissez-en une autre.' },
+  not_found: { en: 'This record does not exist (any more).', fr: "Cet enregistrement n'existe pas (ou plus)." },
+  not_in_pool: { en: 'Choose an IP address from your IP pool.', fr: 'Choisissez une adresse IP de votre pool d’adresses IP.' },
   too_long: { en: 'Enter at most {{max}} characters.', fr: 'Saisissez au plus {{max}} caractères.' },
   too_short: { en: 'Enter at least {{min}} characters.', fr: 'Saisissez au moins {{min}} caractères.' },
   too_small: {

@@ -463,11 +463,13 @@ export function setStatus(s: Subscription, status: RecordStatus): Subscription {
  * their values until they are next synchronized (SPEC §1.3).
  */
 export function applyProviderPatch(reseller: Reseller, patch: ProviderPatch): Reseller {
+  // `oversell` and the "Allow overselling" permission are one setting seen twice: keep them equal.
+  const oversell = patch.oversell ?? patch.permissions?.allow_oversell ?? reseller.oversell;
   return {
     ...reseller,
     limits: mergeGroup(reseller.limits, patch.limits),
-    permissions: mergeGroup(reseller.permissions, patch.permissions),
-    oversell: patch.oversell ?? reseller.oversell,
+    permissions: { ...mergeGroup(reseller.permissions, patch.permissions), allow_oversell: oversell },
+    oversell,
     ipPool: reseller.ipPool.map((ip) => ({ ...ip })),
   };
 }

@@ -9,6 +9,7 @@ import { Page } from '../../ui/page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/query-state';
 import { useLang } from '../../ui/use-lang';
 import { UsageMeter } from './usage-meter';
+import './home.css';
 
 const RECENT_PLANS = 5;
 
@@ -50,7 +51,7 @@ function AllocationCard({ limit, row, to, linkText }: { limit: 'max_dom' | 'max_
   const allocated = formatCount(row.allocated, lang);
   const text = t('home.usedOf', { used, allocated });
   return (
-    <section className="card" aria-labelledby={headingId}>
+    <section className="card home-card" aria-labelledby={headingId}>
       <h2 id={headingId}>{label}</h2>
       <p className="stat">{used}</p>
       <p>{text}</p>
@@ -69,7 +70,7 @@ function AttentionCard() {
   const unsynced = useSubscriptions({ sync: 'unsynced', pageSize: 1 });
   const locked = useSubscriptions({ sync: 'locked', pageSize: 1 });
   return (
-    <section className="card" aria-labelledby="home-attention">
+    <section className="card home-card" aria-labelledby="home-attention">
       <h2 id="home-attention">{t('home.attention')}</h2>
       {unsynced.isPending || locked.isPending ? (
         <LoadingState />

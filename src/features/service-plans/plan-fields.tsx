@@ -141,7 +141,7 @@ export function FlagField({ form, lacking, group, k }: PlanFieldProps & { group:
   const name = `${group}.${k}` as `permissions.${PermissionKey}`;
   return (
     <div className="field">
-      <div className="page__actions">
+      <div className="plan-check">
         <input id={id} type="checkbox" aria-describedby={lack ? `${id}-lack` : undefined} {...form.register(name)} />
         <label htmlFor={id}>{label(group, k, lang)}</label>
       </div>

@@ -13,6 +13,7 @@ import { announce } from '../../ui/announcer';
 import { Page } from '../../ui/page';
 import { ErrorState, LoadingState, errorText } from '../../ui/query-state';
 import { useLang } from '../../ui/use-lang';
+import './plan-page.css';
 import { AmountField, EnumField, ExpirationField, FlagField, PhpField, useIssueText } from './plan-fields';
 import {
   encodeIssue,
@@ -271,7 +272,7 @@ function PlanEditor({
             ))}
           </TabList>
           <TabPanel id="resources">
-            <div className="grid-2">
+            <div className="grid-2 plan-grid">
               {hosting ? (
                 <>
                   <EnumField {...fieldProps} group="resources" k="overuse" />
@@ -284,7 +285,7 @@ function PlanEditor({
             </div>
           </TabPanel>
           <TabPanel id="permissions">
-            <div className="grid-2">
+            <div className="grid-2 plan-grid">
               {PERMISSION_KEYS.map((k) => (
                 <FlagField key={k} {...fieldProps} group="permissions" k={k} />
               ))}
@@ -293,7 +294,7 @@ function PlanEditor({
           {hosting ? (
             <>
               <TabPanel id="hosting">
-                <div className="grid-2">
+                <div className="grid-2 plan-grid">
                   {HOSTING_FLAGS.map((k) => (
                     <FlagField key={k} {...fieldProps} group="hosting" k={k} />
                   ))}
@@ -303,7 +304,7 @@ function PlanEditor({
                 </div>
               </TabPanel>
               <TabPanel id="php">
-                <div className="grid-2">
+                <div className="grid-2 plan-grid">
                   {PHP_KEYS.map((k) => (
                     <PhpField key={k} {...fieldProps} k={k} />
                   ))}

@@ -47,7 +47,7 @@ describe('Service Plans', { timeout: 20_000 }, () => {
     await user.click(within(row).getByRole('button', { name: 'Remove' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Remove service plan' });
     await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent(/subscriptions use it/);
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('The plan is used by 10 subscriptions, so it cannot be removed.');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(await screen.findByRole('link', { name: 'Starter' })).toBeInTheDocument();
   });

@@ -46,15 +46,8 @@ export const RECORD_NAMES: Record<TableName, string> = {
   subscriptions: 'subscription',
 };
 
-/** English messages for codes only the API produces (the domain's catalogue covers the rest). */
-const API_MESSAGES: Record<string, string> = {
-  taken: 'This value is already in use.',
-  not_found: 'This item does not exist.',
-  not_in_pool: "Choose an IP address from the reseller's pool.",
-};
-
 export function messageOf(issue: ValidationIssue): string {
-  return API_MESSAGES[issue.code] ?? validationMessage(issue, 'en');
+  return validationMessage(issue, 'en');
 }
 
 /** 422 with `errors` (English, per field) and `issues` (codes the UI translates). */
