@@ -12,7 +12,7 @@ test('seed example in French: Échec de la synchronisation, then Synchronisé on
   await page.getByRole('table', { name: 'Abonnements' }).getByRole('link', { name: 'shop.example.com', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'shop.example.com' })).toBeVisible();
   const summary = page.getByRole('region', { name: 'Résumé' });
-  await expect(summary.getByRole('note', { name: 'Désynchronisé' })).toBeVisible();
+  await expect(summary.getByRole('button', { name: 'Désynchronisé' })).toBeVisible();
   await expectNoAxeViolations(page);
 
   const synchronize = page.getByRole('button', { name: 'Synchroniser' });
@@ -26,7 +26,7 @@ test('seed example in French: Échec de la synchronisation, then Synchronisé on
   await dialog.getByRole('button', { name: 'Annuler' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(synchronize).toBeFocused();
-  await expect(summary.getByRole('note', { name: 'Désynchronisé' })).toBeVisible();
+  await expect(summary.getByRole('button', { name: 'Désynchronisé' })).toBeVisible();
 
   // The hosting provider grants the permission.
   const granted = await mockApi.provider({ permissions: { manage_php_version: true } });
@@ -34,6 +34,6 @@ test('seed example in French: Échec de la synchronisation, then Synchronisé on
 
   await synchronize.click();
   await expect(page.getByRole('status')).toContainText('shop.example.com synchronisé');
-  await expect(summary.getByRole('note', { name: 'Synchronisé' })).toBeVisible();
+  await expect(summary.getByRole('button', { name: 'Synchronisé' })).toBeVisible();
   await expect(dialog).toHaveCount(0);
 });

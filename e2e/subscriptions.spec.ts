@@ -56,7 +56,7 @@ test('the plan page’s link pre-filters the list: ?planId=&sync=unsynced', asyn
   await expect(rows.nth(1)).toBeVisible();
   for (const row of await rows.all()) {
     if ((await row.getByRole('cell').count()) === 0) continue;
-    await expect(row.getByRole('note', { name: 'Unsynced' })).toBeVisible();
+    await expect(row.getByRole('button', { name: 'Unsynced' })).toBeVisible();
   }
 });
 
@@ -156,7 +156,7 @@ test('Add Subscription from a customer page preselects the customer and goes bac
 
 test('subscription page: values beside the plan, Customize warns that it locks', async ({ page }) => {
   await openSubscription(page, 'obrien-law.ie');
-  await expect(page.getByRole('region', { name: 'Summary' }).getByRole('note', { name: 'Synced' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Summary' }).getByRole('button', { name: 'Synced' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Resources' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Unlock and Sync' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Activate' })).toBeDisabled();
@@ -175,7 +175,7 @@ test('subscription page: values beside the plan, Customize warns that it locks',
   await expectNoAxeViolations(page);
   await confirm.getByRole('button', { name: 'Save and lock' }).click();
   await expect(status(page)).toContainText('obrien-law.ie customized: it is now Locked.');
-  await expect(page.getByRole('region', { name: 'Summary' }).getByRole('note', { name: 'Locked' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Summary' }).getByRole('button', { name: 'Locked' })).toBeVisible();
   const mailboxes = page.getByRole('table', { name: 'Resources' }).getByRole('row', { name: /^Mailboxes/ });
   await expect(mailboxes).toContainText('Customized');
   await expect(page.getByRole('button', { name: 'Synchronize' })).toBeDisabled();
@@ -183,7 +183,7 @@ test('subscription page: values beside the plan, Customize warns that it locks',
 
   await page.getByRole('button', { name: 'Unlock and Sync' }).click();
   await expect(status(page)).toContainText('obrien-law.ie synchronized');
-  await expect(page.getByRole('region', { name: 'Summary' }).getByRole('note', { name: 'Synced' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Summary' }).getByRole('button', { name: 'Synced' })).toBeVisible();
 
   await page.goto('/subscriptions?sync=locked&q=obrien');
   await expect(page.getByText('No subscriptions match these filters.')).toBeVisible();
@@ -215,7 +215,7 @@ test('Synchronization failed dialog: grid, ways out, Escape and Cancel change no
   await dialog.getByRole('button', { name: 'OK' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(status(page)).toContainText('Available values applied to shop.example.com: it stays Unsynced');
-  await expect(page.getByRole('region', { name: 'Summary' }).getByRole('note', { name: 'Unsynced' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Summary' }).getByRole('button', { name: 'Unsynced' })).toBeVisible();
 
   // The dialog's way out: the overview of what the reseller has.
   await sync.click();
@@ -237,7 +237,7 @@ test('subscription page: Suspend, Activate, Change Plan to Custom and Remove nam
   await changePlan.getByLabel('Service plan').selectOption({ label: 'None (custom subscription)' });
   await changePlan.getByRole('button', { name: 'OK' }).click();
   await expect(status(page)).toContainText('now Custom');
-  await expect(page.getByRole('region', { name: 'Summary' }).getByRole('note', { name: 'Custom' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Summary' }).getByRole('button', { name: 'Custom' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Remove' }).click();
   const remove = page.getByRole('alertdialog', { name: 'Remove subscription' });

@@ -27,7 +27,7 @@ describe('Subscription page', () => {
     await openSubscription('shop.example.com', { scenario: 'sync-failure' });
     const summary = screen.getByRole('region', { name: 'Summary' });
     expect(within(summary).getByRole('link', { name: 'Premium' })).toHaveAttribute('href', '/service-plans/plan-0003');
-    expect(within(summary).getByRole('note', { name: 'Unsynced' })).toBeInTheDocument();
+    expect(within(summary).getByRole('button', { name: 'Unsynced' })).toBeInTheDocument();
     expect(within(summary).getByText(/lacks some resources or permissions its plan offers/)).toBeInTheDocument();
     expect(within(summary).getByText('blog.shop.example.com')).toBeInTheDocument();
 

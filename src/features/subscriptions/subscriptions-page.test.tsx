@@ -25,7 +25,7 @@ describe('Subscriptions list', () => {
     }
     const row = within(t).getByRole('link', { name: 'atlastravel.com' }).closest('tr')!;
     expect(within(row).getByText('(Custom)')).toBeInTheDocument();
-    expect(within(row).getByRole('note', { name: 'Custom' })).toBeInTheDocument();
+    expect(within(row).getByRole('button', { name: 'Custom' })).toBeInTheDocument();
     expect(within(row).getByRole('checkbox', { name: 'Select atlastravel.com' })).toBeInTheDocument();
     const bakery = within(t).getByRole('link', { name: 'martin-bakery.fr' }).closest('tr')!;
     expect(within(bakery).getByText('(Starter)')).toBeInTheDocument();
@@ -38,7 +38,7 @@ describe('Subscriptions list', () => {
     await user.selectOptions(screen.getByLabelText('Sync state'), 'locked');
     await waitFor(() => expect(router.state.location.search).toContain('sync=locked'));
     await waitFor(() => expect(domainsIn(t)).toEqual(expect.arrayContaining(['schneider-consulting.com'])));
-    await waitFor(() => within(t).getAllByRole('row').slice(1).forEach((row) => expect(within(row).getByRole('note', { name: 'Locked' })).toBeInTheDocument()));
+    await waitFor(() => within(t).getAllByRole('row').slice(1).forEach((row) => expect(within(row).getByRole('button', { name: 'Locked' })).toBeInTheDocument()));
 
     await user.selectOptions(screen.getByLabelText('Sync state'), '');
     await user.type(screen.getByLabelText('Search'), 'northwind');
@@ -71,7 +71,7 @@ describe('Subscriptions list', () => {
     expect(screen.getByLabelText('Plan')).toHaveValue('plan-0003');
     await waitFor(() => expect(within(t).getAllByRole('row').length).toBeGreaterThan(1));
     for (const row of within(t).getAllByRole('row').slice(1)) {
-      expect(within(row).getByRole('note', { name: 'Unsynced' })).toBeInTheDocument();
+      expect(within(row).getByRole('button', { name: 'Unsynced' })).toBeInTheDocument();
       expect(within(row).getByText('(Premium)')).toBeInTheDocument();
     }
   });
@@ -124,7 +124,7 @@ describe('Subscriptions list', () => {
     expect(within(dialog).getByRole('group', { name: 'Add-on plans' })).toBeDisabled();
     await user.click(within(dialog).getByRole('button', { name: 'OK' }));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 moved to the new plan'));
-    await waitFor(() => expect(within(t).getByRole('note', { name: 'Custom' })).toBeInTheDocument());
+    await waitFor(() => expect(within(t).getByRole('button', { name: 'Custom' })).toBeInTheDocument());
 
     await user.click(within(t).getByRole('checkbox', { name: 'Select obrien-law.ie' }));
     await user.click(screen.getByRole('button', { name: 'Change Subscriber' }));
@@ -146,6 +146,6 @@ describe('Subscriptions list', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Abonnements' })).toBeInTheDocument();
     expect(screen.getByLabelText('Rechercher')).toBeInTheDocument();
     const t = await screen.findByRole('table', { name: 'Abonnements' });
-    await waitFor(() => expect(within(t).getAllByRole('note', { name: 'Désynchronisé' }).length).toBeGreaterThan(0));
+    await waitFor(() => expect(within(t).getAllByRole('button', { name: 'Désynchronisé' }).length).toBeGreaterThan(0));
   });
 });
