@@ -1,6 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout } from './layout';
 import { NotFound, RouteError } from './route-error';
+import { LoadingState } from '../ui/query-state';
 
 // Route-level code splitting: each screen is its own chunk, loaded on first visit.
 export const routes: RouteObject[] = [
@@ -8,6 +9,7 @@ export const routes: RouteObject[] = [
     path: '/',
     element: <AppLayout />,
     errorElement: <RouteError />,
+    hydrateFallbackElement: <LoadingState />,
     children: [
       {
         errorElement: <RouteError />,

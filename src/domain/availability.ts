@@ -99,6 +99,16 @@ export function othersHolding(h: Holdings, own: Values): ResourceTotals {
   return others;
 }
 
+/**
+ * Whether what the other subscriptions hold can change what is available: only when overselling
+ * is off and some shared resource has a finite limit (SPEC §1.4). When it cannot, the clamped
+ * values of a plan are the same for every subscription on it.
+ */
+export function availabilityDependsOnHoldings(reseller: Reseller): boolean {
+  if (reseller.oversell) return false;
+  return NUMERIC_RESOURCE_KEYS.some((k) => SHARED_RESOURCES[k] && reseller.limits[k] !== UNLIMITED);
+}
+
 /** The available amount of one numeric resource for a plan value (SPEC §1.4). */
 export function availableAmount(
   key: NumericResourceKey,

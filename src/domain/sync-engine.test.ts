@@ -574,3 +574,32 @@ describe('mergeValues', () => {
     expect(mergeValues(values(), { resources: { max_db: undefined } }).resources.max_db).toBe(0);
   });
 });
+
+describe('createSubscription with a batch memo', () => {
+  const plans = [plan('basic', { resources: { disk_space: 10 * GB, max_db: 5 }, permissions: { manage_dns: true } })];
+
+  it('gives the same subscriptions as without it, sharing the clamped values, when availability does not depend on holdings', () => {
+    const r = reseller({ oversell: true, limits: { disk_space: 25 * GB } });
+    const plain = new TestStore(r, plans);
+    const memo = new TestStore(r, plans);
+    const memoCtx = { ...memo.ctx, memo: new Map() };
+    const made: Subscription[] = [];
+    for (let i = 0; i < 5; i++) {
+      const shared = input();
+      const a = plain.put(createSubscription(shared, plain.ctx));
+      const b = memo.put(createSubscription(shared, memoCtx));
+      expect(b).toEqual(a);
+      made.push(b);
+    }
+    expect(made[1]!.values).toBe(made[0]!.values);
+  });
+
+  it('is ignored when overselling is off and a shared limit is finite: each one takes what is left', () => {
+    const r = reseller({ oversell: false, limits: { disk_space: 25 * GB } });
+    const store = new TestStore(r, plans);
+    const ctx = { ...store.ctx, memo: new Map() };
+    const made = [0, 1, 2].map(() => store.put(createSubscription(input(), ctx)));
+    expect(made.map((s) => s.values.resources.disk_space)).toEqual([10 * GB, 10 * GB, 5 * GB]);
+    expect(made.map((s) => s.synchronized)).toEqual([true, true, false]);
+  });
+});

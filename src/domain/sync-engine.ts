@@ -4,7 +4,7 @@
  * never write a store. Only `applyPlanEdit` mutates something: the context's holdings, so that
  * shared limits are consumed subscription by subscription.
  */
-import { SHARED_RESOURCES, clampToAvailable, othersHolding, tally, writeTallies } from './availability';
+import { SHARED_RESOURCES, availabilityDependsOnHoldings, clampToAvailable, othersHolding, tally, writeTallies } from './availability';
 import type { AvailabilityConflict, Holdings, ResourceTotals } from './availability';
 import { emptyValues } from './catalogue';
 import {
@@ -38,6 +38,12 @@ export interface EngineContext {
    * engine subtracts a subscription's own values to get what the others hold.
    */
   holdings: Holdings;
+  /**
+   * Optional, for creating many subscriptions at once (scenarios, imports): remembers the clamped
+   * desired values per plan and add-ons, shared by every subscription on them, while availability
+   * does not depend on holdings. Use a fresh Map per batch: it is not told about plan edits.
+   */
+  memo?: Map<string, { values: Values; conflicts: AvailabilityConflict[] }>;
 }
 
 export type SyncOutcome =
@@ -189,12 +195,23 @@ export interface NewSubscriptionInput {
  * to be clamped. A custom one (planId null) holds `customValues`, clamped, with no add-ons.
  * It is not yet in `ctx.holdings`: the caller adds it.
  */
+function clampedDesired(planId: string, addonIds: readonly string[], ctx: EngineContext) {
+  const memo = ctx.memo && !availabilityDependsOnHoldings(ctx.reseller) ? ctx.memo : undefined;
+  const key = addonIds.length === 0 ? planId : `${planId}\u0000${addonIds.join('\u0000')}`;
+  const known = memo?.get(key);
+  if (known) return known;
+  const clamped = clampToAvailable(desiredValuesOf({ planId, addonIds: [...addonIds] }, ctx), ctx.reseller, ctx.holdings);
+  memo?.set(key, clamped);
+  return clamped;
+}
+
 export function createSubscription(input: NewSubscriptionInput, ctx: EngineContext): Subscription {
   const custom = input.planId === null;
   const addonIds = custom ? [] : uniqueIds(input.addonIds);
-  const desired =
-    input.planId === null ? (input.customValues ?? emptyValues()) : desiredValuesOf({ planId: input.planId, addonIds }, ctx);
-  const { values, conflicts } = clampToAvailable(desired, ctx.reseller, ctx.holdings);
+  const { values, conflicts } =
+    input.planId === null
+      ? clampToAvailable(input.customValues ?? emptyValues(), ctx.reseller, ctx.holdings)
+      : clampedDesired(input.planId, addonIds, ctx);
   const expiration = values.resources.expiration;
   return {
     id: input.id,

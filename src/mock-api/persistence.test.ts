@@ -4,7 +4,7 @@ import { openDB } from 'idb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resetToScenario } from './handlers/mock-tools';
 import { server } from './node';
-import { flushPersistence, startPersistence, stopPersistence } from './persistence';
+import { CHUNK_SIZE, chunkOf, flushPersistence, startPersistence, stopPersistence } from './persistence';
 import { buildScenario } from './scenarios';
 import { db, snapshotOf } from './store';
 import { api } from './test-helpers';
@@ -29,13 +29,20 @@ async function rawDb(name: string) {
   return openDB(name);
 }
 
+/** Records are stored in chunks of `[id, rev, value]` entries. */
+async function recordCount(raw: Awaited<ReturnType<typeof rawDb>>, table: string) {
+  const chunks = (await raw.getAll(table)) as unknown[][];
+  return chunks.reduce((n, chunk) => n + chunk.length, 0);
+}
+
 describe('persistence', () => {
   it('starts from the default scenario when nothing is saved, and saves it', async () => {
     const name = freshName();
     expect(await startPersistence({ dbName: name, fallback })).toEqual({});
     expect(db().scenario).toBe('default');
+    await flushPersistence();
     const raw = await rawDb(name);
-    expect(await raw.count('subscriptions')).toBe(25);
+    expect(await recordCount(raw, 'subscriptions')).toBe(25);
     expect(await raw.get('meta', 'info')).toEqual({ schemaVersion: 1, scenario: 'default' });
     raw.close();
   });
@@ -57,9 +64,10 @@ describe('persistence', () => {
     await api('PUT', '/_mock/settings', { latencyMs: 0 });
   });
 
-  it('writes only the records a request changed', async () => {
+  it('writes only the chunks holding the records a request changed', async () => {
     const name = freshName();
     await startPersistence({ dbName: name, fallback });
+    await flushPersistence(); // the first full write happens after start-up
     const puts: string[] = [];
     const original = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
@@ -73,7 +81,36 @@ describe('persistence', () => {
     } finally {
       IDBObjectStore.prototype.put = original;
     }
-    expect(puts.sort()).toEqual(['customers/cus-0003', 'meta/info', 'subscriptions/sub-00001']);
+    expect(puts.sort()).toEqual(['customers/c0', 'meta/info', 'meta/stamps', 'subscriptions/c0']);
+  });
+
+  it('places records in chunks by the number in their id', () => {
+    expect(chunkOf('sub-00042')).toBe('c0');
+    expect(chunkOf(`sub-${CHUNK_SIZE * 3 + 7}`)).toBe('c3');
+    expect(chunkOf('imported-id-without-number-x')).toMatch(/^h\d+$/);
+    expect(chunkOf('weird')).toBe(chunkOf('weird'));
+  });
+
+  it('another tab’s writes to the same chunk survive this tab’s next write', async () => {
+    const name = freshName();
+    await startPersistence({ dbName: name, fallback });
+    await flushPersistence();
+    // Another tab changes cus-0002 in chunk c0 (it writes the chunk and a new stamp).
+    const raw = await rawDb(name);
+    const chunk = (await raw.get('customers', 'c0')) as [string, number, { city: string }][];
+    const other = chunk.find((e) => e[0] === 'cus-0002')!;
+    other[2] = { ...other[2], city: 'Written by the other tab' };
+    other[1] += 100;
+    const stamps = (await raw.get('meta', 'stamps')) as Record<string, string>;
+    await raw.put('customers', chunk, 'c0');
+    await raw.put('meta', { ...stamps, 'customers/c0': 'other-tab' }, 'stamps');
+    raw.close();
+    // This tab, not yet told, edits cus-0003 in the same chunk.
+    await api('PATCH', '/customers/cus-0003', { city: 'Written here' });
+    await flushPersistence();
+    const after = (await (await rawDb(name)).get('customers', 'c0')) as [string, number, { city: string }][];
+    expect(after.find((e) => e[0] === 'cus-0002')?.[2].city).toBe('Written by the other tab');
+    expect(after.find((e) => e[0] === 'cus-0003')?.[2].city).toBe('Written here');
   });
 
   it('a scenario reset clears and rewrites everything', async () => {
@@ -92,6 +129,7 @@ describe('persistence', () => {
     const migrations = { 1: (doc: Record<string, unknown>) => ({ ...doc, reseller: { ...(doc.reseller as object), name: 'Northwind Hosting (migrated)' } }) };
     expect(await reload(name, { migrations, schemaVersion: 2 })).toEqual({});
     expect(db().reseller.name).toBe('Northwind Hosting (migrated)');
+    await flushPersistence();
     const raw = await rawDb(name);
     expect((await raw.get('meta', 'info')).schemaVersion).toBe(2);
     raw.close();
@@ -101,9 +139,10 @@ describe('persistence', () => {
   });
 
   it.each([
-    ['corrupt', async (raw: Awaited<ReturnType<typeof rawDb>>) => raw.put('subscriptions', 'garbage', 'sub-00001')],
-    ['invalid', async (raw: Awaited<ReturnType<typeof rawDb>>) => raw.put('subscriptions', { rev: 1, value: { id: 'sub-00001' } }, 'sub-00001')],
-    ['invalid', async (raw: Awaited<ReturnType<typeof rawDb>>) => raw.delete('customers', 'cus-0001')],
+    ['corrupt', async (raw: Awaited<ReturnType<typeof rawDb>>) => raw.put('subscriptions', 'garbage', 'c0')],
+    ['corrupt', async (raw: Awaited<ReturnType<typeof rawDb>>) => raw.put('subscriptions', [['sub-00001', 'no revision']], 'c0')],
+    ['invalid', async (raw: Awaited<ReturnType<typeof rawDb>>) => raw.put('subscriptions', [['sub-00001', 1, { id: 'sub-00001' }]], 'c0')],
+    ['invalid', async (raw: Awaited<ReturnType<typeof rawDb>>) => raw.delete('customers', 'c0')],
     ['newer-version', async (raw: Awaited<ReturnType<typeof rawDb>>) => raw.put('meta', { schemaVersion: 99, scenario: 'x' }, 'info')],
     ['unknown-version', async (raw: Awaited<ReturnType<typeof rawDb>>) => raw.put('meta', 'not an object', 'info')],
   ])('a %s saved state is replaced by the default scenario, with a notice', async (reason, spoil) => {

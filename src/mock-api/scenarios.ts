@@ -4,7 +4,7 @@
  * and dates. Subscriptions are built with the domain's engine (createSubscription, customize),
  * so their sync state follows the rules rather than being written by hand.
  */
-import { addHolding, emptyHoldings, replaceHolding } from '../domain/availability';
+import { addHolding, availabilityDependsOnHoldings, emptyHoldings, replaceHolding } from '../domain/availability';
 import { emptyValues } from '../domain/catalogue';
 import { createSubscription, customize, setStatus, type EngineContext } from '../domain/sync-engine';
 import { NUMERIC_RESOURCE_KEYS, PERMISSION_KEYS, UNLIMITED } from '../domain/types';
@@ -189,12 +189,16 @@ class SubscriptionBuilder {
   private readonly random: () => number;
   private readonly reseller: Reseller;
   private readonly customers: readonly Customer[];
+  /** Holdings only change what is available when overselling is off (the store recomputes them anyway). */
+  private readonly trackHoldings: boolean;
 
   constructor(reseller: Reseller, plans: readonly ServicePlan[], customers: readonly Customer[], seed: number) {
     const byId = new Map(plans.map((p) => [p.id, p]));
     this.reseller = reseller;
     this.customers = customers;
-    this.ctx = { reseller, plan: (id) => byId.get(id), holdings: emptyHoldings() };
+    // One memo per build: subscriptions on the same plan share their clamped values.
+    this.ctx = { reseller, plan: (id) => byId.get(id), holdings: emptyHoldings(), memo: new Map() };
+    this.trackHoldings = availabilityDependsOnHoldings(reseller);
     this.random = prng(seed);
   }
 
@@ -219,10 +223,10 @@ class SubscriptionBuilder {
       },
       this.ctx,
     );
-    addHolding(this.ctx.holdings, s.values, 1);
+    if (this.trackHoldings) addHolding(this.ctx.holdings, s.values, 1);
     if (spec.customize) {
       const customized = customize(s, spec.customize, this.ctx);
-      replaceHolding(this.ctx.holdings, s.values, customized.values);
+      if (this.trackHoldings) replaceHolding(this.ctx.holdings, s.values, customized.values);
       s = customized;
     }
     if (spec.suspended) s = setStatus(s, 'suspended');
