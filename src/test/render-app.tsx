@@ -26,9 +26,6 @@ export function setupMockServer() {
   afterAll(() => server.close());
 }
 
-/** @deprecated name kept while tests move to setupMockServer (it is not a React hook). */
-export const useMockServer = setupMockServer;
-
 export async function renderApp(path: string, { scenario = 'default', lang = 'en' }: { scenario?: Scenario; lang?: 'en' | 'fr' } = {}) {
   await resetStore(scenario);
   await initI18n(lang);

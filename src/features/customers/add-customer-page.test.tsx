@@ -1,12 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, configure, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { configure, screen, waitFor } from '@testing-library/react';
 import { apiRequest } from '../../api/http';
 // Aliased: the harness is not a React hook, but its `use` name trips react-hooks/rules-of-hooks.
-import { renderApp, useMockServer as withMockServer } from '../../test/render-app';
+import { renderApp, setupMockServer } from '../../test/render-app';
 
-withMockServer();
+setupMockServer();
 // Vitest runs without globals here, so Testing Library does not unmount between tests by itself.
-afterEach(cleanup);
 // Routes load lazily and several engineers share the CPU: give the first render time.
 configure({ asyncUtilTimeout: 5000 });
 // Whole journeys typed key by key: allow for a busy machine.

@@ -1,10 +1,8 @@
-import { cleanup, configure, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-// Renamed: it is not a React hook, only a set of vitest lifecycle hooks.
-import { renderApp, useMockServer as withMockServer } from '../../test/render-app';
+import { configure, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderApp, setupMockServer } from '../../test/render-app';
 
-withMockServer();
-afterEach(cleanup);
+setupMockServer();
 configure({ asyncUtilTimeout: 5000 });
 
 describe('Home', { timeout: 20_000 }, () => {

@@ -1,12 +1,10 @@
-import { cleanup, configure, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { SubscriptionItem } from '../../api/subscriptions';
 import type { ListPage } from '../../api/http';
-// Renamed: it is not a React hook, only a set of vitest lifecycle hooks.
-import { renderApp, useMockServer as withMockServer } from '../../test/render-app';
+import { renderApp, setupMockServer } from '../../test/render-app';
 
-withMockServer();
-afterEach(cleanup);
+setupMockServer();
 configure({ asyncUtilTimeout: 5000 });
 
 const BUSINESS = 'plan-0002';

@@ -1,11 +1,9 @@
-import { cleanup, configure, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-// Renamed: it is not a React hook, only a set of vitest lifecycle hooks.
-import { renderApp, useMockServer as withMockServer } from '../../test/render-app';
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderApp, setupMockServer } from '../../test/render-app';
 
-withMockServer();
+setupMockServer();
 // Vitest runs without globals here, so Testing Library does not unmount between tests by itself.
-afterEach(cleanup);
 // Routes load lazily and the machine is shared: give the first render room.
 configure({ asyncUtilTimeout: 5000 });
 

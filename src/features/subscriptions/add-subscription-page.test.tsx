@@ -1,12 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
 import { apiRequest } from '../../api/http';
 import type { SubscriptionItem } from '../../api/subscriptions';
-import { renderApp, useMockServer as withMockServer } from '../../test/render-app';
+import { renderApp, setupMockServer } from '../../test/render-app';
 
 // Renamed on import: it is a test set-up, not a React hook.
-withMockServer();
-afterEach(cleanup);
+setupMockServer();
 vi.setConfig({ testTimeout: 20_000 });
 
 async function openForm(path = '/subscriptions/new', lang: 'en' | 'fr' = 'en') {

@@ -1,10 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { renderApp, useMockServer as withMockServer } from '../../test/render-app';
+import { describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { renderApp, setupMockServer } from '../../test/render-app';
 
 // Renamed on import: it is a test set-up, not a React hook.
-withMockServer();
-afterEach(cleanup);
+setupMockServer();
 // Whole routes against the real handlers, on 2 shared cores: the first render loads the route.
 vi.setConfig({ testTimeout: 20_000 });
 
