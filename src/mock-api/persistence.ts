@@ -397,16 +397,63 @@ async function write(idb: IDBPDatabase, reset: boolean, keys: string[]): Promise
   knownStamps = stamps;
 }
 
+/**
+ * What other tabs wrote since this tab last wrote or read each chunk (their stamps differ), as
+ * record changes to apply: the write gate calls it, under the cross-tab write lock, so a write
+ * always starts from everything already on disk (ids, unique names and ETags stay right).
+ */
+export async function readChangesFromOtherTabs(): Promise<ReadRecords & { keys: string[] }> {
+  const out: ReadRecords & { keys: string[] } = { rows: [], keys: [] };
+  if (!database) return out;
+  const tx = database.transaction(STORE_NAMES, 'readonly');
+  const meta = tx.objectStore(META);
+  const stamps = new Map(Object.entries(((await meta.get(STAMPS)) as Record<string, string> | undefined) ?? {}));
+  const changed = new Set<string>();
+  for (const k of new Set([...stamps.keys(), ...knownStamps.keys()])) if (stamps.get(k) !== knownStamps.get(k)) changed.add(k);
+  for (const k of changed) {
+    const slash = k.indexOf('/');
+    const table = k.slice(0, slash) as TableName;
+    const chunk = k.slice(slash + 1);
+    if (!(TABLES as readonly string[]).includes(table)) continue;
+    const stored = (await tx.objectStore(table).get(chunk)) as ChunkEntry[] | undefined;
+    const present = new Set<string>();
+    for (const [id, rev, value] of Array.isArray(stored) ? stored : []) {
+      present.add(id);
+      if ((db().revisions.get(recordKey(table, id)) ?? -1) === rev) continue; // already have it
+      out.rows.push({ table, id, value, rev });
+      out.keys.push(recordKey(table, id));
+    }
+    // Removed by the other tab: in this chunk here, gone on disk.
+    for (const id of chunkMembers.get(table)?.get(chunk) ?? []) {
+      if (!present.has(id) && (db()[table] as Record<string, unknown>)[id] !== undefined) {
+        out.rows.push({ table, id, value: null, rev: undefined });
+        out.keys.push(recordKey(table, id));
+      }
+    }
+  }
+  const reseller = (await meta.get('reseller')) as StoredRow | undefined;
+  if (reseller && reseller.rev !== db().revisions.get(RESELLER_KEY)) {
+    out.reseller = reseller;
+    out.keys.push(RESELLER_KEY);
+  }
+  out.counters = (await meta.get('counters')) as Counters | undefined;
+  await tx.done;
+  knownStamps = stamps;
+  return out;
+}
+
 /** Reads the given record keys from IndexedDB (another tab wrote them). */
-export async function readKeys(keys: string[]): Promise<{
+export interface ReadRecords {
   rows: { table: TableName; id: string; value: unknown; rev: number | undefined }[];
   reseller?: { value: unknown; rev: number };
   counters?: Counters;
   settings?: MockSettings;
-}> {
+}
+
+export async function readKeys(keys: string[]): Promise<ReadRecords> {
   if (!database) return { rows: [] };
   const tx = database.transaction(STORE_NAMES, 'readonly');
-  const out: Awaited<ReturnType<typeof readKeys>> = { rows: [] };
+  const out: ReadRecords = { rows: [] };
   const chunks = new Map<string, Promise<ChunkEntry[] | undefined>>();
   const chunkFor = (table: TableName, id: string) => {
     const k = `${table}/${chunkOf(id)}`;

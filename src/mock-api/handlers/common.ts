@@ -2,6 +2,7 @@
  * What every resource handler shares: route patterns, body validation (→ 422), lookups (→ 404),
  * If-Match checks (→ 412), conflicts (→ 409) and version-keyed caches for lists.
  */
+import { runWrite } from '../write-gate';
 import type { z } from 'zod/mini';
 import { validate, validationMessage, type ValidationIssue } from '../../domain/schemas';
 import { CAN_REASONS, DomainRuleError, type CanReason } from '../../domain/sync-engine';
@@ -23,7 +24,9 @@ type Resolver<P> = (info: { request: Request; params: P }) => Response | undefin
 export function handle<P>(resolver: Resolver<P>): Resolver<P> {
   return async (info) => {
     try {
-      return await resolver(info);
+      const method = info.request.method;
+      // Reads run at once; writes go through the cross-tab write gate, one at a time.
+      return method === 'GET' || method === 'HEAD' ? await resolver(info) : await runWrite(async () => resolver(info));
     } catch (error) {
       return toProblem(error).toResponse();
     }
