@@ -5,18 +5,34 @@ export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'hosting-panel.lang';
 
-// One JSON file per namespace and language, so each feature owns its strings.
-const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
+// One JSON file per namespace and language, so each feature owns its strings. They are loaded
+// on demand: only the language in use (and English, the fallback) is downloaded at startup.
+const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { import: 'default' });
 
-function buildResources() {
-  const resources: Record<string, Record<string, Record<string, unknown>>> = {};
-  for (const [path, mod] of Object.entries(files)) {
-    const match = /\.\/locales\/(\w+)\/([\w-]+)\.json$/.exec(path);
-    if (!match) continue;
-    const [, lang, ns] = match as unknown as [string, string, string];
-    (resources[lang] ??= {})[ns] = mod.default;
-  }
+type Resources = Record<string, Record<string, Record<string, unknown>>>;
+
+/** The catalogues of `langs` (every namespace), keyed as i18next's `resources`. */
+async function loadResources(langs: readonly Language[]): Promise<Resources> {
+  const resources: Resources = {};
+  await Promise.all(
+    Object.entries(files).map(async ([path, load]) => {
+      const match = /\.\/locales\/(\w+)\/([\w-]+)\.json$/.exec(path);
+      if (!match) return;
+      const [, lang, ns] = match as unknown as [string, string, string];
+      if (!isLanguage(lang) || !langs.includes(lang)) return;
+      (resources[lang] ??= {})[ns] = await load();
+    }),
+  );
   return resources;
+}
+
+/** Makes `lang` (and the English fallback) available before switching to it. */
+async function ensureLanguage(lang: Language) {
+  const missing = [...new Set<Language>([lang, 'en'])].filter((l) => !i18next.hasResourceBundle(l, 'common'));
+  if (missing.length === 0) return;
+  for (const [l, namespaces] of Object.entries(await loadResources(missing))) {
+    for (const [ns, bundle] of Object.entries(namespaces)) i18next.addResourceBundle(l, ns, bundle, true, true);
+  }
 }
 
 export function isLanguage(value: unknown): value is Language {
@@ -48,7 +64,7 @@ export function rememberLanguage(lang: Language) {
 export async function initI18n(lang: Language = detectLanguage()) {
   if (!i18next.isInitialized) {
     await i18next.use(initReactI18next).init({
-      resources: buildResources(),
+      resources: await loadResources([...new Set<Language>([lang, 'en'])]),
       lng: lang,
       fallbackLng: 'en',
       defaultNS: 'common',
@@ -59,6 +75,7 @@ export async function initI18n(lang: Language = detectLanguage()) {
       if (typeof document !== 'undefined') document.documentElement.lang = lng;
     });
   } else if (i18next.language !== lang) {
+    await ensureLanguage(lang);
     await i18next.changeLanguage(lang);
   }
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
@@ -67,6 +84,7 @@ export async function initI18n(lang: Language = detectLanguage()) {
 
 export async function changeLanguage(lang: Language) {
   rememberLanguage(lang);
+  await ensureLanguage(lang);
   await i18next.changeLanguage(lang);
 }
 

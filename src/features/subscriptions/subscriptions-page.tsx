@@ -8,7 +8,7 @@ import { useBulkSubscriptions, useSubscriptions, type BulkAction, type Subscript
 import { formatDate } from '../../domain/format';
 import type { SyncState } from '../../domain/types';
 import { announce } from '../../ui/announcer';
-import { ConfirmDialog } from '../../ui/dialog';
+import { ConfirmDialog } from './lazy-dialogs';
 import { Page } from '../../ui/page';
 import { Pagination } from '../../ui/pagination';
 import { EmptyState, ErrorState, LoadingState, errorText } from '../../ui/query-state';
@@ -17,7 +17,7 @@ import { StatusBadge, SyncStateBadge } from '../../ui/sync-state-badge';
 import { useLang } from '../../ui/use-lang';
 import { useListParams } from '../../ui/use-list-params';
 import { summarizeBulk, type BulkSummary } from './bulk-summary';
-import { ChangePlanDialog, ChangeSubscriberDialog } from './change-dialogs';
+import { ChangePlanDialog, ChangeSubscriberDialog } from './lazy-dialogs';
 
 const FILTER_KEYS = ['sync', 'planId', 'status', 'customerId'] as const;
 const SYNC_STATES: readonly SyncState[] = ['synced', 'unsynced', 'locked', 'custom'];

@@ -1,0 +1,36 @@
+import { lazy, Suspense, type ComponentProps } from 'react';
+import type { ConfirmDialog as ConfirmDialogType } from '../../ui/dialog';
+import type { ChangePlanDialog as ChangePlanDialogType, ChangeSubscriberDialog as ChangeSubscriberDialogType } from './change-dialogs';
+
+/**
+ * The list's bulk-action dialogs, loaded when first opened: their React Aria overlays and
+ * forms are not needed to show the list, so they stay out of the first screen's JavaScript.
+ * Same props as the real components; nothing shows while the chunk loads (a few ms, local).
+ */
+const LazyConfirm = lazy(() => import('../../ui/dialog').then((m) => ({ default: m.ConfirmDialog })));
+const LazyChangePlan = lazy(() => import('./change-dialogs').then((m) => ({ default: m.ChangePlanDialog })));
+const LazyChangeSubscriber = lazy(() => import('./change-dialogs').then((m) => ({ default: m.ChangeSubscriberDialog })));
+
+export function ConfirmDialog(props: ComponentProps<typeof ConfirmDialogType>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyConfirm {...props} />
+    </Suspense>
+  );
+}
+
+export function ChangePlanDialog(props: ComponentProps<typeof ChangePlanDialogType>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyChangePlan {...props} />
+    </Suspense>
+  );
+}
+
+export function ChangeSubscriberDialog(props: ComponentProps<typeof ChangeSubscriberDialogType>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyChangeSubscriber {...props} />
+    </Suspense>
+  );
+}
