@@ -1,8 +1,10 @@
 /**
  * Playwright fixtures for Hosting Panel. Copy this file into your own suite: it only relies on
- * the public QA hooks (SPEC §4) and accessible names (SPEC §5).
+ * the public QA hooks (SPEC §4: URL parameters and the `/_mock` endpoints), the accessible names
+ * (SPEC §5) and the documented IndexedDB layout (docs/testing.md). Needs `@playwright/test` and
+ * `@axe-core/playwright`; the app must be served with its mock service worker (any build).
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export type Scenario = 'default' | 'empty' | 'sync-failure' | 'large';
@@ -24,10 +26,24 @@ export function appUrl(path: string, options: OpenOptions = {}) {
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
-/** Opens a page of the app and waits until its heading shows (the mock API is up by then). */
+/**
+ * Opens a page of the app and waits until its heading shows (the mock API is up by then).
+ * Resets to the `default` scenario unless told otherwise; pass `{ scenario: undefined }` to keep
+ * the saved data (a reload, a second tab).
+ */
 export async function openApp(page: Page, path: string, options: OpenOptions = {}) {
   await page.goto(appUrl(path, { scenario: 'default', ...options }));
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+/**
+ * A second tab: another page of the same browser context, so it shares IndexedDB and the
+ * BroadcastChannel with the first. Opens `path` on the saved data (no scenario reset).
+ */
+export async function openSecondTab(context: BrowserContext, path: string, options: Omit<OpenOptions, 'scenario'> = {}) {
+  const page = await context.newPage();
+  await openApp(page, path, { ...options, scenario: undefined });
+  return page;
 }
 
 /** axe-core with the WCAG 2.2 AA rule set; fails with the violations listed. */
@@ -45,36 +61,160 @@ export const test = base.extend<{ mockApi: MockApi }>({
   },
 });
 
-/** The `/_mock` endpoints, called from inside the page so they reach its service worker. */
+export interface MockSettings {
+  /** Delay added to every /api/v1 request (not /_mock), in ms. */
+  latencyMs: number;
+  /** Share of /api/v1 requests (not /_mock) that fail with a simulated 503, 0..1. */
+  failureRate: number;
+}
+
+export interface ApiResult<T = unknown> {
+  status: number;
+  headers: Record<string, string>;
+  body: T;
+}
+
+/**
+ * The mock API, called from inside the page so the request reaches its service worker (the
+ * page must have been opened with `openApp` first). `request` reaches any endpoint, so tests can
+ * arrange data or check what a screen wrote; the helpers name the `/_mock` QA endpoints.
+ */
 export class MockApi {
   constructor(private readonly page: Page) {}
 
-  async request<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  /**
+   * `body` is sent as JSON; pass `{ raw: '...' }` as `options` to send a body verbatim (malformed
+   * JSON tests). `headers` adds e.g. `If-Match`.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are checked by each test's expectations
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: { raw?: string; headers?: Record<string, string> } = {},
+  ): Promise<ApiResult<T>> {
     return this.page.evaluate(
-      async ({ method, path, body }) => {
-        const res = await fetch(`/api/v1${path}`, {
-          method,
-          headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
+      async ({ method, path, body, options }) => {
+        const headers: Record<string, string> = { ...(options.headers ?? {}) };
+        const payload = options.raw ?? (body === undefined ? undefined : JSON.stringify(body));
+        if (payload !== undefined) headers['Content-Type'] = 'application/json';
+        const res = await fetch(`/api/v1${path}`, { method, headers, body: payload });
         const text = await res.text();
-        return { status: res.status, body: text ? JSON.parse(text) : null };
+        let parsed: unknown;
+        try {
+          parsed = text ? JSON.parse(text) : null;
+        } catch {
+          parsed = text;
+        }
+        const out: Record<string, string> = {};
+        res.headers.forEach((value, key) => (out[key] = value));
+        return { status: res.status, headers: out, body: parsed };
       },
-      { method, path, body },
-    );
+      { method, path, body, options },
+    ) as Promise<ApiResult<T>>;
   }
 
+  /** `POST /_mock/reset`: replaces every record with the scenario's (settings are kept). */
   reset(scenario: Scenario) {
     return this.request('POST', '/_mock/reset', { scenario });
   }
 
-  settings(settings: { latencyMs?: number; failureRate?: number }) {
-    return this.request('PUT', '/_mock/settings', settings);
+  /** `PUT /_mock/settings`: either field may be left out. */
+  settings(settings: Partial<MockSettings>) {
+    return this.request<MockSettings>('PUT', '/_mock/settings', settings);
   }
 
+  /** `GET /_mock/settings`. */
+  async getSettings(): Promise<MockSettings> {
+    return (await this.request<MockSettings>('GET', '/_mock/settings')).body;
+  }
+
+  /** `PATCH /_mock/provider`: the hosting provider grants or takes away limits and permissions. */
   provider(patch: { limits?: Record<string, number>; permissions?: Record<string, boolean>; oversell?: boolean }) {
     return this.request('PATCH', '/_mock/provider', patch);
   }
+
+  /** `GET /_mock/state`: the whole store as a JSON document (what Export state saves). */
+  async exportState(): Promise<StateDocument> {
+    return (await this.request<StateDocument>('GET', '/_mock/state')).body;
+  }
+
+  /** `PUT /_mock/state`: replaces the store; a bad document is refused (422) and changes nothing. */
+  importState(document: unknown) {
+    return this.request('PUT', '/_mock/state', document);
+  }
+}
+
+/** The exported store (GET /_mock/state); records as the API shows them, minus derived fields. */
+export interface StateDocument {
+  schemaVersion: number;
+  scenario: string;
+  reseller: Record<string, unknown>;
+  customers: ({ id: string; contactName: string; login: string } & Record<string, unknown>)[];
+  plans: ({ id: string; kind: 'hosting' | 'addon'; name: string } & Record<string, unknown>)[];
+  subscriptions: ({ id: string; domain: string } & Record<string, unknown>)[];
+  counters: { customers: number; plans: number; subscriptions: number };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The saved state in IndexedDB (database `hosting-panel`): object stores `customers`, `plans`,
+// `subscriptions` (their record layout is internal: anything you write there is garbage to the
+// app) and `meta` (keys `info` = `{ schemaVersion, scenario }`, `settings` =
+// `{ latencyMs, failureRate }`, `reseller`, `counters`). See docs/testing.md.
+
+export const SAVED_STATE_DB = 'hosting-panel';
+export type SavedStore = 'customers' | 'plans' | 'subscriptions' | 'meta';
+
+/** Reads one saved record (`undefined` if absent). The app writes shortly after each response. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw saved data, checked by the test
+export async function readSaved<T = any>(page: Page, store: SavedStore, key: string): Promise<T | undefined> {
+  return page.evaluate(
+    async ({ name, store, key }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      try {
+        if (!db.objectStoreNames.contains(store)) return undefined;
+        return await new Promise<unknown>((resolve, reject) => {
+          const req = db.transaction(store, 'readonly').objectStore(store).get(key);
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+      } finally {
+        db.close();
+      }
+    },
+    { name: SAVED_STATE_DB, store, key },
+  ) as Promise<T | undefined>;
+}
+
+/**
+ * Writes one raw value into the saved state, e.g. garbage to check that a corrupt state never
+ * gives a white screen. Wait for what the app saves first (see `readSaved`), then reload.
+ */
+export async function writeSaved(page: Page, store: SavedStore, key: string, value: unknown): Promise<void> {
+  await page.evaluate(
+    async ({ name, store, key, value }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction(store, 'readwrite');
+          tx.objectStore(store).put(value, key);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+      } finally {
+        db.close();
+      }
+    },
+    { name: SAVED_STATE_DB, store, key, value },
+  );
 }
 
 export { expect };

@@ -1,21 +1,103 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { createStore, useStore } from 'zustand';
+import { useMockSettings, useUpdateMockSettings } from '../api/mock-tools';
+import { announce } from '../ui/announcer';
 
-/** A notice from start-up (e.g. an unreadable saved state was replaced by the default scenario). */
-export const startupNotice = createStore<{ notice: string | null }>(() => ({ notice: null }));
+/**
+ * What start-up has to tell the user (filled in by main.tsx from the mock API's start-up report):
+ * the saved state could not be used and the default scenario was loaded (with why), the saved
+ * fault settings were out of range and were reset, or QA URL parameters were ignored.
+ * The strings live in the `tools` namespace: they are about the prototype's own machinery.
+ */
+export interface StartupInfo {
+  /** Why the saved state was replaced (persistence's reason code) and the technical detail. */
+  restored?: { reason: string; detail: string };
+  settingsReset?: boolean;
+  ignored?: { name: string; value: string }[];
+}
+
+export const startupNotice = createStore<{ info: StartupInfo | null }>(() => ({ info: null }));
+
+const REASONS = ['unreadable', 'corrupt', 'newer-version', 'unknown-version', 'invalid', 'unavailable'];
 
 export function StartupNotice() {
-  const { t } = useTranslation();
-  const notice = useStore(startupNotice, (s) => s.notice);
-  const [dismissed, setDismissed] = useState(false);
-  if (!notice || dismissed) return null;
   return (
-    <div className="notice" role="alert">
-      <p>{t(`notice.${notice}`, { defaultValue: notice })}</p>
+    <>
+      <StartupAlert />
+      <FaultsBanner />
+    </>
+  );
+}
+
+function StartupAlert() {
+  const { t } = useTranslation('tools');
+  const info = useStore(startupNotice, (s) => s.info);
+  const [dismissed, setDismissed] = useState(false);
+  if (!info || dismissed) return null;
+  const { restored, settingsReset, ignored = [] } = info;
+  if (!restored && !settingsReset && ignored.length === 0) return null;
+  return (
+    <div className="notice startup-notice" role="alert">
+      <div>
+        {restored ? (
+          restored.reason === 'unavailable' ? (
+            <p>{t('startup.unavailable')}</p>
+          ) : (
+            <>
+              <p>
+                {t('startup.restored', {
+                  reason: t(`startup.reasons.${REASONS.includes(restored.reason) ? restored.reason : 'invalid'}`),
+                })}
+              </p>
+              <details>
+                <summary>{t('startup.details')}</summary>
+                <p className="muted">{restored.detail}</p>
+              </details>
+            </>
+          )
+        ) : null}
+        {settingsReset ? <p>{t('startup.settingsReset')}</p> : null}
+        {ignored.length > 0 ? (
+          <p>
+            {t('startup.ignored', {
+              params: ignored.map(({ name, value }) => `?${name}=${value} (${t(`startup.expected.${name}`)})`).join(', '),
+            })}
+          </p>
+        ) : null}
+      </div>
       <button type="button" className="button" onClick={() => setDismissed(true)}>
-        {t('notice.dismiss')}
+        {t('startup.dismiss')}
       </button>
+    </div>
+  );
+}
+
+/**
+ * While latency or faults are simulated, every screen says so and offers the way out: a panel
+ * that "randomly" fails is otherwise a mystery to whoever opens it next (settings are saved).
+ */
+function FaultsBanner() {
+  const { t } = useTranslation('tools');
+  const settings = useMockSettings();
+  const update = useUpdateMockSettings();
+  const current = settings.data;
+  if (!current || (current.latencyMs === 0 && current.failureRate === 0)) return null;
+  return (
+    <div className="notice faults-banner">
+      <p>{t('banner.on', { latencyMs: current.latencyMs, failureRate: current.failureRate })}</p>
+      <div className="toolbar">
+        <button
+          type="button"
+          className="button"
+          disabled={update.isPending}
+          onClick={() => update.mutate({ latencyMs: 0, failureRate: 0 }, { onSuccess: () => announce(t('banner.turnedOff')) })}
+        >
+          {t('banner.turnOff')}
+        </button>
+        <Link to="/tools">{t('banner.tools')}</Link>
+      </div>
     </div>
   );
 }

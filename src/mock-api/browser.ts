@@ -8,7 +8,7 @@ import { setupWorker } from 'msw/browser';
 import { settingsSchema, validate } from '../domain/schemas';
 import { startCrossTab } from './cross-tab';
 import { handlers } from './handlers';
-import { resetToScenario } from './handlers/mock-tools';
+import { resetChaos } from './chaos';
 import { flushPersistence, startPersistence, type StartupNotice } from './persistence';
 import { buildScenario, isScenarioName } from './scenarios';
 import { db, setSettings } from './store';
@@ -18,43 +18,83 @@ export type { StartupNotice } from './persistence';
 
 const URL_PARAMS = ['scenario', 'latency', 'failureRate'] as const;
 
+/** A QA URL parameter that could not be applied (the app says so instead of failing silently). */
+export interface IgnoredParameter {
+  name: (typeof URL_PARAMS)[number];
+  value: string;
+}
+
+/** What start-up has to tell the user: a replaced saved state, reset settings, ignored parameters. */
+export interface StartupReport {
+  notice?: StartupNotice;
+  /** The saved latency/failure rate were out of range (a hand-edited or corrupt state) and were reset. */
+  settingsReset?: boolean;
+  ignored: IgnoredParameter[];
+}
+
 /** `?scenario=`, `?latency=`, `?failureRate=` (SPEC §4), then removed from the address bar. */
-function applyUrlParameters(): void {
+function applyUrlParameters(): IgnoredParameter[] {
+  const ignored: IgnoredParameter[] = [];
   const url = new URL(window.location.href);
   const params = url.searchParams;
   const scenario = params.get('scenario');
-  if (scenario !== null) {
-    if (isScenarioName(scenario)) resetToScenario(scenario);
-    else console.warn(`Hosting Panel: unknown scenario "${scenario}" ignored`);
-  }
+  if (scenario !== null && !isScenarioName(scenario)) ignored.push({ name: 'scenario', value: scenario });
   const latency = params.get('latency');
   const failureRate = params.get('failureRate');
-  if (latency !== null || failureRate !== null) {
-    const wanted = {
-      ...db().settings,
-      ...(latency !== null ? { latencyMs: Number(latency) } : {}),
-      ...(failureRate !== null ? { failureRate: Number(failureRate) } : {}),
-    };
-    const checked = validate(settingsSchema, wanted);
+  // Each one on its own, so a bad ?failureRate= does not also drop a good ?latency=.
+  const number = (raw: string) => (raw.trim() === '' ? Number.NaN : Number(raw));
+  if (latency !== null) {
+    const checked = validate(settingsSchema, { ...db().settings, latencyMs: number(latency) });
     if (checked.ok) setSettings(checked.value);
-    else console.warn('Hosting Panel: ignored latency/failureRate', checked.issues);
+    else ignored.push({ name: 'latency', value: latency });
   }
+  if (failureRate !== null) {
+    const checked = validate(settingsSchema, { ...db().settings, failureRate: number(failureRate) });
+    if (checked.ok) setSettings(checked.value);
+    else ignored.push({ name: 'failureRate', value: failureRate });
+  }
+  if (ignored.length > 0) console.warn('Hosting Panel: URL parameters ignored', ignored);
   if (URL_PARAMS.some((name) => params.has(name))) {
     for (const name of URL_PARAMS) params.delete(name);
     window.history.replaceState(window.history.state, '', url);
   }
+  return ignored;
 }
 
-export async function startMockApi(): Promise<{ notice?: StartupNotice }> {
-  const { notice } = await startPersistence({ fallback: () => buildScenario('default') });
+/**
+ * Saved settings are only type-checked on load; an out-of-range latency (say 1e12 ms) would leave
+ * every screen loading for ever, so anything the schema refuses goes back to no faults.
+ */
+function checkSavedSettings(): boolean {
+  if (validate(settingsSchema, db().settings).ok) return false;
+  setSettings({ latencyMs: 0, failureRate: 0 });
+  return true;
+}
+
+export async function startMockApi(): Promise<StartupReport> {
+  // `?scenario=` replaces the saved state, so it is not even read then.
+  const scenario = new URL(window.location.href).searchParams.get('scenario');
+  const startWith = isScenarioName(scenario) ? () => buildScenario(scenario) : undefined;
+  // Listening first, so the write of a fresh scenario is announced to the other tabs too.
   startCrossTab();
-  applyUrlParameters();
+  // The service worker registers while the saved state loads: nothing calls the API before both are done.
+  const [{ notice }] = await Promise.all([
+    startPersistence({ fallback: () => buildScenario('default'), startWith }).then((started) => {
+      if (startWith) resetChaos();
+      performance.mark('hp:store-ready');
+      return started;
+    }),
+    setupWorker(...handlers)
+      .start({
+        onUnhandledRequest: 'bypass',
+        quiet: true,
+        serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+      })
+      .then(() => performance.mark('hp:worker-ready')),
+  ]);
+  const settingsReset = checkSavedSettings();
+  const ignored = applyUrlParameters();
   // What is still queued is written before the tab goes away.
   window.addEventListener('pagehide', () => void flushPersistence());
-  await setupWorker(...handlers).start({
-    onUnhandledRequest: 'bypass',
-    quiet: true,
-    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
-  });
-  return notice ? { notice } : {};
+  return { ...(notice ? { notice } : {}), ...(settingsReset ? { settingsReset } : {}), ignored };
 }

@@ -4,8 +4,13 @@
  * read those records from IndexedDB into their store and tell their listeners (the app
  * invalidates its queries). Records keep the revisions the writing tab gave them, so a stale
  * ETag from either tab is refused with 412.
+ *
+ * Writes are also serialized across tabs through the write gate (write-gate.ts): once another
+ * tab has been seen, a write takes a Web Lock, first applies what other tabs saved meanwhile,
+ * runs, and is saved before the next writer gets in — so two tabs writing at the same moment
+ * cannot hand out the same id, accept the same login twice, or overwrite each other's record.
  */
-import { onPersisted, readKeys, readSaved } from './persistence';
+import { flushPersistence, onPersisted, readChangesFromOtherTabs, readKeys, readSaved, type ReadRecords } from './persistence';
 import {
   RESELLER_KEY,
   SETTINGS_KEY,
@@ -17,11 +22,15 @@ import {
   type Counters,
   type RowChange,
 } from './store';
+import { setWriteGate, type WriteGate } from './write-gate';
+import { settingsSchema, validate } from '../domain/schemas';
 import type { Reseller } from '../domain/types';
 
 export const CHANNEL_NAME = 'hosting-panel';
 
-export type CrossTabMessage = { type: 'changed'; from: string; keys: string[] } | { type: 'reset'; from: string };
+type ChangeMessage = { type: 'changed'; from: string; keys: string[] } | { type: 'reset'; from: string };
+/** `hello` when a tab starts, `here` in answer: a tab alone needs no write lock. */
+export type CrossTabMessage = ChangeMessage | { type: 'hello'; from: string } | { type: 'here'; from: string };
 
 const listeners = new Set<() => void>();
 
@@ -34,6 +43,8 @@ export function onExternalChange(listener: () => void): () => void {
 let channel: BroadcastChannel | undefined;
 let stopPersisted: (() => void) | undefined;
 let queue: Promise<void> = Promise.resolve();
+/** Whether another tab has been seen since this one started (then writes take the lock). */
+let peers = false;
 
 /** Starts broadcasting this tab's writes and applying the other tabs'. */
 export function startCrossTab(tabId: string = crypto.randomUUID()): () => void {
@@ -41,6 +52,7 @@ export function startCrossTab(tabId: string = crypto.randomUUID()): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => {};
   const ch = new BroadcastChannel(CHANNEL_NAME);
   channel = ch;
+  peers = false;
   stopPersisted = onPersisted(({ reset, keys }) => {
     const message: CrossTabMessage = reset ? { type: 'reset', from: tabId } : { type: 'changed', from: tabId, keys };
     ch.postMessage(message);
@@ -48,9 +60,14 @@ export function startCrossTab(tabId: string = crypto.randomUUID()): () => void {
   ch.onmessage = (event: MessageEvent<CrossTabMessage>) => {
     const message = event.data;
     if (!message || message.from === tabId) return;
+    peers = true;
+    if (message.type === 'hello') ch.postMessage({ type: 'here', from: tabId } satisfies CrossTabMessage);
+    if (message.type === 'hello' || message.type === 'here') return;
     // One at a time, in arrival order.
     queue = queue.then(() => applyMessage(message)).catch((error: unknown) => console.error('Hosting Panel: cross-tab update failed', error));
   };
+  ch.postMessage({ type: 'hello', from: tabId } satisfies CrossTabMessage);
+  setWriteGate(crossTabGate);
   return stopCrossTab;
 }
 
@@ -59,33 +76,83 @@ export function stopCrossTab(): void {
   stopPersisted = undefined;
   channel?.close();
   channel = undefined;
+  peers = false;
+  setWriteGate(undefined);
 }
 
-async function applyMessage(message: CrossTabMessage): Promise<void> {
+// ---------------------------------------------------------------------------------------------
+// The write gate
+
+const LOCK_NAME = 'hosting-panel-write';
+/** Waiting longer than this for another tab's write means it is stuck: write anyway. */
+const LOCK_WAIT_MS = 5_000;
+
+const canLock = () => typeof navigator !== 'undefined' && typeof navigator.locks?.request === 'function';
+
+/** Applies what other tabs saved since this tab last looked (called under the lock). */
+async function catchUpFromDisk(): Promise<void> {
+  const read = await readChangesFromOtherTabs();
+  if (applyRead(read) || read.keys.length > 0) for (const listener of listeners) listener();
+}
+
+const crossTabGate: WriteGate = async (work) => {
+  if (!peers || !canLock()) return work();
+  let result: Awaited<ReturnType<typeof work>> | undefined;
+  let ran = false;
+  try {
+    await navigator.locks.request(LOCK_NAME, { signal: AbortSignal.timeout(LOCK_WAIT_MS) }, async () => {
+      await catchUpFromDisk();
+      ran = true;
+      result = await work();
+      // On disk (and announced) before the next writer, in any tab, gets the lock.
+      await flushPersistence();
+    });
+  } catch (error) {
+    if (ran) throw error;
+    // The lock could not be had in time (or catching up failed): better a write than none.
+    console.warn('Hosting Panel: writing without the cross-tab lock', error);
+    return work();
+  }
+  return result as Awaited<ReturnType<typeof work>>;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Applying other tabs' records
+
+/** Puts records read from IndexedDB into this tab's store; true when something changed. */
+function applyRead(read: ReadRecords): boolean {
+  const revisions = new Map<string, number>();
+  const rows: RowChange[] = read.rows.map(({ table, id, value, rev }) => {
+    if (rev !== undefined) revisions.set(recordKey(table, id), rev);
+    return { table, id, value } as RowChange;
+  });
+  if (read.reseller) revisions.set(RESELLER_KEY, read.reseller.rev);
+  const local = db().counters;
+  const counters: Counters | undefined =
+    read.counters &&
+    (read.counters.customers > local.customers || read.counters.plans > local.plans || read.counters.subscriptions > local.subscriptions)
+      ? {
+          // Never hand out an id another tab already used.
+          customers: Math.max(read.counters.customers, local.customers),
+          plans: Math.max(read.counters.plans, local.plans),
+          subscriptions: Math.max(read.counters.subscriptions, local.subscriptions),
+        }
+      : undefined;
+  if (rows.length === 0 && !read.reseller && !counters) return false;
+  applyExternal({ rows, reseller: read.reseller?.value as Reseller | undefined, counters, revisions });
+  return true;
+}
+
+async function applyMessage(message: ChangeMessage): Promise<void> {
   if (message.type === 'reset') {
     const saved = await readSaved();
     if (!saved) return;
     replaceAll(saved.snapshot, { source: 'external', settings: saved.settings, revisions: saved.revisions });
   } else {
     const read = await readKeys(message.keys);
-    const revisions = new Map<string, number>();
-    const rows: RowChange[] = read.rows.map(({ table, id, value, rev }) => {
-      if (rev !== undefined) revisions.set(recordKey(table, id), rev);
-      return { table, id, value } as RowChange;
-    });
-    if (read.reseller) revisions.set(RESELLER_KEY, read.reseller.rev);
-    const counters: Counters | undefined = read.counters
-      ? {
-          // Never hand out an id another tab already used.
-          customers: Math.max(read.counters.customers, db().counters.customers),
-          plans: Math.max(read.counters.plans, db().counters.plans),
-          subscriptions: Math.max(read.counters.subscriptions, db().counters.subscriptions),
-        }
-      : undefined;
-    if (rows.length > 0 || read.reseller || counters) {
-      applyExternal({ rows, reseller: read.reseller?.value as Reseller | undefined, counters, revisions });
-    }
-    if (message.keys.includes(SETTINGS_KEY) && read.settings) setSettings(read.settings, 'external');
+    applyRead(read);
+    // Only settings the schema accepts: a bad value written by hand could stall every request.
+    if (message.keys.includes(SETTINGS_KEY) && read.settings && validate(settingsSchema, read.settings).ok) setSettings(read.settings, 'external');
   }
   for (const listener of listeners) listener();
 }

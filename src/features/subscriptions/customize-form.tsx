@@ -161,6 +161,9 @@ export function CustomizeForm({
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The form starts from the values as they were when it opened (a refetch does not reset it).
   const [initial] = useState(() => toForm(subscription.values, VALUE_GROUPS));
+  // ...and so does its ETag: a change made meanwhile (another tab) refuses the save with 412
+  // instead of being overwritten by values the user never saw.
+  const [openedEtag] = useState(subscription.etag);
   const {
     register,
     handleSubmit,
@@ -177,7 +180,7 @@ export function CustomizeForm({
 
   async function save(patch: ValuesPatch) {
     try {
-      const saved = await customize.mutateAsync({ id: subscription.id, values: patch, etag: subscription.etag });
+      const saved = await customize.mutateAsync({ id: subscription.id, values: patch, etag: openedEtag });
       setPendingPatch(null);
       announce(t('customize.saved', { domain: subscription.domain, state: t(`syncState.${saved.syncState}`, { ns: 'common' }) }));
       onDone();

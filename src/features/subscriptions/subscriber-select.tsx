@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { customerQuery, useCustomers } from '../../api/customers';
 import { useReseller } from '../../api/reseller';
 import { SelectField, TextField } from '../../ui/form-field';
+import { ErrorState } from '../../ui/query-state';
 
 /** The value of the reseller's own choice in a subscriber select (the API's `ownerId: null`). */
 export const RESELLER_OWNER = '';
@@ -44,6 +45,8 @@ export function SubscriberSelect({
           onChange={(e) => setFilter(e.target.value)}
         />
       ) : null}
+      {/* Without this, a failed load would silently offer only the reseller itself. */}
+      {customers.isError ? <ErrorState error={customers.error} onRetry={() => void customers.refetch()} /> : null}
       <SelectField label={t('form.subscriber')} error={error} hint={hint} value={value} {...select}>
         <option value={RESELLER_OWNER}>{resellerName ? t('reseller', { name: resellerName }) : t('resellerFallback')}</option>
         {chosenMissing && chosen.data ? <option value={chosen.data.id}>{customerLabel(chosen.data)}</option> : null}

@@ -54,10 +54,10 @@ export function SubscriptionPage() {
       </Page>
     );
   }
-  return <SubscriptionView subscription={subscription.data} onReload={() => void subscription.refetch()} />;
+  return <SubscriptionView subscription={subscription.data} onReload={() => subscription.refetch()} />;
 }
 
-function SubscriptionView({ subscription: s, onReload }: { subscription: SubscriptionItem; onReload: () => void }) {
+function SubscriptionView({ subscription: s, onReload }: { subscription: SubscriptionItem; onReload: () => Promise<unknown> }) {
   const { t } = useTranslation('subscriptions');
   const lang = useLang();
   const navigate = useNavigate();
@@ -65,6 +65,8 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
   const customizing = params.get('customize') === '1';
   const [dialog, setDialog] = useState<Dialog>(null);
   const [failure, setFailure] = useState<{ action: string; error: unknown } | null>(null);
+  // Bumped by "Reload record" after a 412: an open Customize form starts again from the fresh record.
+  const [formKey, setFormKey] = useState(0);
   const customizeRef = useRef<HTMLButtonElement>(null);
   const wasCustomizing = useRef(customizing);
   // Leaving the form (saved or cancelled) returns the focus to the button that opened it; in an
@@ -175,7 +177,7 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
                 className="button"
                 onClick={() => {
                   setFailure(null);
-                  onReload();
+                  void onReload().then(() => setFormKey((k) => k + 1));
                 }}
               >
                 {t('errors.reloadRecord', { ns: 'common' })}
@@ -264,6 +266,7 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
 
       {customizing ? (
         <CustomizeForm
+          key={formKey}
           subscription={s}
           onDone={() => setCustomizing(false)}
           onStale={fail(t('actions.customize'))}

@@ -32,10 +32,12 @@ export function ProviderSection() {
   const [limits, setLimits] = useState<Record<string, LimitDraft>>({});
   const [oversell, setOversell] = useState(false);
   const [invalid, setInvalid] = useState<string[]>([]);
+  // Drafts follow the reseller (after a save, another tab's change) until the user edits them.
+  const [dirty, setDirty] = useState(false);
 
   useEffect(() => {
     const r = reseller.data;
-    if (!r) return;
+    if (!r || dirty) return;
     setPermissions({ ...r.permissions });
     setOversell(r.oversell);
     const next: Record<string, LimitDraft> = {};
@@ -45,7 +47,7 @@ export function ProviderSection() {
       next[key] = value === UNLIMITED ? { unlimited: true, amount: '' } : { unlimited: false, amount: String(isSize ? Math.round(value / MB) : value) };
     }
     setLimits(next);
-  }, [reseller.data]);
+  }, [reseller.data, dirty]);
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -58,8 +60,10 @@ export function ProviderSection() {
         outLimits[key] = UNLIMITED;
         continue;
       }
-      const n = Number(draft.amount);
-      if (draft.amount.trim() === '' || !Number.isInteger(n) || n < 0) {
+      // Digits only: "1e3" or "1.0" are numbers to JavaScript, not whole amounts to a person.
+      const text = draft.amount.trim();
+      const n = Number(text);
+      if (!/^\d+$/.test(text) || !Number.isSafeInteger(n)) {
         bad.push(key);
         continue;
       }
@@ -67,7 +71,15 @@ export function ProviderSection() {
     }
     setInvalid(bad);
     if (bad.length) return;
-    patch.mutate({ limits: outLimits, permissions, oversell }, { onSuccess: () => announce(t('provider.saved')) });
+    patch.mutate(
+      { limits: outLimits, permissions, oversell },
+      {
+        onSuccess: () => {
+          setDirty(false);
+          announce(t('provider.saved'));
+        },
+      },
+    );
   }
 
   if (reseller.isPending) return <LoadingState />;
@@ -77,7 +89,7 @@ export function ProviderSection() {
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('provider.heading')}</h2>
       <p className="muted">{t('provider.intro')}</p>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={onSubmit} onChange={() => setDirty(true)} noValidate>
         <fieldset className="fieldset">
           <legend>{t('provider.oversellLegend')}</legend>
           <label className="checkbox">

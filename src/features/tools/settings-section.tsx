@@ -14,24 +14,34 @@ export function SettingsSection() {
   const [latency, setLatency] = useState('');
   const [rate, setRate] = useState('');
   const [errors, setErrors] = useState<{ latency?: string; rate?: string }>({});
+  // What the user typed is never replaced by a refetch (e.g. another tab changed the settings).
+  const [dirty, setDirty] = useState(false);
 
   useEffect(() => {
-    if (settings.data) {
+    if (settings.data && !dirty) {
       setLatency(String(settings.data.latencyMs));
       setRate(String(settings.data.failureRate));
     }
-  }, [settings.data]);
+  }, [settings.data, dirty]);
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     const latencyMs = Number(latency);
     const failureRate = Number(rate.replace(',', '.'));
     const next: typeof errors = {};
-    if (latency.trim() === '' || !Number.isInteger(latencyMs) || latencyMs < 0 || latencyMs > 10000) next.latency = t('settings.latencyInvalid');
+    if (!/^\d+$/.test(latency.trim()) || !Number.isInteger(latencyMs) || latencyMs < 0 || latencyMs > 10000) next.latency = t('settings.latencyInvalid');
     if (rate.trim() === '' || !Number.isFinite(failureRate) || failureRate < 0 || failureRate > 1) next.rate = t('settings.rateInvalid');
     setErrors(next);
     if (next.latency || next.rate) return;
-    update.mutate({ latencyMs, failureRate }, { onSuccess: () => announce(t('settings.saved', { latencyMs, failureRate })) });
+    update.mutate(
+      { latencyMs, failureRate },
+      {
+        onSuccess: () => {
+          setDirty(false);
+          announce(t('settings.saved', { latencyMs, failureRate }));
+        },
+      },
+    );
   }
 
   return (
@@ -39,8 +49,28 @@ export function SettingsSection() {
       <h2 id={headingId}>{t('settings.heading')}</h2>
       {settings.isPending ? <LoadingState /> : settings.isError ? <ErrorState error={settings.error} onRetry={() => void settings.refetch()} /> : null}
       <form className="form" onSubmit={onSubmit} noValidate>
-        <TextField label={t('settings.latency')} inputMode="numeric" value={latency} onChange={(e) => setLatency(e.target.value)} error={errors.latency} hint={t('settings.latencyHint')} />
-        <TextField label={t('settings.failureRate')} inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} error={errors.rate} hint={t('settings.failureRateHint')} />
+        <TextField
+          label={t('settings.latency')}
+          inputMode="numeric"
+          value={latency}
+          onChange={(e) => {
+            setDirty(true);
+            setLatency(e.target.value);
+          }}
+          error={errors.latency}
+          hint={t('settings.latencyHint')}
+        />
+        <TextField
+          label={t('settings.failureRate')}
+          inputMode="decimal"
+          value={rate}
+          onChange={(e) => {
+            setDirty(true);
+            setRate(e.target.value);
+          }}
+          error={errors.rate}
+          hint={t('settings.failureRateHint')}
+        />
         {update.error ? (
           <p className="field-error" role="alert">
             {errorText(update.error)}

@@ -1,59 +1,116 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportState, useImportState } from '../../api/mock-tools';
-import { ApiError } from '../../api/http';
 import { announce } from '../../ui/announcer';
+import { ConfirmDialog } from '../../ui/dialog';
 import { errorText } from '../../ui/query-state';
 
-/** Export the whole store as a JSON file, and import one (validated by the API: a bad file changes nothing). */
+const FILE_NAME = 'hosting-panel-state.json';
+
+interface Counts {
+  customers: number;
+  plans: number;
+  subscriptions: number;
+}
+
+/** Record counts of a parsed state file, when it has the expected arrays (shown before importing). */
+function countsOf(doc: unknown): Counts | undefined {
+  if (typeof doc !== 'object' || doc === null) return undefined;
+  const { customers, plans, subscriptions } = doc as Record<string, unknown>;
+  if (!Array.isArray(customers) || !Array.isArray(plans) || !Array.isArray(subscriptions)) return undefined;
+  return { customers: customers.length, plans: plans.length, subscriptions: subscriptions.length };
+}
+
+/** The counts of PUT /_mock/state's answer (`{ scenario, counts }`). */
+function summaryCounts(summary: unknown): Counts | undefined {
+  const counts = (summary as { counts?: Partial<Counts> } | null | undefined)?.counts;
+  if (!counts) return undefined;
+  const { customers, plans, subscriptions } = counts;
+  return typeof customers === 'number' && typeof plans === 'number' && typeof subscriptions === 'number' ? { customers, plans, subscriptions } : undefined;
+}
+
+/** Downloads `text` as a file; the link is attached while clicked, as some browsers require. */
+function download(text: string, name: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoked later: revoking at once can cancel the download before it starts.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Export the whole store as a JSON file, and import one. The file is read and parsed here; the
+ * API validates it (schema version, shapes, references) and refuses a bad one without changing
+ * anything. Importing replaces every record, so it asks first.
+ */
 export function StateFileSection() {
   const { t } = useTranslation('tools');
   const headingId = useId();
   const inputId = useId();
+  const errorId = `${inputId}-error`;
   const fileInput = useRef<HTMLInputElement>(null);
   const importState = useImportState();
   const [error, setError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [pending, setPending] = useState<{ name: string; doc: unknown; counts: Counts | undefined } | null>(null);
+
+  const countsText = (c: Counts) =>
+    t('file.counts', {
+      customers: t('file.customers', { count: c.customers }),
+      plans: t('file.plans', { count: c.plans }),
+      subscriptions: t('file.subscriptions', { count: c.subscriptions }),
+    });
 
   async function onExport() {
     setError(null);
     setExporting(true);
     try {
-      const state = await exportState();
-      const blob = new Blob([JSON.stringify(state, null, 2)], { type: 'application/json' });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = 'hosting-panel-state.json';
-      a.click();
-      URL.revokeObjectURL(url);
-      announce(t('file.exported'));
+      download(JSON.stringify(await exportState(), null, 2), FILE_NAME);
+      announce(t('file.exported', { name: FILE_NAME }));
     } catch (e) {
-      setError(errorText(e));
+      setError(t('file.exportFailed', { detail: errorText(e) }));
     } finally {
       setExporting(false);
     }
   }
 
-  async function onImport() {
+  async function onChooseImport() {
     setError(null);
     const file = fileInput.current?.files?.[0];
     if (!file) {
       setError(t('file.noFile'));
+      fileInput.current?.focus();
       return;
     }
-    let parsed: unknown;
+    let doc: unknown;
     try {
-      parsed = JSON.parse(await file.text());
+      doc = JSON.parse(await file.text());
     } catch {
       setError(t('file.notJson', { name: file.name }));
       return;
     }
-    importState.mutate(parsed, {
-      onSuccess: () => announce(t('file.imported', { name: file.name })),
+    importState.reset();
+    setPending({ name: file.name, doc, counts: countsOf(doc) });
+  }
+
+  function onConfirmImport() {
+    if (!pending) return;
+    const { name, doc } = pending;
+    importState.mutate(doc, {
+      onSuccess: (summary) => {
+        setPending(null);
+        const counts = summaryCounts(summary);
+        announce(counts ? t('file.importedWithCounts', { name, counts: countsText(counts) }) : t('file.imported', { name }));
+      },
       onError: (e) => {
-        const reasons = e instanceof ApiError ? Object.entries(e.problem.errors ?? {}).map(([path, m]) => `${path}: ${m.join(', ')}`) : [];
-        setError([t('file.refused', { detail: errorText(e) }), ...reasons.slice(0, 5)].join(' '));
+        // The reason belongs to the file: shown next to the file input, the dialog closes.
+        setPending(null);
+        setError(t('file.refused', { name, detail: errorText(e) }));
       },
     });
   }
@@ -69,18 +126,39 @@ export function StateFileSection() {
       </div>
       <div className="field">
         <label htmlFor={inputId}>{t('file.choose')}</label>
-        <input id={inputId} ref={fileInput} type="file" accept="application/json,.json" aria-describedby={error ? `${inputId}-error` : undefined} />
+        <input
+          id={inputId}
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          onChange={() => setError(null)}
+        />
       </div>
       {error ? (
-        <p className="field-error" role="alert" id={`${inputId}-error`}>
+        <p className="field-error" role="alert" id={errorId}>
           {error}
         </p>
       ) : null}
       <div className="form__actions">
-        <button type="button" className="button button--primary" onClick={() => void onImport()} disabled={importState.isPending}>
+        <button type="button" className="button button--primary" onClick={() => void onChooseImport()} disabled={importState.isPending}>
           {t('file.import')}
         </button>
       </div>
+      <ConfirmDialog
+        title={t('file.confirmTitle', { name: pending?.name ?? '' })}
+        isOpen={pending !== null}
+        onOpenChange={(open) => {
+          if (!open) setPending(null);
+        }}
+        confirmLabel={t('file.import')}
+        isPending={importState.isPending}
+        destructive
+        onConfirm={onConfirmImport}
+      >
+        <p>{pending?.counts ? t('file.confirmBodyCounts', { counts: countsText(pending.counts) }) : t('file.confirmBody')}</p>
+      </ConfirmDialog>
     </section>
   );
 }

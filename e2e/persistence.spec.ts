@@ -1,0 +1,162 @@
+/**
+ * The saved store (IndexedDB `hosting-panel`) survives reloads and browser restarts, and a
+ * corrupt, foreign or old-version saved state never gives a white screen.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, openApp, expectNoAxeViolations, readSaved, writeSaved, MockApi } from './fixtures';
+
+const RESTORED = 'The saved data could not be read';
+
+/** Creates a customer through the form and waits for its page. */
+async function addCustomer(page: Page, name: string, login: string) {
+  await page.goto('/customers/new');
+  await page.getByLabel('Contact name').fill(name);
+  await page.getByLabel('Username').fill(login);
+  await page.getByLabel('Password').fill('persistent password');
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+/** Waits until the app has written its state (a new context starts with an empty database). */
+async function savedOnce(page: Page) {
+  await expect.poll(() => readSaved(page, 'meta', 'info'), { message: 'the app saved its state' }).toBeTruthy();
+}
+
+test('the store survives a reload, and so do the fault settings', async ({ page, mockApi }) => {
+  await openApp(page, '/');
+  await addCustomer(page, 'Reload Survivor', 'reloadsurvivor');
+  await mockApi.settings({ latencyMs: 50 });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reload Survivor' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(await mockApi.getSettings()).toEqual({ latencyMs: 50, failureRate: 0 });
+
+  // A new page of the same browser (all other pages closed) reads it from IndexedDB.
+  const context = page.context();
+  const fresh = await context.newPage();
+  await page.close();
+  await openApp(fresh, '/customers', { scenario: undefined });
+  await expect(fresh.getByRole('link', { name: 'Reload Survivor' })).toBeVisible();
+});
+
+test('the store survives a browser restart', async ({ playwright }, testInfo) => {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'hosting-panel-profile-'));
+  const { baseURL, launchOptions } = testInfo.project.use;
+  const launch = () => playwright.chromium.launchPersistentContext(userDataDir, { ...launchOptions, baseURL, serviceWorkers: 'allow' });
+  try {
+    let browser = await launch();
+    let page = browser.pages()[0] ?? (await browser.newPage());
+    await openApp(page, '/');
+    await addCustomer(page, 'Restart Survivor', 'restartsurvivor');
+    await new MockApi(page).settings({ latencyMs: 40 });
+    await browser.close();
+
+    browser = await launch();
+    page = browser.pages()[0] ?? (await browser.newPage());
+    await openApp(page, '/customers', { scenario: undefined });
+    await expect(page.getByRole('link', { name: 'Restart Survivor' })).toBeVisible();
+    expect(await new MockApi(page).getSettings()).toEqual({ latencyMs: 40, failureRate: 0 });
+    await browser.close();
+  } finally {
+    await rm(userDataDir, { recursive: true, force: true });
+  }
+});
+
+const BAD_STATES: { name: string; reason: RegExp; plant: (page: Page) => Promise<void> }[] = [
+  {
+    name: 'a garbage record',
+    reason: /damaged|not valid/,
+    plant: (page) => writeSaved(page, 'customers', 'garbage', 'this is not a record'),
+  },
+  {
+    name: 'a newer schema version',
+    reason: /newer version/,
+    plant: async (page) => writeSaved(page, 'meta', 'info', { ...(await readSaved(page, 'meta', 'info')), schemaVersion: 99 }),
+  },
+  {
+    name: 'an old, unknown schema version',
+    reason: /version is unknown or too old/,
+    plant: async (page) => writeSaved(page, 'meta', 'info', { ...(await readSaved(page, 'meta', 'info')), schemaVersion: 0 }),
+  },
+  {
+    name: 'garbage instead of the version info',
+    reason: /version is unknown or too old|damaged|not valid/,
+    plant: (page) => writeSaved(page, 'meta', 'info', '<script>alert(1)</script>'),
+  },
+  {
+    name: 'a foreign reseller record',
+    reason: /not valid|damaged/,
+    plant: (page) => writeSaved(page, 'meta', 'reseller', { rev: 1, value: { hello: 'world' } }),
+  },
+  {
+    name: 'a database of a newer layout (IndexedDB version)',
+    reason: /newer version|could not open/,
+    plant: (page) =>
+      page.evaluate(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const req = indexedDB.open('hosting-panel', 99);
+            req.onsuccess = () => {
+              req.result.close();
+              resolve();
+            };
+            req.onerror = () => reject(req.error);
+          }),
+      ),
+  },
+];
+
+for (const { name, reason, plant } of BAD_STATES) {
+  test(`${name} in the saved state: the default scenario with a notice, never a white screen`, async ({ page }) => {
+    await openApp(page, '/customers');
+    await addCustomer(page, 'Lost In Corruption', 'lostincorruption');
+    await savedOnce(page);
+    await plant(page);
+    await page.goto('/customers');
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+    const notice = page.getByRole('alert').filter({ hasText: RESTORED });
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText(reason);
+    await expect(page.getByRole('link', { name: 'Alice Martin' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Lost In Corruption' })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(notice).toBeHidden();
+
+    // The replacement was saved: the next visit is quiet and works.
+    await savedOnce(page);
+    await page.reload();
+    await expect(page.getByRole('link', { name: 'Alice Martin' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+}
+
+test('saved fault settings out of range are reset instead of stalling every screen', async ({ page }) => {
+  await openApp(page, '/customers');
+  await savedOnce(page);
+  await writeSaved(page, 'meta', 'settings', { latencyMs: 1e12, failureRate: 7 });
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('The saved latency and failure rate were out of range');
+  await expect(page.getByRole('link', { name: 'Alice Martin' })).toBeVisible();
+  expect(await new MockApi(page).getSettings()).toEqual({ latencyMs: 0, failureRate: 0 });
+});
+
+test('a deleted database starts again from the default scenario, quietly', async ({ page }) => {
+  await openApp(page, '/customers', { scenario: 'empty' });
+  await savedOnce(page);
+  // Like "Clear site data": the open tab lets go of its connection, the deletion goes through.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const req = indexedDB.deleteDatabase('hosting-panel');
+        req.onsuccess = req.onerror = req.onblocked = () => resolve();
+      }),
+  );
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Alice Martin' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

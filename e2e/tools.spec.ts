@@ -1,0 +1,237 @@
+/** Prototype tools (`/tools`) and the QA URL parameters of SPEC §4. */
+import { readFile, writeFile } from 'node:fs/promises';
+import { test, expect, openApp, expectNoAxeViolations, type StateDocument } from './fixtures';
+
+test('reset to a scenario from the tools page, with a confirmation', async ({ page }) => {
+  await openApp(page, '/tools');
+  await expect(page.getByRole('heading', { level: 1, name: 'Prototype tools' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ label: 'Empty' });
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveAccessibleDescription(/no customers or subscriptions/);
+  await page.getByRole('button', { name: 'Reset data' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Reset data to the Empty scenario' });
+  await expect(dialog).toBeVisible();
+  await expectNoAxeViolations(page);
+  await dialog.getByRole('button', { name: 'Reset data' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status')).toContainText('Data reset to the Empty scenario.');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Alice Martin' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add Customer' })).toBeVisible();
+
+  // Cancel changes nothing.
+  await page.goto('/tools');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ label: 'Default' });
+  await page.getByRole('button', { name: 'Reset data' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+  await page.goto('/customers');
+  await expect(page.getByText(/Nothing here yet|no customers/i).first()).toBeVisible();
+});
+
+test('latency and fault rate from the tools page; bad values are refused at the field', async ({ page, mockApi }) => {
+  await openApp(page, '/tools');
+  const latency = page.getByLabel('Latency (ms)');
+  const rate = page.getByLabel('Failure rate');
+  await expect(latency).toHaveValue('0');
+  await expect(rate).toHaveValue('0');
+
+  await latency.fill('fast');
+  await rate.fill('2');
+  await page.getByRole('button', { name: 'Apply settings' }).click();
+  await expect(latency).toHaveAccessibleDescription(/whole number of milliseconds/);
+  await expect(rate).toHaveAccessibleDescription(/number from 0 to 1/);
+  await expect(latency).toHaveValue('fast');
+  expect(await mockApi.getSettings()).toEqual({ latencyMs: 0, failureRate: 0 });
+  await expectNoAxeViolations(page);
+
+  await latency.fill('300');
+  await rate.fill('1');
+  await page.getByRole('button', { name: 'Apply settings' }).click();
+  await expect(page.getByRole('status')).toContainText('latency 300 ms, failure rate 1');
+  expect(await mockApi.getSettings()).toEqual({ latencyMs: 300, failureRate: 1 });
+
+  // Every panel request now fails; the tools page itself still works (/_mock is never failed).
+  await page.goto('/customers');
+  await expect(page.getByRole('alert').filter({ hasText: 'This request failed on purpose' })).toBeVisible();
+  await page.goto('/tools');
+  await expect(page.getByLabel('Failure rate')).toHaveValue('1');
+  await page.getByLabel('Failure rate').fill('0');
+  await page.getByLabel('Latency (ms)').fill('0');
+  await page.getByRole('button', { name: 'Apply settings' }).click();
+  await expect(page.getByRole('status')).toContainText('failure rate 0');
+  await page.goto('/customers');
+  await expect(page.getByRole('link', { name: 'Alice Martin' })).toBeVisible();
+});
+
+test('export the store as a JSON file and import it back', async ({ page, mockApi }, testInfo) => {
+  await openApp(page, '/tools');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export state' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('hosting-panel-state.json');
+  const file = testInfo.outputPath('state.json');
+  await download.saveAs(file);
+  const doc = JSON.parse(await readFile(file, 'utf8')) as StateDocument;
+  expect(doc.schemaVersion).toBe(1);
+  expect(doc.customers).toHaveLength(8);
+  expect(doc.subscriptions).toHaveLength(25);
+  await expect(page.getByRole('status')).toContainText('State exported');
+
+  // Change the store, then import the edited file: the store is the file's.
+  await mockApi.reset('empty');
+  const edited = { ...doc, customers: doc.customers.map((c) => (c.id === 'cus-0001' ? { ...c, contactName: 'Alice Imported' } : c)) };
+  const editedFile = testInfo.outputPath('edited.json');
+  await writeFile(editedFile, JSON.stringify(edited));
+  await page.getByLabel('State file to import').setInputFiles(editedFile);
+  await page.getByRole('button', { name: 'Import state' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Replace all data with edited.json' });
+  await expect(dialog).toContainText('8 customers, 5 service plans, 25 subscriptions');
+  await expectNoAxeViolations(page);
+  await dialog.getByRole('button', { name: 'Import state' }).click();
+  await expect(page.getByRole('status')).toContainText('State imported from edited.json: 8 customers, 5 service plans, 25 subscriptions.');
+  await page.goto('/customers');
+  await expect(page.getByRole('link', { name: 'Alice Imported' })).toBeVisible();
+});
+
+test('a bad state file is refused with the reason, and the current data is untouched', async ({ page, mockApi }, testInfo) => {
+  await openApp(page, '/tools');
+  const before = await mockApi.exportState();
+  const input = page.getByLabel('State file to import');
+  const importButton = page.getByRole('button', { name: 'Import state' });
+
+  // No file chosen.
+  await importButton.click();
+  await expect(page.getByRole('alert')).toHaveText('Choose a JSON file to import first.');
+  await expect(input).toHaveAccessibleDescription('Choose a JSON file to import first.');
+
+  // Not JSON at all.
+  const notJson = testInfo.outputPath('notes.json');
+  await writeFile(notJson, '{ this is not JSON');
+  await input.setInputFiles(notJson);
+  await importButton.click();
+  await expect(page.getByRole('alert')).toContainText('notes.json is not a JSON file. Nothing was changed.');
+
+  // JSON, but not a state: a customer without a login, a subscription of an unknown customer,
+  // a newer schema version.
+  const cases: [string, unknown, RegExp][] = [
+    ['array.json', [1, 2, 3], /not a JSON object/],
+    ['no-login.json', { ...before, customers: before.customers.map((c, i) => (i === 0 ? { ...c, login: '' } : c)) }, /customers\.0\.login/],
+    ['orphan.json', { ...before, customers: before.customers.slice(1) }, /unknown customer cus-0001/],
+    ['future.json', { ...before, schemaVersion: 99 }, /schema version 99/],
+  ];
+  for (const [name, content, reason] of cases) {
+    const path = testInfo.outputPath(name);
+    await writeFile(path, JSON.stringify(content));
+    await input.setInputFiles(path);
+    await importButton.click();
+    const dialog = page.getByRole('alertdialog', { name: `Replace all data with ${name}` });
+    await dialog.getByRole('button', { name: 'Import state' }).click();
+    await expect(dialog).toBeHidden();
+    // The reason stays next to the file input.
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(`${name} was refused`);
+    await expect(alert).toContainText(reason);
+    await expect(alert).toContainText('Nothing was changed.');
+    await expect(input).toHaveAccessibleDescription(reason);
+  }
+  await expectNoAxeViolations(page);
+  expect(await mockApi.exportState()).toEqual(before);
+});
+
+test('provider simulator: granting the missing permission lets Synchronize succeed', async ({ page }) => {
+  await openApp(page, '/subscriptions', { scenario: 'sync-failure' });
+  await page.getByRole('link', { name: 'shop.example.com', exact: true }).click();
+  await page.getByRole('button', { name: 'Synchronize' }).click();
+  const failure = page.getByRole('dialog', { name: 'Synchronization failed' });
+  await expect(failure.getByRole('row', { name: /^shop\.example\.com PHP version and handler management/ })).toBeVisible();
+  await failure.getByRole('link', { name: /Overview of my resources and permissions/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview of my resources and permissions' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /PHP version and handler management/ })).toContainText('Off');
+
+  // Act as the provider: grant it.
+  await page.goto('/tools');
+  const provider = page.getByRole('region', { name: 'Hosting provider simulator' });
+  await provider.getByRole('checkbox', { name: 'PHP version and handler management' }).check();
+  await provider.getByRole('button', { name: 'Apply provider changes' }).click();
+  await expect(page.getByRole('status')).toContainText('Provider changes applied');
+  await expectNoAxeViolations(page);
+
+  await page.goto('/resources');
+  await expect(page.getByRole('row', { name: /PHP version and handler management/ })).toContainText('On');
+  await page.goto('/subscriptions');
+  await page.getByRole('link', { name: 'shop.example.com', exact: true }).click();
+  await page.getByRole('button', { name: 'Synchronize' }).click();
+  await expect(page.getByRole('status')).toContainText(/Synced|synchronized/);
+  await expect(page.getByRole('dialog', { name: 'Synchronization failed' })).toHaveCount(0);
+});
+
+test('provider simulator: limits, oversell and taking a permission away', async ({ page, mockApi }) => {
+  await openApp(page, '/tools');
+  const provider = page.getByRole('region', { name: 'Hosting provider simulator' });
+  const customers = provider.getByRole('textbox', { name: 'Customer accounts' });
+  await expect(customers).toHaveValue('20');
+
+  // A bad amount is refused at the field; nothing is sent.
+  await customers.fill('-3');
+  await provider.getByRole('button', { name: 'Apply provider changes' }).click();
+  await expect(customers).toHaveAccessibleDescription(/whole number of 0 or more/);
+  expect((await mockApi.request('GET', '/reseller')).body.limits.max_cl).toBe(20);
+
+  // Exactly the customers there are: Add Customer is then refused with a clear error.
+  await customers.fill('8');
+  await provider.getByRole('checkbox', { name: 'Allow overselling' }).uncheck();
+  await provider.getByRole('checkbox', { name: 'DNS zone management' }).uncheck();
+  await provider.getByRole('checkbox', { name: 'Unlimited Disk space' }).check();
+  await provider.getByRole('button', { name: 'Apply provider changes' }).click();
+  await expect(page.getByRole('status')).toContainText('Provider changes applied');
+  const reseller = (await mockApi.request('GET', '/reseller')).body;
+  expect(reseller.limits.max_cl).toBe(8);
+  expect(reseller.limits.disk_space).toBe(-1);
+  expect(reseller.oversell).toBe(false);
+  expect(reseller.permissions.manage_dns).toBe(false);
+
+  await page.goto('/customers/new');
+  await page.getByLabel('Contact name').fill('One Too Many');
+  await page.getByLabel('Username').fill('onetoomany');
+  await page.getByLabel('Password').fill('long enough');
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByRole('alert')).toContainText(/limit of 8 customer accounts|8/);
+  await expect(page.getByLabel('Contact name')).toHaveValue('One Too Many');
+});
+
+test('URL parameters: ?scenario=, ?latency=, ?failureRate= apply and leave the address bar; bad ones are reported', async ({ page, mockApi }) => {
+  await openApp(page, '/customers', { scenario: 'empty' });
+  await expect(page).toHaveURL(/\/customers$/);
+  await expect(page.getByRole('link', { name: 'Alice Martin' })).toHaveCount(0);
+
+  await page.goto('/tools?scenario=default&latency=250&failureRate=0.5');
+  await expect(page).toHaveURL(/\/tools$/);
+  await expect(page.getByLabel('Latency (ms)')).toHaveValue('250');
+  await expect(page.getByLabel('Failure rate')).toHaveValue('0.5');
+  expect(await mockApi.getSettings()).toEqual({ latencyMs: 250, failureRate: 0.5 });
+  // Faults on: every screen says so, with a way out.
+  await expect(page.getByText(/Simulated faults are on/)).toBeVisible();
+
+  // Out of range or unknown: ignored, and the page says so instead of failing silently.
+  await page.goto('/tools?failureRate=5&scenario=nope');
+  await expect(page.getByRole('alert')).toContainText('failureRate=5');
+  await expect(page.getByRole('alert')).toContainText('scenario=nope');
+  expect(await mockApi.getSettings()).toEqual({ latencyMs: 250, failureRate: 0.5 });
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Turn off simulated faults' }).click();
+  await expect(page.getByRole('status')).toContainText('Simulated faults turned off');
+  await expect(page.getByText(/Simulated faults are on/)).toHaveCount(0);
+  expect(await mockApi.getSettings()).toEqual({ latencyMs: 0, failureRate: 0 });
+});
+
+test('the tools page in French', async ({ page }) => {
+  await openApp(page, '/tools', { lang: 'fr' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Outils de prototypage' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Réinitialiser les données' })).toBeVisible();
+  await expect(page.getByLabel('Taux d\'échec')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Simulateur de fournisseur d\'hébergement' }).getByRole('checkbox', { name: 'Gestion de la version et du gestionnaire PHP' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
