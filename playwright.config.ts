@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { resolveChromium } from './scripts/resolve-chromium.mjs';
 
 const browser = resolveChromium();
+// Browser profiles are written for every test: on Linux keep them in memory, not on disk.
+if (!process.env.PLAYWRIGHT_KEEP_TMPDIR && existsSync('/dev/shm')) process.env.TMPDIR = '/dev/shm';
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 // The suite runs against the production build served statically: the MSW worker is the
