@@ -274,15 +274,8 @@ function schedule() {
     timer = undefined;
     void flushPersistence();
   };
-  if (pendingReset && typeof requestIdleCallback === 'function') {
-    // Writing a whole large store costs ~150 ms of main thread: let the first screen go first.
-    const delayed: { timeout: ReturnType<typeof setTimeout> } = { timeout: setTimeout(() => (timer = { idle: requestIdleCallback(run, { timeout: 1000 }) }), RESET_WRITE_DELAY_MS) };
-    timer = delayed;
-  } else timer = { timeout: setTimeout(run, 0) };
+  timer = pendingReset && typeof requestIdleCallback === 'function' ? { idle: requestIdleCallback(run, { timeout: 1000 }) } : { timeout: setTimeout(run, 0) };
 }
-
-/** A reset is written this long after it happened at the earliest (a reload sooner still flushes on pagehide). */
-const RESET_WRITE_DELAY_MS = 600;
 
 function cancelScheduled() {
   if (timer === undefined) return;

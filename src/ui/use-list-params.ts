@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import type { SortOrder } from './sortable-header';
 
@@ -8,6 +8,14 @@ import type { SortOrder } from './sortable-header';
  */
 export function useListParams(defaults: { sort: string; order?: SortOrder; pageSize?: number }, filterKeys: readonly string[] = []) {
   const [params, setParams] = useSearchParams();
+  // React Router's functional update sees the params of the last render, so two quick changes
+  // (clear one filter, then set another) would lose the first: keep the latest here instead.
+  const latest = useRef(params);
+  const rendered = useRef(params);
+  if (rendered.current !== params) {
+    rendered.current = params;
+    latest.current = params;
+  }
   const state = useMemo(() => {
     const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
     const pageSize = Math.min(500, Math.max(1, Number.parseInt(params.get('pageSize') ?? String(defaults.pageSize ?? 25), 10) || 25));
@@ -22,18 +30,14 @@ export function useListParams(defaults: { sort: string; order?: SortOrder; pageS
 
   const update = useCallback(
     (changes: Record<string, string | number | undefined>, resetPage = true) => {
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value === undefined || value === '') next.delete(key);
-            else next.set(key, String(value));
-          }
-          if (resetPage && !('page' in changes)) next.delete('page');
-          return next;
-        },
-        { replace: true },
-      );
+      const next = new URLSearchParams(latest.current);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined || value === '') next.delete(key);
+        else next.set(key, String(value));
+      }
+      if (resetPage && !('page' in changes)) next.delete('page');
+      latest.current = next;
+      setParams(next, { replace: true });
     },
     [setParams],
   );
