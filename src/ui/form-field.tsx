@@ -4,16 +4,18 @@ import { validationMessage } from '../domain/schemas';
 import type { Lang } from '../domain/format';
 import { ApiError } from '../api/http';
 
-/**
- * A labelled input whose error shows next to it (SPEC §5) and is tied to it with
- * aria-describedby; what the user typed is never cleared on error.
- */
-export function TextField({
+/** The label, hint and error around one control, tied together with ids and aria-describedby. */
+function Field({
   label,
   error,
   hint,
-  ...input
-}: { label: string; error?: string; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  control,
+}: {
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  control: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
+}) {
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
@@ -21,7 +23,7 @@ export function TextField({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {control({ id, ...(error ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
       {hint ? (
         <p className="field-hint" id={hintId}>
           {hint}
@@ -36,6 +38,14 @@ export function TextField({
   );
 }
 
+/**
+ * A labelled input whose error shows next to it (SPEC §5) and is tied to it with
+ * aria-describedby; what the user typed is never cleared on error.
+ */
+export function TextField({ label, error, hint, ...input }: { label: string; error?: string; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  return <Field label={label} error={error} hint={hint} control={(a11y) => <input {...a11y} {...input} />} />;
+}
+
 export function SelectField({
   label,
   error,
@@ -43,27 +53,17 @@ export function SelectField({
   children,
   ...select
 }: { label: string; error?: string; hint?: ReactNode; children: ReactNode } & SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = useId();
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...select}>
-        {children}
-      </select>
-      {hint ? (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <Field
+      label={label}
+      error={error}
+      hint={hint}
+      control={(a11y) => (
+        <select {...a11y} {...select}>
+          {children}
+        </select>
+      )}
+    />
   );
 }
 
