@@ -10,7 +10,7 @@ import { startCrossTab } from './cross-tab';
 import { handlers } from './handlers';
 import { resetChaos } from './chaos';
 import { flushPersistence, startPersistence, type StartupNotice } from './persistence';
-import { buildScenario, isScenarioName } from './scenarios';
+import { buildScenario, isScenarioName, type ScenarioName } from './scenarios';
 import { db, setSettings } from './store';
 
 export { onExternalChange } from './cross-tab';
@@ -79,7 +79,7 @@ export async function startMockApi(): Promise<StartupReport> {
   startCrossTab();
   // The service worker registers while the saved state loads: nothing calls the API before both are done.
   const [{ notice }] = await Promise.all([
-    startPersistence({ fallback: () => buildScenario('default'), startWith }).then((started) => {
+    startPersistence({ fallback: () => buildScenario('default'), startWith, scenarios: { isName: isScenarioName, build: (name) => buildScenario(name as ScenarioName) } }).then((started) => {
       if (startWith) resetChaos();
       performance.mark('hp:store-ready');
       return started;

@@ -84,6 +84,41 @@ describe('persistence', () => {
     expect(puts.sort()).toEqual(['customers/c0', 'meta/info', 'meta/stamps', 'subscriptions/c0']);
   });
 
+  it('a scenario chosen at start-up is saved as its name first: a reload before the full write rebuilds it', async () => {
+    const name = freshName();
+    await startPersistence({ dbName: name, fallback });
+    await flushPersistence();
+    const scenarios = { isName: (n: string) => n === 'sync-failure' || n === 'default', build: (n: string) => buildScenario(n as 'sync-failure') };
+    await startPersistence({ dbName: name, fallback, startWith: () => buildScenario('sync-failure'), scenarios });
+    const expected = snapshotOf();
+    stopPersistence(); // the tab goes away before the deferred full write
+    const raw = await rawDb(name);
+    expect(await raw.get('meta', 'info')).toEqual({ schemaVersion: 1, scenario: 'sync-failure', pending: true });
+    raw.close();
+    resetToScenario('empty');
+    expect(await startPersistence({ dbName: name, fallback, scenarios })).toEqual({});
+    expect(snapshotOf()).toEqual(expected);
+    // Then the full write happens, and the name is no longer pending.
+    await flushPersistence();
+    const after = await rawDb(name);
+    expect(await after.get('meta', 'info')).toEqual({ schemaVersion: 1, scenario: 'sync-failure' });
+    expect(await recordCount(after, 'subscriptions')).toBe(expected.subscriptions.length);
+    after.close();
+  });
+
+  it('a pending scenario name that cannot be rebuilt is replaced by the default scenario, with a notice', async () => {
+    const name = freshName();
+    await startPersistence({ dbName: name, fallback });
+    await flushPersistence();
+    stopPersistence();
+    const raw = await rawDb(name);
+    await raw.put('meta', { schemaVersion: 1, scenario: 'no-such-scenario', pending: true }, 'info');
+    raw.close();
+    const { notice } = await startPersistence({ dbName: name, fallback, scenarios: { isName: () => false, build: fallback } });
+    expect(notice).toMatchObject({ code: 'restored-default', reason: 'invalid' });
+    expect(db().scenario).toBe('default');
+  });
+
   it('places records in chunks by the number in their id', () => {
     expect(chunkOf('sub-00042')).toBe('c0');
     expect(chunkOf(`sub-${CHUNK_SIZE * 3 + 7}`)).toBe('c3');

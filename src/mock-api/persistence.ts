@@ -79,6 +79,13 @@ function addMember(table: TableName, id: string): string {
 interface StoredInfo {
   schemaVersion: number;
   scenario: string;
+  /**
+   * Set when a scenario was chosen at start-up (`?scenario=`) and its records are not written
+   * yet: the tables still hold the old state, and a load rebuilds the (deterministic) scenario
+   * from its name instead. Writing a large store costs ~150 ms of main thread, so it waits
+   * until after the first screen — or until the first write, which writes everything first.
+   */
+  pending?: boolean;
 }
 
 export interface StartupNotice {
@@ -91,7 +98,7 @@ export interface StartupNotice {
 let database: IDBPDatabase | undefined;
 let pendingKeys = new Set<string>();
 let pendingReset = false;
-let timer: { idle: number } | { timeout: ReturnType<typeof setTimeout> } | undefined;
+let timer: { idle: number } | { timeout: ReturnType<typeof setTimeout> } | { deferred: ReturnType<typeof setTimeout> } | undefined;
 let flushing: Promise<void> = Promise.resolve();
 let unsubscribe: (() => void) | undefined;
 const afterFlushListeners = new Set<(written: { reset: boolean; keys: string[] }) => void>();
@@ -120,6 +127,8 @@ function idOrder(a: string, b: string): number {
 }
 
 interface Loaded {
+  /** Rebuilt from a `pending` scenario name, not read from the tables. */
+  rebuilt?: boolean;
   snapshot: Snapshot;
   revisions: Map<string, number>;
   settings: MockSettings;
@@ -138,6 +147,16 @@ async function readAll(idb: IDBPDatabase): Promise<ReadResult> {
   const meta = tx.objectStore(META);
   const info = (await meta.get('info')) as StoredInfo | undefined;
   if (info === undefined) return { kind: 'missing' };
+  if (info && typeof info === 'object' && info.pending === true && info.schemaVersion === schemaVersion) {
+    if (typeof info.scenario !== 'string' || !scenarios?.isName(info.scenario)) {
+      return bad('invalid', `The saved scenario "${String(info.scenario)}" cannot be rebuilt.`);
+    }
+    await tx.done;
+    const settings = await readSettings(idb);
+    // `migrated` asks for the whole state to be written (it still is not on disk).
+    const snapshot = scenarios.build(info.scenario);
+    return { kind: 'ok', loaded: { snapshot, revisions: new Map(), settings, migrated: true, rebuilt: true }, stamps: new Map() };
+  }
   const revisions = new Map<string, number>();
   const doc: Record<string, unknown> = {
     schemaVersion: info?.schemaVersion,
@@ -186,6 +205,8 @@ export interface OpenOptions {
   fallback: () => Snapshot;
   /** Start from this state and ignore what is saved (`?scenario=`): nothing is read for nothing. */
   startWith?: () => Snapshot;
+  /** The scenarios, to rebuild one by name (a saved state whose scenario is still `pending`). */
+  scenarios?: { isName(name: string): boolean; build(name: string): Snapshot };
   dbName?: string;
   /** Tests only: another migration chain and target version. */
   migrations?: Readonly<Record<number, Migration>>;
@@ -193,6 +214,7 @@ export interface OpenOptions {
 }
 
 let migrations: Readonly<Record<number, Migration>> = MIGRATIONS;
+let scenarios: OpenOptions['scenarios'];
 let schemaVersion = SCHEMA_VERSION;
 
 /**
@@ -204,6 +226,7 @@ export async function startPersistence(options: OpenOptions): Promise<{ notice?:
   const name = options.dbName ?? DB_NAME;
   migrations = options.migrations ?? MIGRATIONS;
   schemaVersion = options.schemaVersion ?? SCHEMA_VERSION;
+  scenarios = options.scenarios;
   let notice: StartupNotice | undefined;
   let read: ReadResult;
   try {
@@ -251,7 +274,13 @@ export async function startPersistence(options: OpenOptions): Promise<{ notice?:
   // Migrated, replaced or new: write the whole state once — after start-up, not in its way.
   if (read.kind !== 'ok' || read.loaded.migrated) {
     pendingReset = true;
-    schedule();
+    // A freshly built scenario (not migrated data) can be rebuilt from its name until written.
+    const pristine = read.kind !== 'ok' || read.loaded.rebuilt === true;
+    if (database && pristine && scenarios?.isName(db().scenario)) {
+      // Say which scenario this is now, so a reload before the full write rebuilds it.
+      await database.put(META, { schemaVersion, scenario: db().scenario, pending: true } satisfies StoredInfo, 'info');
+      schedule(true);
+    } else schedule();
   }
   return notice ? { notice } : {};
 }
@@ -266,20 +295,31 @@ export function stopPersistence(): void {
   database = undefined;
 }
 
-function schedule() {
-  // After the response: the request never waits for IndexedDB. A whole-store write (a reset)
-  // waits for the tab to be idle so it does not compete with the first screen's render.
-  if (timer !== undefined) return;
+function schedule(deferReset = false) {
+  if (timer !== undefined) {
+    // A deferred whole-store write keeps waiting, unless a write comes: then all of it goes now.
+    if (!('deferred' in timer) || deferReset) return;
+    cancelScheduled();
+  }
   const run = () => {
     timer = undefined;
     void flushPersistence();
   };
-  timer = pendingReset && typeof requestIdleCallback === 'function' ? { idle: requestIdleCallback(run, { timeout: 1000 }) } : { timeout: setTimeout(run, 0) };
+  if (deferReset && typeof requestIdleCallback === 'function') {
+    timer = { deferred: setTimeout(() => (timer = { idle: requestIdleCallback(run, { timeout: 1000 }) }), DEFERRED_RESET_MS) };
+  } else if (pendingReset && typeof requestIdleCallback === 'function') {
+    // After the response: the request never waits for IndexedDB; a whole store waits for idle time.
+    timer = { idle: requestIdleCallback(run, { timeout: 1000 }) };
+  } else timer = { timeout: setTimeout(run, 0) };
 }
+
+/** How long a start-up scenario waits before it is written (the first screen goes first). */
+const DEFERRED_RESET_MS = 1500;
 
 function cancelScheduled() {
   if (timer === undefined) return;
   if ('idle' in timer) cancelIdleCallback(timer.idle);
+  else if ('deferred' in timer) clearTimeout(timer.deferred);
   else clearTimeout(timer.timeout);
   timer = undefined;
 }
