@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, type FetchQueryOptions, type QueryKey } from '@tanstack/react-query';
 import { ApiError } from './http';
 
 /** Retry only what may succeed on a second try: network failures and 5xx (e.g. simulated faults). */
@@ -20,4 +20,19 @@ export function createQueryClient() {
       mutations: { retry: false },
     },
   });
+}
+
+/** The app's client, once the bootstrap made it: route loaders prefetch into it. */
+let appClient: QueryClient | undefined;
+
+export function setAppQueryClient(client: QueryClient | undefined) {
+  appClient = client;
+}
+
+/**
+ * Starts a query before its screen renders (from a route loader), so the request and the first
+ * render overlap; the screen's own useQuery then finds it in flight. Does nothing in tests.
+ */
+export function prefetch<T, K extends QueryKey>(options: FetchQueryOptions<T, Error, T, K>) {
+  void appClient?.prefetchQuery(options);
 }

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { detectLanguage, initI18n, isLanguage, rememberLanguage } from '../i18n/i18n';
-import { createQueryClient } from '../api/query-client';
+import { createQueryClient, setAppQueryClient } from '../api/query-client';
 import { AppProviders, STORE_CHANGED_EVENT } from './providers';
 import { matchRoutes } from 'react-router';
 import { createAppRouter, routes } from './router';
@@ -44,6 +44,7 @@ async function bootstrap() {
   onExternalChange(() => window.dispatchEvent(new Event(STORE_CHANGED_EVENT)));
 
   const queryClient = createQueryClient();
+  setAppQueryClient(queryClient);
   const router = createAppRouter();
   const root = document.getElementById('root');
   if (!root) throw new Error('No #root element');

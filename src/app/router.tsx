@@ -19,7 +19,13 @@ export const routes: RouteObject[] = [
           { path: 'customers', lazy: async () => ({ Component: (await import('../features/customers/customers-page')).CustomersPage }) },
           { path: 'customers/new', lazy: async () => ({ Component: (await import('../features/customers/add-customer-page')).AddCustomerPage }) },
           { path: 'customers/:customerId', lazy: async () => ({ Component: (await import('../features/customers/customer-page')).CustomerPage }) },
-          { path: 'subscriptions', lazy: async () => ({ Component: (await import('../features/subscriptions/subscriptions-page')).SubscriptionsPage }) },
+          {
+            path: 'subscriptions',
+            lazy: async () => {
+              const page = await import('../features/subscriptions/subscriptions-page');
+              return { Component: page.SubscriptionsPage, loader: page.subscriptionsLoader };
+            },
+          },
           { path: 'subscriptions/new', lazy: async () => ({ Component: (await import('../features/subscriptions/add-subscription-page')).AddSubscriptionPage }) },
           { path: 'subscriptions/:subscriptionId', lazy: async () => ({ Component: (await import('../features/subscriptions/subscription-page')).SubscriptionPage }) },
           { path: 'service-plans', lazy: async () => ({ Component: (await import('../features/service-plans/service-plans-page')).ServicePlansPage }) },

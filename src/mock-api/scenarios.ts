@@ -191,6 +191,7 @@ class SubscriptionBuilder {
   private readonly customers: readonly Customer[];
   /** Holdings only change what is available when overselling is off (the store recomputes them anyway). */
   private readonly trackHoldings: boolean;
+  private readonly sharedIps: Reseller['ipPool'];
 
   constructor(reseller: Reseller, plans: readonly ServicePlan[], customers: readonly Customer[], seed: number) {
     const byId = new Map(plans.map((p) => [p.id, p]));
@@ -199,15 +200,14 @@ class SubscriptionBuilder {
     // One memo per build: subscriptions on the same plan share their clamped values.
     this.ctx = { reseller, plan: (id) => byId.get(id), holdings: emptyHoldings(), memo: new Map() };
     this.trackHoldings = availabilityDependsOnHoldings(reseller);
+    this.sharedIps = reseller.ipPool.filter((a) => a.type === 'shared');
     this.random = prng(seed);
   }
 
   add(spec: SubscriptionSpec): Subscription {
     const id = formatId('subscriptions', this.subscriptions.length + 1);
     const pool = this.reseller.ipPool;
-    const ip = spec.dedicatedIp
-      ? pool.find((a) => a.type === 'dedicated')
-      : pool.filter((a) => a.type === 'shared')[this.subscriptions.length % 2] ?? pool[0];
+    const ip = spec.dedicatedIp ? pool.find((a) => a.type === 'dedicated') : (this.sharedIps[this.subscriptions.length % 2] ?? pool[0]);
     const systemUser = deriveSystemUser(spec.domain, (login) => this.systemUsers.has(login));
     this.systemUsers.add(systemUser);
     let s = createSubscription(

@@ -2,11 +2,30 @@ import { useCallback, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import type { SortOrder } from './sortable-header';
 
+export interface ListDefaults {
+  sort: string;
+  order?: SortOrder;
+  pageSize?: number;
+}
+
+/** A list's state as read from a URL's search params (also used to prefetch before render). */
+export function readListParams(params: URLSearchParams, defaults: ListDefaults, filterKeys: readonly string[] = []) {
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const pageSize = Math.min(500, Math.max(1, Number.parseInt(params.get('pageSize') ?? String(defaults.pageSize ?? 25), 10) || 25));
+  const order: SortOrder = params.get('order') === 'desc' ? 'desc' : params.get('order') === 'asc' ? 'asc' : (defaults.order ?? 'asc');
+  const filters: Record<string, string> = {};
+  for (const key of filterKeys) {
+    const value = params.get(key);
+    if (value) filters[key] = value;
+  }
+  return { q: params.get('q') ?? '', sort: params.get('sort') ?? defaults.sort, order, page, pageSize, filters };
+}
+
 /**
  * A list's search, sort, page and filters live in the URL (STYLE.md), so a list can be
  * bookmarked, shared and restored with Back.
  */
-export function useListParams(defaults: { sort: string; order?: SortOrder; pageSize?: number }, filterKeys: readonly string[] = []) {
+export function useListParams(defaults: ListDefaults, filterKeys: readonly string[] = []) {
   const [params, setParams] = useSearchParams();
   // React Router's functional update sees the params of the last render, so two quick changes
   // (clear one filter, then set another) would lose the first: keep the latest here instead.
@@ -16,17 +35,10 @@ export function useListParams(defaults: { sort: string; order?: SortOrder; pageS
     rendered.current = params;
     latest.current = params;
   }
-  const state = useMemo(() => {
-    const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
-    const pageSize = Math.min(500, Math.max(1, Number.parseInt(params.get('pageSize') ?? String(defaults.pageSize ?? 25), 10) || 25));
-    const order: SortOrder = params.get('order') === 'desc' ? 'desc' : params.get('order') === 'asc' ? 'asc' : (defaults.order ?? 'asc');
-    const filters: Record<string, string> = {};
-    for (const key of filterKeys) {
-      const value = params.get(key);
-      if (value) filters[key] = value;
-    }
-    return { q: params.get('q') ?? '', sort: params.get('sort') ?? defaults.sort, order, page, pageSize, filters };
-  }, [params, defaults.sort, defaults.order, defaults.pageSize, filterKeys]);
+  const state = useMemo(
+    () => readListParams(params, { sort: defaults.sort, order: defaults.order, pageSize: defaults.pageSize }, filterKeys),
+    [params, defaults.sort, defaults.order, defaults.pageSize, filterKeys],
+  );
 
   const update = useCallback(
     (changes: Record<string, string | number | undefined>, resetPage = true) => {

@@ -3,8 +3,9 @@ import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { customerQuery } from '../../api/customers';
-import { usePlans } from '../../api/service-plans';
-import { useBulkSubscriptions, useSubscriptions, type BulkAction, type SubscriptionItem } from '../../api/subscriptions';
+import { plansQuery, usePlans } from '../../api/service-plans';
+import { subscriptionsQuery, useBulkSubscriptions, useSubscriptions, type BulkAction, type SubscriptionItem } from '../../api/subscriptions';
+import { prefetch } from '../../api/query-client';
 import { formatDate } from '../../domain/format';
 import type { SyncState } from '../../domain/types';
 import { announce } from '../../ui/announcer';
@@ -15,7 +16,7 @@ import { EmptyState, ErrorState, LoadingState, errorText } from '../../ui/query-
 import { SortableHeader } from '../../ui/sortable-header';
 import { StatusBadge, SyncStateBadge } from '../../ui/sync-state-badge';
 import { useLang } from '../../ui/use-lang';
-import { useListParams } from '../../ui/use-list-params';
+import { readListParams, useListParams } from '../../ui/use-list-params';
 import { summarizeBulk, type BulkSummary } from './bulk-summary';
 import { ChangePlanDialog, ChangeSubscriberDialog } from './lazy-dialogs';
 
@@ -30,6 +31,14 @@ interface Selected {
 }
 
 type Dialog = 'change-plan' | 'change-subscriber' | 'remove' | null;
+
+/** Route loader: the list's first page is requested while the screen renders. */
+export function subscriptionsLoader({ request }: { request: Request }) {
+  const { filters, ...rest } = readListParams(new URL(request.url).searchParams, DEFAULTS, FILTER_KEYS);
+  prefetch(subscriptionsQuery({ ...rest, ...filters }));
+  prefetch(plansQuery({ kind: 'hosting' }));
+  return null;
+}
 
 /** Subscriptions: search, filters, sort and page in the URL; bulk actions on the selection. */
 export function SubscriptionsPage() {
