@@ -23,7 +23,9 @@ export const routes: RouteObject[] = [
             path: 'subscriptions',
             lazy: async () => {
               const page = await import('../features/subscriptions/subscriptions-page');
-              return { Component: page.SubscriptionsPage, loader: page.subscriptionsLoader };
+              // The loader only prefetches the first screen: typing in Search (a search-param
+              // navigation) must not wait for it.
+              return { Component: page.SubscriptionsPage, loader: page.subscriptionsLoader, shouldRevalidate: () => false };
             },
           },
           { path: 'subscriptions/new', lazy: async () => ({ Component: (await import('../features/subscriptions/add-subscription-page')).AddSubscriptionPage }) },
