@@ -31,6 +31,7 @@ import {
   type TableName,
 } from './store';
 import { MIGRATIONS, SCHEMA_VERSION, readDocument, type Migration } from './state-document';
+import { runWrite } from './write-gate';
 
 export const DB_NAME = 'hosting-panel';
 /** Version of the object-store layout (IndexedDB's own version); data shape: SCHEMA_VERSION. */
@@ -155,7 +156,7 @@ async function readAll(idb: IDBPDatabase): Promise<ReadResult> {
     const settings = await readSettings(idb);
     // `migrated` asks for the whole state to be written (it still is not on disk).
     const snapshot = scenarios.build(info.scenario);
-    return { kind: 'ok', loaded: { snapshot, revisions: new Map(), settings, migrated: true, rebuilt: true }, stamps: new Map() };
+    return { kind: 'ok', loaded: { snapshot, revisions: startRevisions(snapshot), settings, migrated: true, rebuilt: true }, stamps: new Map() };
   }
   const revisions = new Map<string, number>();
   const doc: Record<string, unknown> = {
@@ -193,6 +194,16 @@ async function readAll(idb: IDBPDatabase): Promise<ReadResult> {
   const validSettings =
     settings && typeof settings.latencyMs === 'number' && typeof settings.failureRate === 'number' ? settings : DEFAULT_SETTINGS;
   return { kind: 'ok', loaded: { snapshot: result.snapshot, revisions, settings: validSettings, migrated: result.migrated }, stamps };
+}
+
+/**
+ * Revision 1 for every record of a scenario built at start-up, so that another tab rebuilding the
+ * same pending scenario hands out the same ETags (its forms are not stale for nothing).
+ */
+function startRevisions(snapshot: Snapshot): Map<string, number> {
+  const revisions = new Map<string, number>([[RESELLER_KEY, 1]]);
+  for (const table of TABLES) for (const row of snapshot[table] as { id: string }[]) revisions.set(recordKey(table, row.id), 1);
+  return revisions;
 }
 
 async function readSettings(idb: IDBPDatabase): Promise<MockSettings> {
@@ -252,7 +263,8 @@ export async function startPersistence(options: OpenOptions): Promise<{ notice?:
   } else {
     if (read.kind === 'bad') notice = read.notice;
     const settings = options.startWith && database ? await readSettings(database) : db().settings;
-    replaceAll((options.startWith ?? options.fallback)(), { source: 'external', settings });
+    const snapshot = (options.startWith ?? options.fallback)();
+    replaceAll(snapshot, { source: 'external', settings, revisions: startRevisions(snapshot) });
   }
   rebuildChunkMembers();
   knownStamps = read.kind === 'ok' ? read.stamps : new Map();
@@ -306,7 +318,13 @@ function schedule(deferReset = false) {
     void flushPersistence();
   };
   if (deferReset && typeof requestIdleCallback === 'function') {
-    timer = { deferred: setTimeout(() => (timer = { idle: requestIdleCallback(run, { timeout: 1000 }) }), DEFERRED_RESET_MS) };
+    // Late, so it goes through the cross-tab write gate: what other tabs saved meanwhile is
+    // applied first, and this whole-store write cannot wipe it.
+    const gated = () => {
+      timer = undefined;
+      void runWrite(() => flushPersistence());
+    };
+    timer = { deferred: setTimeout(() => (timer = { idle: requestIdleCallback(gated, { timeout: 1000 }) }), DEFERRED_RESET_MS) };
   } else if (pendingReset && typeof requestIdleCallback === 'function') {
     // After the response: the request never waits for IndexedDB; a whole store waits for idle time.
     timer = { idle: requestIdleCallback(run, { timeout: 1000 }) };
