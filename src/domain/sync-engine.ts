@@ -195,9 +195,14 @@ export interface NewSubscriptionInput {
  * to be clamped. A custom one (planId null) holds `customValues`, clamped, with no add-ons.
  * It is not yet in `ctx.holdings`: the caller adds it.
  */
+/** One key per hosting plan and add-ons: subscriptions on the same ones share desired values. */
+function plansKey(planId: string, addonIds: readonly string[]): string {
+  return addonIds.length === 0 ? planId : `${planId}\u0000${addonIds.join('\u0000')}`;
+}
+
 function clampedDesired(planId: string, addonIds: readonly string[], ctx: EngineContext) {
   const memo = ctx.memo && !availabilityDependsOnHoldings(ctx.reseller) ? ctx.memo : undefined;
-  const key = addonIds.length === 0 ? planId : `${planId}\u0000${addonIds.join('\u0000')}`;
+  const key = plansKey(planId, addonIds);
   const known = memo?.get(key);
   if (known) return known;
   const clamped = clampToAvailable(desiredValuesOf({ planId, addonIds: [...addonIds] }, ctx), ctx.reseller, ctx.holdings);
@@ -394,7 +399,8 @@ export function applyPlanEdit(
   });
   const templates = new Map<string, PlanTemplate>();
   const templateOf = (s: Subscription): PlanTemplate => {
-    const cacheKey = s.addonIds.length === 0 ? `${s.planId}` : `${s.planId}\u0000${s.addonIds.join('\u0000')}`;
+    // Only plan-based subscriptions get here (custom ones are skipped above).
+    const cacheKey = plansKey(s.planId ?? '', s.addonIds);
     let template = templates.get(cacheKey);
     if (!template) {
       const desired = desiredValuesOf(s, ctx);

@@ -191,9 +191,7 @@ async function readAll(idb: IDBPDatabase): Promise<ReadResult> {
   await tx.done;
   const result = readDocument(doc, migrations, schemaVersion);
   if (!result.ok) return bad(result.reason, result.detail);
-  const validSettings =
-    settings && typeof settings.latencyMs === 'number' && typeof settings.failureRate === 'number' ? settings : DEFAULT_SETTINGS;
-  return { kind: 'ok', loaded: { snapshot: result.snapshot, revisions, settings: validSettings, migrated: result.migrated }, stamps };
+  return { kind: 'ok', loaded: { snapshot: result.snapshot, revisions, settings: asSettings(settings), migrated: result.migrated }, stamps };
 }
 
 /**
@@ -206,9 +204,13 @@ function startRevisions(snapshot: Snapshot): Map<string, number> {
   return revisions;
 }
 
-async function readSettings(idb: IDBPDatabase): Promise<MockSettings> {
-  const settings = (await idb.get(META, 'settings')) as MockSettings | undefined;
+/** Saved settings of the right shape, else none (their ranges are checked at start-up, in browser.ts). */
+function asSettings(settings: MockSettings | undefined): MockSettings {
   return settings && typeof settings.latencyMs === 'number' && typeof settings.failureRate === 'number' ? settings : DEFAULT_SETTINGS;
+}
+
+async function readSettings(idb: IDBPDatabase): Promise<MockSettings> {
+  return asSettings((await idb.get(META, 'settings')) as MockSettings | undefined);
 }
 
 export interface OpenOptions {
