@@ -57,7 +57,8 @@ async function engineBench() {
 }
 
 function startPreview() {
-  const child = spawn('npx', ['vite', 'preview', '--outDir', path.join(tmp, 'dist'), '--port', String(PORT), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  // The same static server as the e2e suite: hashed assets cached, no on-the-fly compression.
+  const child = spawn('node', ['scripts/serve-dist.mjs', path.join(tmp, 'dist'), '--port', String(PORT)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   return new Promise((resolve, reject) => {
     const deadline = Date.now() + 30_000;
     const poll = async () => {
@@ -67,7 +68,7 @@ function startPreview() {
       } catch {
         // not up yet
       }
-      if (Date.now() > deadline) return reject(new Error('vite preview did not start'));
+      if (Date.now() > deadline) return reject(new Error('the static server (scripts/serve-dist.mjs) did not start'));
       setTimeout(poll, 200);
     };
     poll();

@@ -18,25 +18,29 @@ test.describe('with every request failing (failureRate=1)', () => {
     { path: '/service-plans', name: 'Service Plans' },
     { path: '/service-plans/plan-0001', name: 'Service plan' },
   ];
-  for (const { path, name } of screens) {
-    test(`${path} shows an error state with Retry, then loads once faults stop`, async ({ page, mockApi }) => {
-      await openApp(page, path, { failureRate: 1 });
-      const error = page.getByRole('alert').filter({ hasText: FAILED_ON_PURPOSE }).first();
-      await expect(error).toBeVisible();
-      await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-      await expect(page.getByRole('heading', { level: 1 })).toContainText(name === 'Home' ? /./ : name.split(' ')[0]!);
-      await expectNoAxeViolations(page);
+  test('every screen shows an error state with Retry, then loads once faults stop', async ({ page, mockApi }) => {
+    await openApp(page, '/tools', { failureRate: 1 });
+    for (const { path, name } of screens) {
+      await test.step(path, async () => {
+        await mockApi.settings({ failureRate: 1 });
+        await page.goto(path);
+        const error = page.getByRole('alert').filter({ hasText: FAILED_ON_PURPOSE }).first();
+        await expect(error).toBeVisible();
+        await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+        await expect(page.getByRole('heading', { level: 1 })).toContainText(name === 'Home' ? /./ : name.split(' ')[0]!);
+        await expectNoAxeViolations(page);
 
-      await mockApi.settings({ failureRate: 0 });
-      // Each error state has its own Retry (Home has several panels).
-      const retry = page.getByRole('button', { name: 'Retry' });
-      await expect(async () => {
-        if ((await retry.count()) > 0) await retry.first().click();
-        await expect(retry).toHaveCount(0, { timeout: 500 });
-      }).toPass();
-      await expect(page.getByRole('alert').filter({ hasText: FAILED_ON_PURPOSE })).toHaveCount(0);
-    });
-  }
+        await mockApi.settings({ failureRate: 0 });
+        // Each error state has its own Retry (Home has several panels).
+        const retry = page.getByRole('button', { name: 'Retry' });
+        await expect(async () => {
+          if ((await retry.count()) > 0) await retry.first().click();
+          await expect(retry).toHaveCount(0, { timeout: 500 });
+        }).toPass();
+        await expect(page.getByRole('alert').filter({ hasText: FAILED_ON_PURPOSE })).toHaveCount(0);
+      });
+    }
+  });
 });
 
 test('latency: every screen shows a loading state, then its data', async ({ page, mockApi }) => {

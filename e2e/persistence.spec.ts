@@ -118,9 +118,10 @@ const BAD_STATES: { name: string; reason: RegExp; plant: (page: Page) => Promise
 ];
 
 for (const { name, reason, plant } of BAD_STATES) {
-  test(`${name} in the saved state: the default scenario with a notice, never a white screen`, async ({ page }) => {
+  test(`${name} in the saved state: the default scenario with a notice, never a white screen`, async ({ page, mockApi }) => {
     await openApp(page, '/customers');
-    await addCustomer(page, 'Lost In Corruption', 'lostincorruption');
+    const made = await mockApi.request('POST', '/customers', { contactName: 'Lost In Corruption', login: 'lostincorruption', password: 'persistent password' });
+    expect(made.status).toBe(201);
     await savedOnce(page);
     await plant(page);
     await page.goto('/customers');

@@ -50,6 +50,8 @@ test('Service Plans: a plan in use cannot be removed; an unused clone can', asyn
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Remove' }).click();
   await expect(dialog.getByRole('alert')).toContainText('used by 10 subscriptions');
+  // The button kept the focus while the request ran (pending, not disabled): Escape still works.
+  await expect(dialog.getByRole('button', { name: 'Remove' })).toBeFocused();
   await expectNoAxeViolations(page);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

@@ -8,16 +8,19 @@ const PAGES = [
   { path: '/tools', nav: 'Prototype tools' },
 ];
 
-for (const { path, nav } of PAGES) {
-  test(`${nav} page opens from the navigation and passes axe-core`, async ({ page }) => {
-    await openApp(page, path === '/' ? '/tools' : '/');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: nav, exact: true }).click();
-    await expect(page).toHaveURL(new RegExp(`${path === '/' ? '/$' : path}`));
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-    await expectNoAxeViolations(page);
-  });
-}
+test('every page opens from the navigation, has one level-1 heading and passes axe-core', async ({ page }) => {
+  await openApp(page, '/tools');
+  for (const { path, nav } of PAGES) {
+    await test.step(nav, async () => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: nav, exact: true }).click();
+      await expect(page).toHaveURL(new RegExp(`${path === '/' ? '/$' : `${path}$`}`));
+      await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.getByText('Loading…')).toHaveCount(0);
+      await expectNoAxeViolations(page);
+    });
+  }
+});
 
 test('API answers come from the mock service worker in the production build', async ({ page }) => {
   const apiResponses: boolean[] = [];
@@ -55,4 +58,11 @@ test('an unknown address shows a page inside the shell, not a white screen', asy
   await openApp(page, '/no-such-page');
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+});
+
+test('the accessibility check itself reports violations (a page with known faults)', async ({ page }) => {
+  await page.setContent('<html lang="en"><head><title>t</title></head><body><main><img src="data:,"><button></button></main></body></html>');
+  const failure = await expectNoAxeViolations(page).then(() => null, (error: Error) => error.message);
+  expect(failure).toMatch(/image-alt/);
+  expect(failure).toMatch(/button-name/);
 });

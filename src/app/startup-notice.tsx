@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { createStore, useStore } from 'zustand';
 import { useMockSettings, useUpdateMockSettings } from '../api/mock-tools';
 import { announce } from '../ui/announcer';
+import { BusyButton } from '../ui/busy-button';
 
 /**
  * What start-up has to tell the user (filled in by main.tsx from the mock API's start-up report):
@@ -88,14 +89,13 @@ function FaultsBanner() {
     <div className="notice faults-banner">
       <p>{t('banner.on', { latencyMs: current.latencyMs, failureRate: current.failureRate })}</p>
       <div className="toolbar">
-        <button
-          type="button"
+        <BusyButton
           className="button"
-          disabled={update.isPending}
+          busy={update.isPending}
           onClick={() => update.mutate({ latencyMs: 0, failureRate: 0 }, { onSuccess: () => announce(t('banner.turnedOff')) })}
         >
           {t('banner.turnOff')}
-        </button>
+        </BusyButton>
         <Link to="/tools">{t('banner.tools')}</Link>
       </div>
     </div>

@@ -95,8 +95,15 @@ async function catchUpFromDisk(): Promise<void> {
   if (applyRead(read) || read.keys.length > 0) for (const listener of listeners) listener();
 }
 
+/** Runs a write and saves it: a response means the change is on disk (a reload right after keeps it). */
+async function durably<T>(work: () => Promise<T>): Promise<T> {
+  const result = await work();
+  await flushPersistence();
+  return result;
+}
+
 const crossTabGate: WriteGate = async (work) => {
-  if (!peers || !canLock()) return work();
+  if (!peers || !canLock()) return durably(work);
   let result: Awaited<ReturnType<typeof work>> | undefined;
   let ran = false;
   try {
@@ -111,7 +118,7 @@ const crossTabGate: WriteGate = async (work) => {
     if (ran) throw error;
     // The lock could not be had in time (or catching up failed): better a write than none.
     console.warn('Hosting Panel: writing without the cross-tab lock', error);
-    return work();
+    return durably(work);
   }
   return result as Awaited<ReturnType<typeof work>>;
 };

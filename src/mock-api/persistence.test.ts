@@ -4,6 +4,7 @@ import { openDB } from 'idb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resetToScenario } from './handlers/mock-tools';
 import { server } from './node';
+import { startCrossTab, stopCrossTab } from './cross-tab';
 import { CHUNK_SIZE, chunkOf, flushPersistence, startPersistence, stopPersistence } from './persistence';
 import { buildScenario } from './scenarios';
 import { db, snapshotOf } from './store';
@@ -117,6 +118,27 @@ describe('persistence', () => {
     const { notice } = await startPersistence({ dbName: name, fallback, scenarios: { isName: () => false, build: fallback } });
     expect(notice).toMatchObject({ code: 'restored-default', reason: 'invalid' });
     expect(db().scenario).toBe('default');
+  });
+
+  it('a write is on disk when its response arrives, the pending start-up scenario with it', async () => {
+    const name = freshName();
+    const scenarios = { isName: (n: string) => n === 'default', build: () => buildScenario('default') };
+    await startPersistence({ dbName: name, fallback, startWith: () => buildScenario('default'), scenarios });
+    startCrossTab('only-tab');
+    try {
+      const made = await api('POST', '/customers', { contactName: 'Right Before Reload', login: 'reload.me', password: 'long enough' });
+      expect(made.status).toBe(201);
+      // The tab goes away the moment the response arrives (a QA script reloading): nothing is
+      // flushed after this point.
+      stopPersistence();
+      const raw = await rawDb(name);
+      const chunk = (await raw.get('customers', chunkOf(made.body.id))) as [string, number, { login: string }][];
+      expect(chunk.find(([id]) => id === made.body.id)?.[2].login).toBe('reload.me');
+      expect(await raw.get('meta', 'info')).toEqual({ schemaVersion: 1, scenario: 'default' });
+      raw.close();
+    } finally {
+      stopCrossTab();
+    }
   });
 
   it('places records in chunks by the number in their id', () => {

@@ -4,8 +4,9 @@
  * Database `hosting-panel`: one object store per table whose values are CHUNKS — arrays of
  * `[id, rev, value]` for up to CHUNK_SIZE records whose ids fall in the same range (key `c<n>`,
  * or `h<n>` for ids without a number) — and `meta` (reseller, counters, settings, and `info`
- * with the schema version). A local commit queues the keys it changed; a flush (once the tab is
- * idle, after the response) re-writes only the chunks holding those records, in one transaction.
+ * with the schema version). A local commit queues the keys it changed; a flush re-writes only the
+ * chunks holding those records, in one transaction. API writes flush before they answer (the
+ * write gate in cross-tab.ts); other commits (start-up settings) flush soon after.
  * Why chunks: IndexedDB pays per put — 10,000 single-record puts take seconds in Chromium,
  * while 20 puts of 500 records take ~100 ms — and a single-record edit still re-writes only
  * 1/20th of a large store, never the whole world. A reset clears and bulk-writes.
@@ -293,7 +294,7 @@ export async function startPersistence(options: OpenOptions): Promise<{ notice?:
     if (database && pristine && scenarios?.isName(db().scenario)) {
       // Say which scenario this is now, so a reload before the full write rebuilds it.
       await database.put(META, { schemaVersion, scenario: db().scenario, pending: true } satisfies StoredInfo, 'info');
-      schedule(true);
+      schedule({ startupAfterMs: recordCount() > SMALL_STORE_RECORDS ? DEFERRED_RESET_MS : 0 });
     } else schedule();
   }
   return notice ? { notice } : {};
@@ -309,32 +310,47 @@ export function stopPersistence(): void {
   database = undefined;
 }
 
-function schedule(deferReset = false) {
+/**
+ * When the queued changes are written. A write through the API does not wait for this: the write
+ * gate flushes before the response. `startup`: the whole-store write of a scenario chosen at
+ * start-up — late enough to stay off the first screen when the store is large, and through the
+ * cross-tab write gate, so what other tabs saved meanwhile is applied first and not wiped.
+ */
+function schedule(startup?: { startupAfterMs: number }) {
   if (timer !== undefined) {
     // A deferred whole-store write keeps waiting, unless a write comes: then all of it goes now.
-    if (!('deferred' in timer) || deferReset) return;
+    if (!('deferred' in timer) || startup) return;
     cancelScheduled();
   }
   const run = () => {
     timer = undefined;
     void flushPersistence();
   };
-  if (deferReset && typeof requestIdleCallback === 'function') {
-    // Late, so it goes through the cross-tab write gate: what other tabs saved meanwhile is
-    // applied first, and this whole-store write cannot wipe it.
+  if (startup && typeof requestIdleCallback === 'function') {
     const gated = () => {
       timer = undefined;
       void runWrite(() => flushPersistence());
     };
-    timer = { deferred: setTimeout(() => (timer = { idle: requestIdleCallback(gated, { timeout: 1000 }) }), DEFERRED_RESET_MS) };
+    timer = { deferred: setTimeout(() => (timer = { idle: requestIdleCallback(gated, { timeout: 1000 }) }), startup.startupAfterMs) };
   } else if (pendingReset && typeof requestIdleCallback === 'function') {
-    // After the response: the request never waits for IndexedDB; a whole store waits for idle time.
+    // A whole store waits for idle time.
     timer = { idle: requestIdleCallback(run, { timeout: 1000 }) };
   } else timer = { timeout: setTimeout(run, 0) };
 }
 
-/** How long a start-up scenario waits before it is written (the first screen goes first). */
+/** How long a large start-up scenario waits before it is written (the first screen goes first). */
 const DEFERRED_RESET_MS = 1500;
+/**
+ * Up to this many records a start-up scenario is written at the first idle moment: a few
+ * milliseconds of IndexedDB work. Above it (the `large` scenario: ~15,000 records, ~300 ms of
+ * writing) the write waits DEFERRED_RESET_MS, so it does not hold up the first rows.
+ */
+const SMALL_STORE_RECORDS = 2_000;
+
+function recordCount(): number {
+  const s = db();
+  return TABLES.reduce((n, table) => n + Object.keys(s[table]).length, 0);
+}
 
 function cancelScheduled() {
   if (timer === undefined) return;

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { BusyButton } from './busy-button';
 import { errorText } from './query-state';
 
 /**
@@ -70,9 +71,9 @@ export function ConfirmDialog({
         </p>
       ) : null}
       <div className="dialog__actions">
-        <Button className={destructive ? 'button button--danger' : 'button button--primary'} onPress={onConfirm} isDisabled={isPending}>
+        <BusyButton className={destructive ? 'button button--danger' : 'button button--primary'} onClick={onConfirm} busy={isPending}>
           {confirmLabel}
-        </Button>
+        </BusyButton>
         <Button className="button" slot="close">
           {t('actions.cancel')}
         </Button>

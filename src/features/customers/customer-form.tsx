@@ -9,6 +9,7 @@ import { ApiError, type Problem } from '../../api/http';
 import { applyServerErrors, SelectField, TextField } from '../../ui/form-field';
 import { errorText } from '../../ui/query-state';
 import { useLang } from '../../ui/use-lang';
+import { BusyButton } from '../../ui/busy-button';
 
 /** What the form holds: every field as the text the user typed. */
 export interface CustomerFormValues {
@@ -251,9 +252,9 @@ export function CustomerForm({
         </div>
       ) : null}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+        <BusyButton type="submit" className="button button--primary" busy={isSubmitting}>
           {t(mode === 'create' ? 'actions.ok' : 'actions.save')}
-        </button>
+        </BusyButton>
         <button type="button" className="button" onClick={onCancel}>
           {t('actions.cancel')}
         </button>

@@ -12,6 +12,7 @@ import { useLang } from '../../ui/use-lang';
 import { CustomerForm, formValuesOf } from './customer-form';
 import { CustomerSubscriptions } from './customer-subscriptions';
 import { RemoveCustomerDialog, type RemovalCounts } from './remove-customer-dialog';
+import { BusyButton } from '../../ui/busy-button';
 
 function countryName(code: string, lang: Lang): string {
   if (!code) return '';
@@ -150,24 +151,24 @@ function CustomerView({
       <button type="button" ref={editButton} className="button" onClick={() => setEditing({ etag: customer.etag })} disabled={editing !== null}>
         {t('actions.edit')}
       </button>
-      <button
-        type="button"
+      <BusyButton
         className="button"
         onClick={() => changeStatus('suspend')}
-        disabled={suspended || setStatus.isPending}
+        disabled={suspended}
+        busy={setStatus.isPending}
         aria-describedby={suspended ? suspendReasonId : undefined}
       >
         {t('actions.suspend')}
-      </button>
-      <button
-        type="button"
+      </BusyButton>
+      <BusyButton
         className="button"
         onClick={() => changeStatus('activate')}
-        disabled={!suspended || setStatus.isPending}
+        disabled={!suspended}
+        busy={setStatus.isPending}
         aria-describedby={suspended ? undefined : activateReasonId}
       >
         {t('actions.activate')}
-      </button>
+      </BusyButton>
       <button
         type="button"
         className="button button--danger"

@@ -12,6 +12,7 @@ import { SortableHeader } from '../../ui/sortable-header';
 import { StatusBadge } from '../../ui/sync-state-badge';
 import { useLang } from '../../ui/use-lang';
 import { useListParams } from '../../ui/use-list-params';
+import { BusyButton } from '../../ui/busy-button';
 
 const FILTERS = ['status'] as const;
 const DEFAULTS = { sort: 'contactName' } as const;
@@ -115,15 +116,15 @@ export function CustomersPage() {
       </div>
 
       <div className="toolbar" role="group" aria-label={t('list.bulkActions')}>
-        <button type="button" className="button" disabled={selected.size === 0 || bulk.isPending} aria-describedby={selectionHintId} onClick={() => void run('suspend', [...selected.keys()], selected)}>
+        <BusyButton className="button" disabled={selected.size === 0} busy={bulk.isPending} aria-describedby={selectionHintId} onClick={() => void run('suspend', [...selected.keys()], selected)}>
           {t('actions.suspend')}
-        </button>
-        <button type="button" className="button" disabled={selected.size === 0 || bulk.isPending} aria-describedby={selectionHintId} onClick={() => void run('activate', [...selected.keys()], selected)}>
+        </BusyButton>
+        <BusyButton className="button" disabled={selected.size === 0} busy={bulk.isPending} aria-describedby={selectionHintId} onClick={() => void run('activate', [...selected.keys()], selected)}>
           {t('actions.activate')}
-        </button>
-        <button type="button" className="button" disabled={selected.size === 0 || bulk.isPending} aria-describedby={selectionHintId} onClick={askRemove}>
+        </BusyButton>
+        <BusyButton className="button" disabled={selected.size === 0} busy={bulk.isPending} aria-describedby={selectionHintId} onClick={askRemove}>
           {t('actions.remove')}
-        </button>
+        </BusyButton>
         <span id={selectionHintId} className="muted">
           {selected.size === 0 ? t('list.selectFirst') : t('list.selected', { count: selected.size })}
         </span>

@@ -12,6 +12,7 @@ import { Page } from '../../ui/page';
 import { errorText } from '../../ui/query-state';
 import { useLang } from '../../ui/use-lang';
 import { kindOf, PLAN_KINDS } from './plan-kind';
+import { BusyButton } from '../../ui/busy-button';
 
 /** The schema's limit on a plan name (SPEC: names are one line, at most 60 characters). */
 const PLAN_NAME_MAX = 60;
@@ -73,9 +74,9 @@ export function AddPlanPage() {
           </p>
         ) : null}
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
+          <BusyButton type="submit" className="button button--primary" busy={create.isPending}>
             {t('actions.ok', { ns: 'common' })}
-          </button>
+          </BusyButton>
           <Link className="button" to={`/service-plans${kind === 'addon' ? '?kind=addon' : ''}`}>
             {t('actions.cancel', { ns: 'common' })}
           </Link>

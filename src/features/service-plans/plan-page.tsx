@@ -27,6 +27,7 @@ import {
   type LackingItem,
   type PlanFormValues,
 } from './plan-form-model';
+import { BusyButton } from '../../ui/busy-button';
 
 const HOSTING_FLAGS = ['php', 'ssl', 'cgi', 'perl', 'python', 'fastcgi', 'ssi', 'errdocs'] as const;
 
@@ -315,9 +316,9 @@ function PlanEditor({
         </Tabs>
 
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={update.isPending}>
+          <BusyButton type="submit" className="button button--primary" busy={update.isPending}>
             {t('edit.save')}
-          </button>
+          </BusyButton>
           <Link className="button" to={listUrl}>
             {t('actions.cancel', { ns: 'common' })}
           </Link>

@@ -15,6 +15,7 @@ import { useListParams } from '../../ui/use-list-params';
 import { useLang } from '../../ui/use-lang';
 import { formatCount } from '../../domain/format';
 import { kindOf, PLAN_KINDS } from './plan-kind';
+import { BusyButton } from '../../ui/busy-button';
 
 const FILTER_KEYS = ['kind'] as const;
 const LIST_DEFAULTS = { sort: 'name' };
@@ -175,9 +176,9 @@ function PlanTable({ kind, params }: { kind: PlanKind; params: ListParams }) {
                     <td className="num">{formatCount(counts.locked, lang)}</td>
                     <td>
                       <div className="page__actions">
-                        <button type="button" className="button" aria-describedby={nameId} disabled={clone.isPending} onClick={() => onClone(plan)}>
+                        <BusyButton className="button" aria-describedby={nameId} busy={clone.isPending} onClick={() => onClone(plan)}>
                           {t('list.clone')}
-                        </button>
+                        </BusyButton>
                         <button
                           type="button"
                           className="button"

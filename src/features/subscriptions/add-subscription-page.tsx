@@ -13,6 +13,7 @@ import { ErrorState, LoadingState, errorText } from '../../ui/query-state';
 import { useLang } from '../../ui/use-lang';
 import { AddonCheckboxes, NO_PLAN, PlanSelect } from './plan-fields';
 import { RESELLER_OWNER, SubscriberSelect } from './subscriber-select';
+import { BusyButton } from '../../ui/busy-button';
 
 interface FormValues {
   domain: string;
@@ -130,9 +131,9 @@ function AddSubscriptionForm({ hostingPlans, addonPlans }: { hostingPlans: reado
         )}
       />
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+        <BusyButton type="submit" className="button button--primary" busy={isSubmitting}>
           {t('form.submit')}
-        </button>
+        </BusyButton>
         <button type="button" className="button" onClick={() => void navigate(backTo)}>
           {t('form.cancel')}
         </button>

@@ -5,6 +5,7 @@ import { AppDialog } from '../../ui/dialog';
 import { ErrorState, LoadingState, errorText } from '../../ui/query-state';
 import { AddonCheckboxes, NO_PLAN, PlanSelect } from './plan-fields';
 import { RESELLER_OWNER, SubscriberSelect } from './subscriber-select';
+import { BusyButton } from '../../ui/busy-button';
 
 function DialogFooter({ onCancel, isPending, error }: { onCancel: () => void; isPending: boolean; error?: unknown }) {
   const { t } = useTranslation('subscriptions');
@@ -16,9 +17,9 @@ function DialogFooter({ onCancel, isPending, error }: { onCancel: () => void; is
         </p>
       ) : null}
       <div className="dialog__actions">
-        <button type="submit" className="button button--primary" disabled={isPending}>
+        <BusyButton type="submit" className="button button--primary" busy={isPending}>
           {t('actions.ok')}
-        </button>
+        </BusyButton>
         <button type="button" className="button" onClick={onCancel}>
           {t('actions.cancel')}
         </button>

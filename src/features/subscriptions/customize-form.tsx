@@ -11,6 +11,7 @@ import { announce } from '../../ui/announcer';
 import { ConfirmDialog } from '../../ui/dialog';
 import { errorText } from '../../ui/query-state';
 import { useLang } from '../../ui/use-lang';
+import { BusyButton } from '../../ui/busy-button';
 
 export const VALUE_GROUPS: readonly ValueGroup[] = ['resources', 'permissions', 'hosting', 'php'];
 
@@ -243,9 +244,9 @@ export function CustomizeForm({
           </fieldset>
         ))}
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={customize.isPending}>
+          <BusyButton type="submit" className="button button--primary" busy={customize.isPending}>
             {t('actions.save')}
-          </button>
+          </BusyButton>
           <button type="button" className="button" onClick={onDone}>
             {t('actions.cancel')}
           </button>

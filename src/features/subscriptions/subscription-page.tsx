@@ -23,6 +23,7 @@ import { ChangePlanDialog, ChangeSubscriberDialog } from './change-dialogs';
 import { CustomizeForm } from './customize-form';
 import { useSyncFlow } from './use-sync-flow';
 import { ValuesComparison } from './values-comparison';
+import { BusyButton } from '../../ui/busy-button';
 
 type Dialog = 'change-plan' | 'change-subscriber' | 'remove' | null;
 
@@ -346,22 +347,19 @@ function ActionButton({
   buttonRef?: Ref<HTMLButtonElement>;
 }) {
   const { t } = useTranslation('subscriptions');
-  // While another action runs the button stays focusable (aria-disabled): a truly disabled
+  // While another action runs the button stays focusable (BusyButton): a truly disabled
   // button would drop the focus, and a dialog it opens could not give it back.
   return (
-    <button
+    <BusyButton
       ref={buttonRef}
-      type="button"
       className={danger ? 'button button--danger' : 'button'}
       disabled={reason !== undefined}
-      aria-disabled={disabled || undefined}
+      busy={disabled}
       aria-describedby={reason ? reasonId(action) : undefined}
-      onClick={() => {
-        if (!disabled) onPress();
-      }}
+      onClick={onPress}
     >
       {t(`actions.${action}`)}
-    </button>
+    </BusyButton>
   );
 }
 

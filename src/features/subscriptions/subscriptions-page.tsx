@@ -19,6 +19,7 @@ import { useLang } from '../../ui/use-lang';
 import { readListParams, useListParams } from '../../ui/use-list-params';
 import { summarizeBulk, type BulkSummary } from './bulk-summary';
 import { ChangePlanDialog, ChangeSubscriberDialog } from './lazy-dialogs';
+import { BusyButton } from '../../ui/busy-button';
 
 const FILTER_KEYS = ['sync', 'planId', 'status', 'customerId'] as const;
 const SYNC_STATES: readonly SyncState[] = ['synced', 'unsynced', 'locked', 'custom'];
@@ -193,15 +194,15 @@ export function SubscriptionsPage() {
         <button type="button" className="button" disabled={noSelection} aria-describedby={noSelection ? 'bulk-selection' : undefined} onClick={() => openDialog('change-subscriber')}>
           {t('actions.changeSubscriber')}
         </button>
-        <button type="button" className="button" disabled={noSelection} aria-describedby={noSelection ? 'bulk-selection' : undefined} aria-disabled={bulk.isPending || undefined} onClick={() => !bulk.isPending && void runBulk('suspend')}>
+        <BusyButton className="button" disabled={noSelection} busy={bulk.isPending} aria-describedby={noSelection ? 'bulk-selection' : undefined} onClick={() => void runBulk('suspend')}>
           {t('actions.suspend')}
-        </button>
-        <button type="button" className="button" disabled={noSelection} aria-describedby={noSelection ? 'bulk-selection' : undefined} aria-disabled={bulk.isPending || undefined} onClick={() => !bulk.isPending && void runBulk('activate')}>
+        </BusyButton>
+        <BusyButton className="button" disabled={noSelection} busy={bulk.isPending} aria-describedby={noSelection ? 'bulk-selection' : undefined} onClick={() => void runBulk('activate')}>
           {t('actions.activate')}
-        </button>
-        <button type="button" className="button" disabled={noSelection} aria-describedby={noSelection ? 'bulk-selection' : undefined} aria-disabled={bulk.isPending || undefined} onClick={() => !bulk.isPending && void runBulk('sync')}>
+        </BusyButton>
+        <BusyButton className="button" disabled={noSelection} busy={bulk.isPending} aria-describedby={noSelection ? 'bulk-selection' : undefined} onClick={() => void runBulk('sync')}>
           {t('actions.synchronize')}
-        </button>
+        </BusyButton>
         <button type="button" className="button button--danger" disabled={noSelection} aria-describedby={noSelection ? 'bulk-selection' : undefined} onClick={() => openDialog('remove')}>
           {t('actions.remove')}
         </button>

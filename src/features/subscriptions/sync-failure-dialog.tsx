@@ -6,6 +6,7 @@ import type { SyncConflict } from '../../domain/types';
 import { AppDialog } from '../../ui/dialog';
 import { errorText } from '../../ui/query-state';
 import { useLang } from '../../ui/use-lang';
+import { BusyButton } from '../../ui/busy-button';
 
 /** The label of a conflicting item; an item this version does not know still gets a cell. */
 function itemLabel(group: string, key: string, lang: 'en' | 'fr'): string {
@@ -94,9 +95,9 @@ export function SyncFailureDialog({
         </p>
       ) : null}
       <div className="dialog__actions">
-        <button type="button" className="button button--primary" onClick={onAccept} disabled={isPending}>
+        <BusyButton className="button button--primary" onClick={onAccept} busy={isPending}>
           {t('actions.ok')}
-        </button>
+        </BusyButton>
         <button type="button" className="button" onClick={onCancel}>
           {t('actions.cancel')}
         </button>

@@ -7,6 +7,7 @@ import { useProviderPatch } from '../../api/mock-tools';
 import { announce } from '../../ui/announcer';
 import { ErrorState, LoadingState, errorText } from '../../ui/query-state';
 import { useLang } from '../../ui/use-lang';
+import { BusyButton } from '../../ui/busy-button';
 
 const LIMIT_KEYS = [...RESELLER_LIMIT_KEYS, ...NUMERIC_RESOURCE_KEYS] as const;
 const PERMISSIONS = [...RESELLER_PERMISSION_KEYS.filter((k) => k !== 'allow_oversell'), ...PERMISSION_KEYS] as const;
@@ -167,9 +168,9 @@ export function ProviderSection() {
           </p>
         ) : null}
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={patch.isPending}>
+          <BusyButton type="submit" className="button button--primary" busy={patch.isPending}>
             {t('provider.apply')}
-          </button>
+          </BusyButton>
         </div>
       </form>
     </section>

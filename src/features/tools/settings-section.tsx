@@ -4,6 +4,7 @@ import { useMockSettings, useUpdateMockSettings } from '../../api/mock-tools';
 import { announce } from '../../ui/announcer';
 import { TextField } from '../../ui/form-field';
 import { ErrorState, LoadingState, errorText } from '../../ui/query-state';
+import { BusyButton } from '../../ui/busy-button';
 
 /** Latency and fault rate of the mock API (the `/_mock` endpoints are never delayed or failed). */
 export function SettingsSection() {
@@ -77,9 +78,9 @@ export function SettingsSection() {
           </p>
         ) : null}
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={update.isPending}>
+          <BusyButton type="submit" className="button button--primary" busy={update.isPending}>
             {t('settings.apply')}
-          </button>
+          </BusyButton>
         </div>
       </form>
     </section>

@@ -4,6 +4,7 @@ import { exportState, useImportState } from '../../api/mock-tools';
 import { announce } from '../../ui/announcer';
 import { ConfirmDialog } from '../../ui/dialog';
 import { errorText } from '../../ui/query-state';
+import { BusyButton } from '../../ui/busy-button';
 
 const FILE_NAME = 'hosting-panel-state.json';
 
@@ -142,9 +143,9 @@ export function StateFileSection() {
         </p>
       ) : null}
       <div className="form__actions">
-        <button type="button" className="button button--primary" onClick={() => void onChooseImport()} disabled={importState.isPending}>
+        <BusyButton className="button button--primary" onClick={() => void onChooseImport()} busy={importState.isPending}>
           {t('file.import')}
-        </button>
+        </BusyButton>
       </div>
       <ConfirmDialog
         title={t('file.confirmTitle', { name: pending?.name ?? '' })}
