@@ -44,7 +44,7 @@ test.describe('with every request failing (failureRate=1)', () => {
 });
 
 test('latency: every screen shows a loading state, then its data', async ({ page, mockApi }) => {
-  await openApp(page, '/tools', { latency: 1200 });
+  await openApp(page, '/tools', { latency: 600 });
   const nav = page.getByRole('navigation', { name: 'Main' });
   const loading = page.getByText('Loading…').first();
   const screens: [string, RegExp | string][] = [

@@ -4,7 +4,7 @@
  * text (markup stays visible characters, nothing runs).
  */
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, expectNoAxeViolations, type MockApi } from './fixtures';
+import { test, expect, openApp, openSection, expectNoAxeViolations, type MockApi } from './fixtures';
 
 const MARKUP = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 const UNICODE = 'Zoë Ångström 李小龍 🚀 مرحبا';
@@ -124,7 +124,7 @@ test('screens render hostile text as text, everywhere it shows', async ({ page, 
   const plan = await mockApi.request('POST', '/service-plans', { kind: 'hosting', name: '<i>Plan</i> & <u>Co</u>' });
   await mockApi.request('POST', '/subscriptions', { domain: 'hostile-owner.example', ownerId: made.body.id, planId: plan.body.id });
 
-  await page.goto('/customers');
+  await openSection(page, 'Customers');
   await expect(page.getByRole('link', { name })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: `Select ${name}` })).toBeVisible();
   await expect(page.getByText('<b>bold?</b>')).toBeVisible();
@@ -139,7 +139,7 @@ test('screens render hostile text as text, everywhere it shows', async ({ page, 
 
   await page.goto('/subscriptions?q=hostile-owner');
   await expect(page.getByRole('cell', { name: new RegExp(name.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })).toBeVisible();
-  await page.goto('/service-plans');
+  await openSection(page, 'Service Plans');
   await expect(page.getByRole('link', { name: '<i>Plan</i> & <u>Co</u>' })).toBeVisible();
   await page.getByRole('link', { name: '<i>Plan</i> & <u>Co</u>' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '<i>Plan</i> & <u>Co</u>' })).toBeVisible();
@@ -184,7 +184,8 @@ test('forms refuse bad input at the field and keep what was typed', async ({ pag
   await expectNothingRan(page);
 
   // Add Subscription: hostile domains are refused at the field, the text kept.
-  await page.goto('/subscriptions/new');
+  await openSection(page, 'Subscriptions');
+  await page.getByRole('button', { name: 'Add Subscription' }).click();
   const domain = page.getByLabel('Domain name');
   for (const bad of ['javascript:alert(1)', '<b>x</b>.com', '   ', `${'a'.repeat(64)}.com`]) {
     await domain.fill(bad);
@@ -196,7 +197,8 @@ test('forms refuse bad input at the field and keep what was typed', async ({ pag
   await expectNoAxeViolations(page);
 
   // Add Plan: a whitespace name is required; 61 characters are too many.
-  await page.goto('/service-plans/new');
+  await openSection(page, 'Service Plans');
+  await page.getByRole('link', { name: 'Add Plan' }).click();
   const planName = page.getByLabel('Plan name');
   await planName.fill('  ');
   await page.getByRole('button', { name: 'OK' }).click();
@@ -207,7 +209,8 @@ test('forms refuse bad input at the field and keep what was typed', async ({ pag
   await expect(planName).toHaveValue(LONG);
 
   // The same on an existing plan's page.
-  await page.goto('/service-plans/plan-0001');
+  await openSection(page, 'Service Plans');
+  await page.getByRole('link', { name: 'Starter', exact: true }).click();
   const existing = page.getByLabel('Plan name');
   await existing.fill(LONG);
   await page.getByRole('button', { name: 'Update & Sync' }).click();
@@ -217,7 +220,7 @@ test('forms refuse bad input at the field and keep what was typed', async ({ pag
   await expect(existing).toHaveAccessibleDescription('This field is required.');
 
   // The list search takes anything and shows an empty result, not an error.
-  await page.goto('/customers');
+  await openSection(page, 'Customers');
   await page.getByRole('searchbox', { name: 'Search' }).fill('<script>.*(');
   await expect(page).toHaveURL(/q=/);
   await expect(page.getByRole('link', { name: 'Alice Martin' })).toHaveCount(0);
@@ -236,7 +239,7 @@ test('the customize form and the provider simulator refuse bad numbers at the fi
   }
   await expect(page.getByRole('alert').first()).toBeVisible();
 
-  await page.goto('/tools');
+  await openSection(page, 'Prototype tools');
   const provider = page.getByRole('region', { name: 'Hosting provider simulator' });
   const databases = provider.getByRole('textbox', { name: 'Databases' });
   for (const bad of ['', '1.5', '-1', 'ten', '1e3']) {

@@ -117,32 +117,36 @@ const BAD_STATES: { name: string; reason: RegExp; plant: (page: Page) => Promise
   },
 ];
 
-for (const { name, reason, plant } of BAD_STATES) {
-  test(`${name} in the saved state: the default scenario with a notice, never a white screen`, async ({ page, mockApi }) => {
-    await openApp(page, '/customers');
-    const made = await mockApi.request('POST', '/customers', { contactName: 'Lost In Corruption', login: 'lostincorruption', password: 'persistent password' });
-    expect(made.status).toBe(201);
-    await savedOnce(page);
-    await plant(page);
-    await page.goto('/customers');
+test('a corrupt, foreign or newer saved state: the default scenario with a notice, never a white screen', async ({ page, mockApi }) => {
+  // One page goes through every bad state in turn: each time the app replaced the last one with
+  // the default scenario and saved it, which is where the next one is planted.
+  await openApp(page, '/customers');
+  for (const [index, { name, reason, plant }] of BAD_STATES.entries()) {
+    await test.step(name, async () => {
+      const made = await mockApi.request('POST', '/customers', { contactName: 'Lost In Corruption', login: 'lostincorruption', password: 'persistent password' });
+      expect(made.status).toBe(201);
+      await savedOnce(page);
+      await plant(page);
+      await page.goto('/customers');
 
-    await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
-    const notice = page.getByRole('alert').filter({ hasText: RESTORED });
-    await expect(notice).toBeVisible();
-    await expect(notice).toContainText(reason);
-    await expect(page.getByRole('link', { name: 'Alice Martin' })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Lost In Corruption' })).toHaveCount(0);
-    await expectNoAxeViolations(page);
-    await notice.getByRole('button', { name: 'Dismiss' }).click();
-    await expect(notice).toBeHidden();
-
-    // The replacement was saved: the next visit is quiet and works.
-    await savedOnce(page);
-    await page.reload();
-    await expect(page.getByRole('link', { name: 'Alice Martin' })).toBeVisible();
-    await expect(page.getByRole('alert')).toHaveCount(0);
-  });
-}
+      await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+      const notice = page.getByRole('alert').filter({ hasText: RESTORED });
+      await expect(notice).toBeVisible();
+      await expect(notice).toContainText(reason);
+      await expect(page.getByRole('link', { name: 'Alice Martin' })).toBeVisible();
+      await expect(page.getByRole('link', { name: 'Lost In Corruption' })).toHaveCount(0);
+      // The notice is the same component every time: one scan is enough.
+      if (index === 0) await expectNoAxeViolations(page);
+      await notice.getByRole('button', { name: 'Dismiss' }).click();
+      await expect(notice).toBeHidden();
+      await savedOnce(page);
+    });
+  }
+  // The replacement was saved: the next visit is quiet and works.
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Alice Martin' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
 
 test('saved fault settings out of range are reset instead of stalling every screen', async ({ page }) => {
   await openApp(page, '/customers');

@@ -1,6 +1,6 @@
 /** Prototype tools (`/tools`) and the QA URL parameters of SPEC §4. */
 import { readFile, writeFile } from 'node:fs/promises';
-import { test, expect, openApp, expectNoAxeViolations, type StateDocument } from './fixtures';
+import { test, expect, openApp, openSection, expectNoAxeViolations, type StateDocument } from './fixtures';
 
 test('reset to a scenario from the tools page, with a confirmation', async ({ page }) => {
   await openApp(page, '/tools');
@@ -23,11 +23,11 @@ test('reset to a scenario from the tools page, with a confirmation', async ({ pa
   await expect(page.getByRole('button', { name: 'Add Customer' })).toBeVisible();
 
   // Cancel changes nothing.
-  await page.goto('/tools');
+  await openSection(page, 'Prototype tools');
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ label: 'Default' });
   await page.getByRole('button', { name: 'Reset data' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
-  await page.goto('/customers');
+  await openSection(page, 'Customers');
   await expect(page.getByText(/Nothing here yet|no customers/i).first()).toBeVisible();
 });
 
@@ -54,15 +54,15 @@ test('latency and fault rate from the tools page; bad values are refused at the 
   expect(await mockApi.getSettings()).toEqual({ latencyMs: 300, failureRate: 1 });
 
   // Every panel request now fails; the tools page itself still works (/_mock is never failed).
-  await page.goto('/customers');
+  await openSection(page, 'Customers');
   await expect(page.getByRole('alert').filter({ hasText: 'This request failed on purpose' })).toBeVisible();
-  await page.goto('/tools');
+  await openSection(page, 'Prototype tools');
   await expect(page.getByLabel('Failure rate')).toHaveValue('1');
   await page.getByLabel('Failure rate').fill('0');
   await page.getByLabel('Latency (ms)').fill('0');
   await page.getByRole('button', { name: 'Apply settings' }).click();
   await expect(page.getByRole('status')).toContainText('failure rate 0');
-  await page.goto('/customers');
+  await openSection(page, 'Customers');
   await expect(page.getByRole('link', { name: 'Alice Martin' })).toBeVisible();
 });
 
@@ -92,7 +92,7 @@ test('export the store as a JSON file and import it back', async ({ page, mockAp
   await expectNoAxeViolations(page);
   await dialog.getByRole('button', { name: 'Import state' }).click();
   await expect(page.getByRole('status')).toContainText('State imported from edited.json: 8 customers, 5 service plans, 25 subscriptions.');
-  await page.goto('/customers');
+  await openSection(page, 'Customers');
   await expect(page.getByRole('link', { name: 'Alice Imported' })).toBeVisible();
 });
 
@@ -152,16 +152,17 @@ test('provider simulator: granting the missing permission lets Synchronize succe
   await expect(page.getByRole('row', { name: /PHP version and handler management/ })).toContainText('Off');
 
   // Act as the provider: grant it.
-  await page.goto('/tools');
+  await openSection(page, 'Prototype tools');
   const provider = page.getByRole('region', { name: 'Hosting provider simulator' });
   await provider.getByRole('checkbox', { name: 'PHP version and handler management' }).check();
   await provider.getByRole('button', { name: 'Apply provider changes' }).click();
   await expect(page.getByRole('status')).toContainText('Provider changes applied');
   await expectNoAxeViolations(page);
 
-  await page.goto('/resources');
+  await openSection(page, 'Home');
+  await page.getByRole('link', { name: 'Overview of my resources and permissions' }).click();
   await expect(page.getByRole('row', { name: /PHP version and handler management/ })).toContainText('On');
-  await page.goto('/subscriptions');
+  await openSection(page, 'Subscriptions');
   await page.getByRole('link', { name: 'shop.example.com', exact: true }).click();
   await page.getByRole('button', { name: 'Synchronize' }).click();
   await expect(page.getByRole('status')).toContainText(/Synced|synchronized/);
@@ -193,7 +194,8 @@ test('provider simulator: limits, oversell and taking a permission away', async 
   expect(reseller.oversell).toBe(false);
   expect(reseller.permissions.manage_dns).toBe(false);
 
-  await page.goto('/customers/new');
+  await openSection(page, 'Customers');
+  await page.getByRole('button', { name: 'Add Customer' }).click();
   await page.getByLabel('Contact name').fill('One Too Many');
   await page.getByLabel('Username').fill('onetoomany');
   await page.getByLabel('Password').fill('long enough');
