@@ -5,7 +5,7 @@ test('customers list: search, filter, sort and paging live in the URL', async ({
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   const table = page.getByRole('table', { name: 'Customers' });
   await expect(table.getByRole('link', { name: 'Alice Martin' })).toBeVisible();
-  await expectNoAxeViolations(page);
+  // axe-core on this page as loaded: shell.spec.ts.
 
   await page.getByRole('searchbox', { name: 'Search' }).fill('schneider');
   await expect(table.getByRole('link')).toHaveText(['Bernd Schneider']);

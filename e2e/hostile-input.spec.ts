@@ -20,101 +20,102 @@ async function expectNothingRan(page: Page) {
 
 const customer = (fields: Record<string, unknown>) => ({ contactName: 'Valid Name', login: 'validlogin', password: 'long enough', ...fields });
 
-test('API: hostile customer fields are refused with 422 naming the field, or stored verbatim as text', async ({ page, mockApi }) => {
+test('API: hostile input is refused with 422 naming the field, or stored verbatim as text', async ({ page, mockApi }) => {
   await openApp(page, '/');
-  const refused: [string, Record<string, unknown>, string][] = [
-    ['empty name', { contactName: '' }, 'contactName'],
-    ['whitespace name', { contactName: ' \t\n ' }, 'contactName'],
-    ['61 characters', { contactName: LONG }, 'contactName'],
-    ['200,000 characters', { contactName: HUGE }, 'contactName'],
-    ['a control character', { contactName: 'Bad\u0000Name' }, 'contactName'],
-    ['a bidi override', { contactName: 'Evil\u202Egnp.exe' }, 'contactName'],
-    ['a number for a name', { contactName: 42 }, 'contactName'],
-    ['markup in the username', { login: '<b>x</b>' }, 'login'],
-    ['an upper-case username', { login: 'Admin' }, 'login'],
-    ['a username with spaces', { login: ' bob' }, 'login'],
-    ['a short password', { password: 'short' }, 'password'],
-    ['a bad email', { email: 'not an email <x@y>' }, 'email'],
-    ['an unknown country', { country: 'ZZ' }, 'country'],
-  ];
-  for (const [what, fields, field] of refused) {
-    const res = await mockApi.request('POST', '/customers', customer(fields));
-    expect(res.status, what).toBe(422);
-    expect(res.headers['content-type'], what).toContain('application/problem+json');
-    expect(Object.keys(res.body.errors ?? {}), what).toContain(field);
-  }
+  await test.step('customer fields', async () => {
+    const refused: [string, Record<string, unknown>, string][] = [
+      ['empty name', { contactName: '' }, 'contactName'],
+      ['whitespace name', { contactName: ' \t\n ' }, 'contactName'],
+      ['61 characters', { contactName: LONG }, 'contactName'],
+      ['200,000 characters', { contactName: HUGE }, 'contactName'],
+      ['a control character', { contactName: 'Bad\u0000Name' }, 'contactName'],
+      ['a bidi override', { contactName: 'Evil\u202Egnp.exe' }, 'contactName'],
+      ['a number for a name', { contactName: 42 }, 'contactName'],
+      ['markup in the username', { login: '<b>x</b>' }, 'login'],
+      ['an upper-case username', { login: 'Admin' }, 'login'],
+      ['a username with spaces', { login: ' bob' }, 'login'],
+      ['a short password', { password: 'short' }, 'password'],
+      ['a bad email', { email: 'not an email <x@y>' }, 'email'],
+      ['an unknown country', { country: 'ZZ' }, 'country'],
+    ];
+    for (const [what, fields, field] of refused) {
+      const res = await mockApi.request('POST', '/customers', customer(fields));
+      expect(res.status, what).toBe(422);
+      expect(res.headers['content-type'], what).toContain('application/problem+json');
+      expect(Object.keys(res.body.errors ?? {}), what).toContain(field);
+    }
 
-  // Malformed bodies: 400, never a crash.
-  for (const raw of ['{ "contactName": ', 'null', '[]', '"just a string"', '']) {
-    const res = await mockApi.request('POST', '/customers', undefined, { raw });
-    expect([400, 422], `body ${JSON.stringify(raw)}`).toContain(res.status);
-    expect(res.body.title, `body ${JSON.stringify(raw)}`).toBeTruthy();
-  }
+    // Malformed bodies: 400, never a crash.
+    for (const raw of ['{ "contactName": ', 'null', '[]', '"just a string"', '']) {
+      const res = await mockApi.request('POST', '/customers', undefined, { raw });
+      expect([400, 422], `body ${JSON.stringify(raw)}`).toContain(res.status);
+      expect(res.body.title, `body ${JSON.stringify(raw)}`).toBeTruthy();
+    }
 
-  // Nothing of the refused requests was created.
-  expect((await mockApi.request('GET', '/customers')).body.total).toBe(8);
+    // Nothing of the refused requests was created.
+    expect((await mockApi.request('GET', '/customers')).body.total).toBe(8);
 
-  // Markup and any script are plain text: stored and returned exactly (unicode NFC-normalized).
-  const created = await mockApi.request('POST', '/customers', customer({ contactName: MARKUP.slice(0, 60), companyName: UNICODE, login: 'hostile' }));
-  expect(created.status).toBe(201);
-  expect(created.body.contactName).toBe(MARKUP.slice(0, 60));
-  expect(created.body.companyName).toBe(UNICODE);
-  expect(created.body).not.toHaveProperty('password');
-  const nfc = await mockApi.request('POST', '/customers', customer({ contactName: 'Rene\u0301 Combining', login: 'combining' }));
-  expect(nfc.body.contactName).toBe('René Combining');
-  // Search is accent-insensitive and treats regex characters literally.
-  expect((await mockApi.request('GET', `/customers?q=${encodeURIComponent('angstrom')}`)).body.total).toBe(1);
-  expect((await mockApi.request('GET', `/customers?q=${encodeURIComponent('.*+?([')}`)).body.total).toBe(0);
-  expect((await mockApi.request('GET', `/customers?q=${encodeURIComponent('<img')}`)).body.total).toBe(1);
+    // Markup and any script are plain text: stored and returned exactly (unicode NFC-normalized).
+    const created = await mockApi.request('POST', '/customers', customer({ contactName: MARKUP.slice(0, 60), companyName: UNICODE, login: 'hostile' }));
+    expect(created.status).toBe(201);
+    expect(created.body.contactName).toBe(MARKUP.slice(0, 60));
+    expect(created.body.companyName).toBe(UNICODE);
+    expect(created.body).not.toHaveProperty('password');
+    const nfc = await mockApi.request('POST', '/customers', customer({ contactName: 'Rene\u0301 Combining', login: 'combining' }));
+    expect(nfc.body.contactName).toBe('René Combining');
+    // Search is accent-insensitive and treats regex characters literally.
+    expect((await mockApi.request('GET', `/customers?q=${encodeURIComponent('angstrom')}`)).body.total).toBe(1);
+    expect((await mockApi.request('GET', `/customers?q=${encodeURIComponent('.*+?([')}`)).body.total).toBe(0);
+    expect((await mockApi.request('GET', `/customers?q=${encodeURIComponent('<img')}`)).body.total).toBe(1);
 
-  // A __proto__ key pollutes nothing.
-  const proto = await mockApi.request('POST', '/customers', undefined, {
-    raw: '{"contactName":"Proto Type","login":"prototype","password":"long enough","__proto__":{"polluted":"yes"}}',
+    // A __proto__ key pollutes nothing.
+    const proto = await mockApi.request('POST', '/customers', undefined, {
+      raw: '{"contactName":"Proto Type","login":"prototype","password":"long enough","__proto__":{"polluted":"yes"}}',
+    });
+    expect([201, 422]).toContain(proto.status);
+    expect(await page.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty('polluted');
+    expect(proto.body).not.toHaveProperty('polluted');
   });
-  expect([201, 422]).toContain(proto.status);
-  expect(await page.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty('polluted');
-  expect(proto.body).not.toHaveProperty('polluted');
-});
 
-test('API: other endpoints refuse hostile input too (subscriptions, plans, lists, ids, tools)', async ({ page, mockApi }) => {
-  await openApp(page, '/');
-  const expectRefused = async (api: MockApi, method: string, path: string, body: unknown, status: number[] = [422]) => {
-    const res = await api.request(method, path, body);
-    expect(status, `${method} ${path} ${JSON.stringify(body)?.slice(0, 80)} → ${res.status}`).toContain(res.status);
-    expect(res.body.detail, `${method} ${path}`).toBeTruthy();
-    return res;
-  };
-  for (const domain of ['', '   ', '<b>x</b>.com', 'javascript:alert(1)', 'a..b.com', `${'a'.repeat(64)}.com`, `${'abc.'.repeat(70)}com`, 'exa mple.com', '-bad.com']) {
-    await expectRefused(mockApi, 'POST', '/subscriptions', { domain, ownerId: null, planId: 'plan-0001' });
-  }
-  await expectRefused(mockApi, 'POST', '/subscriptions', { domain: 'ok-domain.example', ownerId: '<script>', planId: 'plan-0001' }, [404, 409, 422]);
-  await expectRefused(mockApi, 'POST', '/subscriptions', { domain: 'ok-domain.example', ownerId: null, planId: 'plan-0001', ipAddress: '999.1.1.1' });
-  await expectRefused(mockApi, 'PUT', '/subscriptions/sub-00001/values', { resources: { max_box: -5 } });
-  await expectRefused(mockApi, 'PUT', '/subscriptions/sub-00001/values', { resources: { max_box: 'lots' } });
-  await expectRefused(mockApi, 'PUT', '/subscriptions/sub-00001/values', { php: { memory_limit: '<script>' } });
-  await expectRefused(mockApi, 'POST', '/service-plans', { kind: 'hosting', name: '   ' });
-  await expectRefused(mockApi, 'POST', '/service-plans', { kind: 'evil', name: 'Plan' });
-  await expectRefused(mockApi, 'POST', '/subscriptions/bulk', { action: 'rm -rf', ids: ['sub-00001'] });
-  await expectRefused(mockApi, 'GET', '/customers?sort=__proto__', undefined);
-  await expectRefused(mockApi, 'GET', '/customers?page=-1', undefined);
-  await expectRefused(mockApi, 'GET', '/subscriptions?pageSize=1000000000', undefined);
-  await expectRefused(mockApi, 'GET', '/subscriptions?sync=<script>', undefined);
-  await expectRefused(mockApi, 'GET', `/customers/${encodeURIComponent('<script>alert(1)</script>')}`, undefined, [404]);
-  await expectRefused(mockApi, 'GET', `/customers/${encodeURIComponent('../../etc/passwd')}`, undefined, [404]);
-  await expectRefused(mockApi, 'PUT', '/_mock/settings', { latencyMs: -1 });
-  await expectRefused(mockApi, 'PUT', '/_mock/settings', { failureRate: '1; DROP TABLE' });
-  await expectRefused(mockApi, 'PATCH', '/_mock/provider', { limits: { max_cl: 'many' } });
-  await expectRefused(mockApi, 'PATCH', '/_mock/provider', { permissions: { root_access: true } });
-  await expectRefused(mockApi, 'POST', '/_mock/reset', { scenario: '../../default' });
-  await expectRefused(mockApi, 'PUT', '/_mock/state', { schemaVersion: 1, customers: 'all of them' });
+  await test.step('other endpoints: subscriptions, plans, lists, ids, tools', async () => {
+    const expectRefused = async (api: MockApi, method: string, path: string, body: unknown, status: number[] = [422]) => {
+      const res = await api.request(method, path, body);
+      expect(status, `${method} ${path} ${JSON.stringify(body)?.slice(0, 80)} → ${res.status}`).toContain(res.status);
+      expect(res.body.detail, `${method} ${path}`).toBeTruthy();
+      return res;
+    };
+    for (const domain of ['', '   ', '<b>x</b>.com', 'javascript:alert(1)', 'a..b.com', `${'a'.repeat(64)}.com`, `${'abc.'.repeat(70)}com`, 'exa mple.com', '-bad.com']) {
+      await expectRefused(mockApi, 'POST', '/subscriptions', { domain, ownerId: null, planId: 'plan-0001' });
+    }
+    await expectRefused(mockApi, 'POST', '/subscriptions', { domain: 'ok-domain.example', ownerId: '<script>', planId: 'plan-0001' }, [404, 409, 422]);
+    await expectRefused(mockApi, 'POST', '/subscriptions', { domain: 'ok-domain.example', ownerId: null, planId: 'plan-0001', ipAddress: '999.1.1.1' });
+    await expectRefused(mockApi, 'PUT', '/subscriptions/sub-00001/values', { resources: { max_box: -5 } });
+    await expectRefused(mockApi, 'PUT', '/subscriptions/sub-00001/values', { resources: { max_box: 'lots' } });
+    await expectRefused(mockApi, 'PUT', '/subscriptions/sub-00001/values', { php: { memory_limit: '<script>' } });
+    await expectRefused(mockApi, 'POST', '/service-plans', { kind: 'hosting', name: '   ' });
+    await expectRefused(mockApi, 'POST', '/service-plans', { kind: 'evil', name: 'Plan' });
+    await expectRefused(mockApi, 'POST', '/subscriptions/bulk', { action: 'rm -rf', ids: ['sub-00001'] });
+    await expectRefused(mockApi, 'GET', '/customers?sort=__proto__', undefined);
+    await expectRefused(mockApi, 'GET', '/customers?page=-1', undefined);
+    await expectRefused(mockApi, 'GET', '/subscriptions?pageSize=1000000000', undefined);
+    await expectRefused(mockApi, 'GET', '/subscriptions?sync=<script>', undefined);
+    await expectRefused(mockApi, 'GET', `/customers/${encodeURIComponent('<script>alert(1)</script>')}`, undefined, [404]);
+    await expectRefused(mockApi, 'GET', `/customers/${encodeURIComponent('../../etc/passwd')}`, undefined, [404]);
+    await expectRefused(mockApi, 'PUT', '/_mock/settings', { latencyMs: -1 });
+    await expectRefused(mockApi, 'PUT', '/_mock/settings', { failureRate: '1; DROP TABLE' });
+    await expectRefused(mockApi, 'PATCH', '/_mock/provider', { limits: { max_cl: 'many' } });
+    await expectRefused(mockApi, 'PATCH', '/_mock/provider', { permissions: { root_access: true } });
+    await expectRefused(mockApi, 'POST', '/_mock/reset', { scenario: '../../default' });
+    await expectRefused(mockApi, 'PUT', '/_mock/state', { schemaVersion: 1, customers: 'all of them' });
 
-  // Markup in a plan name is accepted as text and comes back unchanged.
-  const plan = await mockApi.request('POST', '/service-plans', { kind: 'hosting', name: '<h1>Big</h1> & "Co"' });
-  expect(plan.status).toBe(201);
-  expect(plan.body.name).toBe('<h1>Big</h1> & "Co"');
-  // Nothing refused above changed the store.
-  expect((await mockApi.request('GET', '/subscriptions')).body.total).toBe(25);
-  expect(await mockApi.getSettings()).toEqual({ latencyMs: 0, failureRate: 0 });
+    // Markup in a plan name is accepted as text and comes back unchanged.
+    const plan = await mockApi.request('POST', '/service-plans', { kind: 'hosting', name: '<h1>Big</h1> & "Co"' });
+    expect(plan.status).toBe(201);
+    expect(plan.body.name).toBe('<h1>Big</h1> & "Co"');
+    // Nothing refused above changed the store.
+    expect((await mockApi.request('GET', '/subscriptions')).body.total).toBe(25);
+    expect(await mockApi.getSettings()).toEqual({ latencyMs: 0, failureRate: 0 });
+  });
 });
 
 test('screens render hostile text as text, everywhere it shows', async ({ page, mockApi }) => {

@@ -22,7 +22,7 @@ test('every page opens from the navigation, has one level-1 heading and passes a
   }
 });
 
-test('API answers come from the mock service worker in the production build', async ({ page }) => {
+test('the production build: API answers come from the mock service worker; an unknown address stays in the shell', async ({ page }) => {
   const apiResponses: boolean[] = [];
   page.on('response', (res) => {
     if (new URL(res.url()).pathname.startsWith('/api/v1/')) apiResponses.push(res.fromServiceWorker());
@@ -37,6 +37,11 @@ test('API answers come from the mock service worker in the production build', as
   expect(reseller.body).toHaveProperty('limits');
   expect(apiResponses.length).toBeGreaterThan(0);
   expect(apiResponses.every(Boolean)).toBe(true);
+
+  // An unknown address shows a page inside the shell, not a white screen.
+  await page.goto('/no-such-page');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 });
 
 test('language: ?lang=fr, the selector, and the choice is remembered', async ({ page }) => {
@@ -52,12 +57,6 @@ test('language: ?lang=fr, the selector, and the choice is remembered', async ({ 
   await page.getByLabel('Language').selectOption('fr');
   await page.goto('/customers');
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Clients' })).toBeVisible();
-});
-
-test('an unknown address shows a page inside the shell, not a white screen', async ({ page }) => {
-  await openApp(page, '/no-such-page');
-  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 });
 
 test('the accessibility check itself reports violations (a page with known faults)', async ({ page }) => {
