@@ -111,7 +111,8 @@ export function memo<T>(key: string, compute: () => T): T {
 
 /**
  * Ids sorted by a key (strings already folded, or numbers); ties keep insertion order, in both
- * directions. Cached per store version, so paging through a list sorts once.
+ * directions. Cached per store version, so paging through a list sorts once; the descending order
+ * is derived from the ascending one in one pass (clicking a header again costs no new sort).
  */
 export function sortedIds(
   cacheKey: string,
@@ -119,17 +120,31 @@ export function sortedIds(
   keyOf: (id: string) => string | number,
   order: 'asc' | 'desc',
 ): readonly string[] {
-  return memo(`sorted:${cacheKey}:${order}`, () => {
+  const asc = memo(`sorted:${cacheKey}:asc`, () => {
     const keys = ids.map(keyOf);
     const index = ids.map((_, i) => i);
-    const dir = order === 'asc' ? 1 : -1;
     index.sort((a, b) => {
       const ka = keys[a]!;
       const kb = keys[b]!;
-      if (ka < kb) return -dir;
-      if (ka > kb) return dir;
+      if (ka < kb) return -1;
+      if (ka > kb) return 1;
       return a - b;
     });
-    return index.map((i) => ids[i]!);
+    return { ids: index.map((i) => ids[i]!), keys: index.map((i) => keys[i]!) };
   });
+  if (order === 'asc') return asc.ids;
+  return memo(`sorted:${cacheKey}:desc`, () => reverseRuns(asc.ids, asc.keys));
+}
+
+/** The descending order from the ascending one: runs of equal keys in reverse, each run kept in insertion order. */
+export function reverseRuns<T>(items: readonly T[], keys: readonly (string | number)[]): T[] {
+  const out: T[] = [];
+  let end = items.length;
+  while (end > 0) {
+    let start = end - 1;
+    while (start > 0 && keys[start - 1] === keys[end - 1]) start--;
+    for (let i = start; i < end; i++) out.push(items[i]!);
+    end = start;
+  }
+  return out;
 }
