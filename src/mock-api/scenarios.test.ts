@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { holdingsOf } from '../domain/availability';
 import { syncState } from '../domain/sync-engine';
-import { buildScenario, SCENARIOS } from './scenarios';
+import fc from 'fast-check';
+import { BASE_DATE, buildScenario, daysBefore, SCENARIOS } from './scenarios';
 import { readDocument, toDocument } from './state-document';
 
 describe('scenarios', () => {
@@ -66,5 +67,13 @@ describe('scenarios', () => {
     // Holdings are derivable from the subscriptions (the store keeps them incrementally).
     expect(holdingsOf(s.subscriptions).disk_space).toBeGreaterThan(0);
     console.info(`large scenario built in ${ms.toFixed(0)} ms`);
+  });
+
+  it('daysBefore formats exactly as toISOString, for any days and minutes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -40_000, max: 40_000 }), fc.integer({ min: -100_000, max: 100_000 }), (days, minutes) => {
+        expect(daysBefore(days, minutes)).toBe(new Date(BASE_DATE - days * 86_400_000 + minutes * 60_000).toISOString());
+      }),
+    );
   });
 });

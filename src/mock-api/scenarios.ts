@@ -19,7 +19,24 @@ export const isScenarioName = (name: unknown): name is ScenarioName => SCENARIOS
 /** Every date in the scenarios counts back from here. */
 export const BASE_DATE = Date.UTC(2026, 0, 1);
 const DAY = 86_400_000;
-const daysBefore = (days: number, minutes = 0) => new Date(BASE_DATE - days * DAY + minutes * 60_000).toISOString();
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const datePart = new Map<number, string>();
+/**
+ * `new Date(BASE_DATE - days·DAY + minutes·60 s).toISOString()`, with the date part formatted once
+ * per day: the large scenario dates 12,000 records, and 12,000 toISOString calls were ~20 ms of
+ * its start in the browser.
+ */
+export function daysBefore(days: number, minutes = 0): string {
+  const at = BASE_DATE - days * DAY + minutes * 60_000;
+  const day = Math.floor(at / DAY);
+  let date = datePart.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY).toISOString().slice(0, 10);
+    datePart.set(day, date);
+  }
+  const ms = at - day * DAY;
+  return `${date}T${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}.${pad(ms % 1000, 3)}Z`;
+}
 
 const MB = 1024 * 1024;
 const GB = 1024 * MB;
