@@ -17,6 +17,24 @@ test('list: search, filters, sort and page live in the URL', async ({ page }) =>
   await expect(list(page).getByRole('link', { name: 'martin-bakery.fr', exact: true })).toBeVisible();
   // axe-core on this page as loaded: shell.spec.ts.
 
+  // A state badge says why, on hover and on keyboard focus; Escape and leaving hide it.
+  const badge = list(page).getByRole('button', { name: 'Synced' }).first();
+  const tooltip = page.getByRole('tooltip');
+  await badge.hover();
+  await expect(tooltip).toHaveText('Its values match its plan.');
+  await expect(badge).toHaveAccessibleDescription('Its values match its plan.');
+  await page.mouse.move(0, 0);
+  await expect(tooltip).toHaveCount(0);
+  await badge.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(badge).toBeFocused();
+  await expect(tooltip).toHaveText('Its values match its plan.');
+  await expectNoAxeViolations(page);
+  await page.keyboard.press('Escape');
+  await expect(tooltip).toHaveCount(0);
+  await expect(badge).toBeFocused();
+
   await page.getByLabel('Sync state', { exact: true }).selectOption('locked');
   await expect(page).toHaveURL(/sync=locked/);
   await expect(list(page).getByRole('link', { name: 'schneider-consulting.com' })).toBeVisible();

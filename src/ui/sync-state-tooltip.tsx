@@ -1,0 +1,75 @@
+import { useEffect, useId, useMemo, useState, type RefObject } from 'react';
+import { Tooltip, TooltipTriggerStateContext } from 'react-aria-components';
+
+const HOVER_DELAY_MS = 300;
+
+/**
+ * The tooltip of a sync-state badge (React Aria's Tooltip, standalone on the badge's button).
+ * Loaded on the first hover or focus of a badge, so lists do not load React Aria at start-up.
+ * Shows on keyboard focus at once and on hover after a short delay; hides on leave, blur and
+ * Escape; while shown, the button is described by it (as TooltipTrigger does).
+ */
+export default function SyncStateTooltip({ triggerRef, text }: { triggerRef: RefObject<HTMLButtonElement | null>; text: string }) {
+  const [isOpen, setOpen] = useState(false);
+  const id = useId();
+
+  useEffect(() => {
+    const trigger = triggerRef.current;
+    if (!trigger) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const show = (delay: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setOpen(true), delay);
+    };
+    const hide = () => {
+      clearTimeout(timer);
+      setOpen(false);
+    };
+    const keyboardFocused = () => document.activeElement === trigger && trigger.matches(':focus-visible');
+    const onPointerEnter = () => show(HOVER_DELAY_MS);
+    const onPointerLeave = () => {
+      if (!keyboardFocused()) hide();
+    };
+    const onFocus = () => {
+      if (keyboardFocused()) show(0);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') hide();
+    };
+    trigger.addEventListener('pointerenter', onPointerEnter);
+    trigger.addEventListener('pointerleave', onPointerLeave);
+    trigger.addEventListener('focus', onFocus);
+    trigger.addEventListener('blur', hide);
+    trigger.addEventListener('pointerdown', hide);
+    trigger.addEventListener('keydown', onKeyDown);
+    // The hover or focus that loaded this module happened before it was here.
+    if (keyboardFocused()) show(0);
+    else if (trigger.matches(':hover')) show(HOVER_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      trigger.removeEventListener('pointerenter', onPointerEnter);
+      trigger.removeEventListener('pointerleave', onPointerLeave);
+      trigger.removeEventListener('focus', onFocus);
+      trigger.removeEventListener('blur', hide);
+      trigger.removeEventListener('pointerdown', hide);
+      trigger.removeEventListener('keydown', onKeyDown);
+    };
+  }, [triggerRef]);
+
+  useEffect(() => {
+    const trigger = triggerRef.current;
+    if (!trigger || !isOpen) return;
+    trigger.setAttribute('aria-describedby', id);
+    return () => trigger.removeAttribute('aria-describedby');
+  }, [isOpen, id, triggerRef]);
+
+  // The state TooltipTrigger would provide (the Tooltip reads it to position and close itself).
+  const state = useMemo(() => ({ isOpen, shouldSkipAnimation: false, open: () => setOpen(true), close: () => setOpen(false) }), [isOpen]);
+  return (
+    <TooltipTriggerStateContext.Provider value={state}>
+      <Tooltip triggerRef={triggerRef} isOpen={isOpen} onOpenChange={setOpen} className="tooltip" placement="top">
+        <span id={id}>{text}</span>
+      </Tooltip>
+    </TooltipTriggerStateContext.Provider>
+  );
+}
