@@ -36,23 +36,21 @@ export default function SyncStateTooltip({ triggerRef, text }: { triggerRef: Ref
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'Escape') hide();
     };
-    trigger.addEventListener('pointerenter', onPointerEnter);
-    trigger.addEventListener('pointerleave', onPointerLeave);
-    trigger.addEventListener('focus', onFocus);
-    trigger.addEventListener('blur', hide);
-    trigger.addEventListener('pointerdown', hide);
-    trigger.addEventListener('keydown', onKeyDown);
+    const listening = new AbortController();
+    const on = <K extends keyof HTMLElementEventMap>(type: K, listener: (event: HTMLElementEventMap[K]) => void) =>
+      trigger.addEventListener(type, listener, { signal: listening.signal });
+    on('pointerenter', onPointerEnter);
+    on('pointerleave', onPointerLeave);
+    on('focus', onFocus);
+    on('blur', hide);
+    on('pointerdown', hide);
+    on('keydown', onKeyDown);
     // The hover or focus that loaded this module happened before it was here.
     if (keyboardFocused()) show(0);
     else if (trigger.matches(':hover')) show(HOVER_DELAY_MS);
     return () => {
       clearTimeout(timer);
-      trigger.removeEventListener('pointerenter', onPointerEnter);
-      trigger.removeEventListener('pointerleave', onPointerLeave);
-      trigger.removeEventListener('focus', onFocus);
-      trigger.removeEventListener('blur', hide);
-      trigger.removeEventListener('pointerdown', hide);
-      trigger.removeEventListener('keydown', onKeyDown);
+      listening.abort();
     };
   }, [triggerRef]);
 
