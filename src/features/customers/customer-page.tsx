@@ -13,6 +13,7 @@ import { CustomerForm, formValuesOf } from './customer-form';
 import { CustomerSubscriptions } from './customer-subscriptions';
 import { RemoveCustomerDialog, type RemovalCounts } from './remove-customer-dialog';
 import { BusyButton } from '../../ui/busy-button';
+import { useFocusHandoff } from '../../ui/use-focus-handoff';
 
 function countryName(code: string, lang: Lang): string {
   if (!code) return '';
@@ -72,10 +73,13 @@ function CustomerView({
   const [removeOpen, setRemoveOpen] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const editButton = useRef<HTMLButtonElement>(null);
+  const suspendButton = useRef<HTMLButtonElement>(null);
+  const activateButton = useRef<HTMLButtonElement>(null);
   const suspendReasonId = useId();
   const activateReasonId = useId();
   const name = customer.contactName;
   const suspended = customer.status === 'suspended';
+  const handOffFocus = useFocusHandoff(suspended);
 
   function closeEditor() {
     setEditing(null);
@@ -104,7 +108,11 @@ function CustomerView({
     setStatus.mutate(
       { id: customer.id, action, etag: customer.etag },
       {
-        onSuccess: () => announce(t(action === 'suspend' ? 'announce.suspended' : 'announce.activated', { name })),
+        onSuccess: () => {
+          announce(t(action === 'suspend' ? 'announce.suspended' : 'announce.activated', { name }));
+          // The button just pressed no longer applies: the focus goes to the one that does.
+          handOffFocus(action === 'suspend' ? activateButton : suspendButton);
+        },
         onError: (error) => setActionError(error),
       },
     );
@@ -152,6 +160,7 @@ function CustomerView({
         {t('actions.edit')}
       </button>
       <BusyButton
+        ref={suspendButton}
         className="button"
         onClick={() => changeStatus('suspend')}
         disabled={suspended}
@@ -161,6 +170,7 @@ function CustomerView({
         {t('actions.suspend')}
       </BusyButton>
       <BusyButton
+        ref={activateButton}
         className="button"
         onClick={() => changeStatus('activate')}
         disabled={!suspended}

@@ -24,6 +24,7 @@ import { CustomizeForm } from './customize-form';
 import { useSyncFlow } from './use-sync-flow';
 import { ValuesComparison } from './values-comparison';
 import { BusyButton } from '../../ui/busy-button';
+import { useFocusHandoff } from '../../ui/use-focus-handoff';
 
 type Dialog = 'change-plan' | 'change-subscriber' | 'remove' | null;
 
@@ -69,6 +70,9 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
   // Bumped by "Reload record" after a 412: an open Customize form starts again from the fresh record.
   const [formKey, setFormKey] = useState(0);
   const customizeRef = useRef<HTMLButtonElement>(null);
+  const suspendRef = useRef<HTMLButtonElement>(null);
+  const activateRef = useRef<HTMLButtonElement>(null);
+  const handOffFocus = useFocusHandoff(s.status);
   const wasCustomizing = useRef(customizing);
   // Leaving the form (saved or cancelled) returns the focus to the button that opened it; in an
   // effect, because the lock warning dialog holds the focus until it has unmounted.
@@ -112,6 +116,8 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
     try {
       await status.mutateAsync({ id: s.id, action, etag: s.etag });
       announce(t(action === 'suspend' ? 'status.suspended' : 'status.activated', { domain: s.domain }));
+      // The button just pressed no longer applies: the focus goes to the one that does.
+      handOffFocus(action === 'suspend' ? activateRef : suspendRef);
     } catch (error) {
       fail(t(`actions.${action}`))(error);
     }
@@ -222,8 +228,8 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
         ) : null}
         <ActionButton action="changePlan" reason={reason('changePlan')} disabled={busy} onPress={() => openDialog('change-plan')} />
         <ActionButton action="changeSubscriber" reason={reason('changeSubscriber')} disabled={busy} onPress={() => openDialog('change-subscriber')} />
-        <ActionButton action="suspend" reason={reason('suspend')} disabled={busy} onPress={() => void setStatus('suspend')} />
-        <ActionButton action="activate" reason={reason('activate')} disabled={busy} onPress={() => void setStatus('activate')} />
+        <ActionButton action="suspend" reason={reason('suspend')} disabled={busy} onPress={() => void setStatus('suspend')} buttonRef={suspendRef} />
+        <ActionButton action="activate" reason={reason('activate')} disabled={busy} onPress={() => void setStatus('activate')} buttonRef={activateRef} />
         <ActionButton action="remove" reason={reason('remove')} disabled={busy} danger onPress={() => openDialog('remove')} />
       </div>
       <ReasonList reason={(action) => (action === 'unlockAndSync' && !s.locked ? undefined : reason(action))} />
