@@ -348,8 +348,8 @@ const DEFERRED_RESET_MS = 1500;
 const SMALL_STORE_RECORDS = 2_000;
 
 function recordCount(): number {
-  const s = db();
-  return TABLES.reduce((n, table) => n + Object.keys(s[table]).length, 0);
+  const { order } = db();
+  return TABLES.reduce((n, table) => n + order[table].length, 0);
 }
 
 function cancelScheduled() {
