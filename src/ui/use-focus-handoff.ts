@@ -2,11 +2,12 @@ import { useEffect, useRef, type RefObject } from 'react';
 
 /**
  * After an action that makes its own button not apply any more (Suspend: the record is now
- * suspended, so Suspend is disabled), the browser drops the focus to the page. `handOff(ref)`
- * moves it to `ref` — the action that now applies — on the render where `state` changes and that
- * button can take the focus.
+ * suspended, so Suspend is disabled), the browser drops the focus to the page. Call `handOff(ref)`
+ * when the action starts — before the state can change — and the focus moves to `ref`, the action
+ * that then applies, on the render where `state` changes and that button can take it.
+ * `handOff(null)` when the action failed.
  */
-export function useFocusHandoff(state: unknown): (to: RefObject<HTMLElement | null>) => void {
+export function useFocusHandoff(state: unknown): (to: RefObject<HTMLElement | null> | null) => void {
   const pending = useRef<RefObject<HTMLElement | null> | null>(null);
   useEffect(() => {
     const element = pending.current?.current;

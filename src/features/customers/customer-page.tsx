@@ -105,15 +105,16 @@ function CustomerView({
 
   function changeStatus(action: 'suspend' | 'activate') {
     setActionError(null);
+    // Once done, the button pressed no longer applies: the focus goes to the one that does.
+    handOffFocus(action === 'suspend' ? activateButton : suspendButton);
     setStatus.mutate(
       { id: customer.id, action, etag: customer.etag },
       {
-        onSuccess: () => {
-          announce(t(action === 'suspend' ? 'announce.suspended' : 'announce.activated', { name }));
-          // The button just pressed no longer applies: the focus goes to the one that does.
-          handOffFocus(action === 'suspend' ? activateButton : suspendButton);
+        onSuccess: () => announce(t(action === 'suspend' ? 'announce.suspended' : 'announce.activated', { name })),
+        onError: (error) => {
+          handOffFocus(null);
+          setActionError(error);
         },
-        onError: (error) => setActionError(error),
       },
     );
   }

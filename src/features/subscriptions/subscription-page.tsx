@@ -113,12 +113,13 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
 
   async function setStatus(action: 'suspend' | 'activate') {
     setFailure(null);
+    // Once done, the button pressed no longer applies: the focus goes to the one that does.
+    handOffFocus(action === 'suspend' ? activateRef : suspendRef);
     try {
       await status.mutateAsync({ id: s.id, action, etag: s.etag });
       announce(t(action === 'suspend' ? 'status.suspended' : 'status.activated', { domain: s.domain }));
-      // The button just pressed no longer applies: the focus goes to the one that does.
-      handOffFocus(action === 'suspend' ? activateRef : suspendRef);
     } catch (error) {
+      handOffFocus(null);
       fail(t(`actions.${action}`))(error);
     }
   }
