@@ -40,6 +40,13 @@ export function emptyHoldings(): Holdings {
   return Object.assign(zeros(), { unlimitedHolders: zeros(), finiteTotal: zeros() });
 }
 
+/** Copies the holdings (plain objects of numbers, one level of nesting) without structuredClone's cost. */
+export function cloneHoldings(h: Holdings): Holdings {
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(h)) copy[key] = typeof value === 'object' && value !== null ? { ...value } : value;
+  return copy as Holdings;
+}
+
 /** Adds (sign 1) or removes (sign -1) one subscription's values. Mutates `h`; O(keys). */
 export function addHolding(h: Holdings, values: Values, sign: 1 | -1): void {
   for (const k of NUMERIC_RESOURCE_KEYS) {

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clampToAvailable, holdingsOf, othersHolding, replaceHolding } from './availability';
+import { SHARED_RESOURCES, addHolding, clampToAvailable, holdingsOf, othersHolding, replaceHolding } from './availability';
 import { CATALOGUE } from './catalogue';
 import { formatValue } from './format';
 import {
@@ -13,9 +13,13 @@ import {
   applyPlanEdit,
   applyProviderPatch,
   changePlan,
+  changePlanMany,
+  changedKeys,
   createSubscription,
   customize,
   desiredValuesOf,
+  expiresAtOf,
+  ValuesRefused,
   subscriptionCan,
   synchronize,
   unlockAndSync,
@@ -25,13 +29,14 @@ import {
   allocationViolation,
   builtWorldArb,
   contextOf,
+  customizeOrKeep,
   rawWorldArb,
   valuesArb,
   valuesPatchArb,
 } from './test-arbitraries';
 import type { World } from './test-arbitraries';
-import { PERMISSION_KEYS } from './types';
-import type { Subscription, Values } from './types';
+import { NUMERIC_RESOURCE_KEYS, PERMISSION_KEYS } from './types';
+import type { NumericResourceKey, Subscription, Values } from './types';
 
 const RUNS = { numRuns: 150 };
 
@@ -63,19 +68,42 @@ function editPlan(world: World, planId: string, values: Values) {
   return { ...result, holdingsAfter: ctx.holdings };
 }
 
-/** The reference implementation of Update & Sync: clampToAvailable one subscription at a time. */
+function byCreation(a: Subscription, b: Subscription): number {
+  return a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * The simple version of Update & Sync (the fast path in the engine must equal it): release what
+ * every following subscription holds, then clampToAvailable one at a time, oldest first.
+ */
 function naivePlanEdit(planId: string, subscriptions: readonly Subscription[], ctx: EngineContext) {
-  const ordered = [...subscriptions].sort((a, b) =>
-    a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-  );
+  const following = [...subscriptions].sort(byCreation).filter((s) => s.planId !== null && usesPlan(s, planId) && !s.locked);
+  for (const s of following) addHolding(ctx.holdings, s.values, -1);
   const result = new Map<string, Subscription>();
-  for (const s of ordered) {
-    if (s.planId === null || !usesPlan(s, planId) || s.locked) continue;
-    const { values, conflicts } = clampToAvailable(desiredValuesOf(s, ctx), ctx.reseller, othersHolding(ctx.holdings, s.values));
-    replaceHolding(ctx.holdings, s.values, values);
-    result.set(s.id, { ...s, values, synchronized: conflicts.length === 0 });
+  for (const s of following) {
+    const { values, conflicts } = clampToAvailable(desiredValuesOf(s, ctx), ctx.reseller, ctx.holdings);
+    addHolding(ctx.holdings, values, 1);
+    result.set(s.id, { ...s, values, synchronized: conflicts.length === 0, expiresAt: expiresAtOf(values) });
   }
   return result;
+}
+
+/** Shared resource keys whose limit is finite and not oversold: the ones subscriptions compete for. */
+function contestedKeys(world: World): NumericResourceKey[] {
+  if (world.reseller.oversell) return [];
+  return NUMERIC_RESOURCE_KEYS.filter((k) => SHARED_RESOURCES[k] && world.reseller.limits[k] !== -1);
+}
+
+/** Fisher–Yates with a seed: the same subscriptions in another order. */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let x = seed | 1;
+  for (let i = out.length - 1; i > 0; i--) {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    const j = x % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
 }
 
 function isPlanBasedUnlocked(s: Subscription): boolean {
@@ -156,13 +184,13 @@ function apply(world: World, op: Op, step: number): void {
       return;
     }
     case 'customize':
-      if (target) store(world, [customize(target, op.patch, ctx)]);
+      if (target) store(world, [customizeOrKeep(target, op.patch, ctx)]);
       return;
     case 'changePlan': {
       if (!target) return;
       const plan = op.planIndex === null ? null : hosting[op.planIndex % hosting.length];
       const addonIds = addons.filter((_, bit) => op.addonMask & (1 << bit)).map((a) => a.id);
-      store(world, [changePlan(target, plan ? plan.id : null, addonIds, ctx)]);
+      store(world, [changePlan(target, plan ? plan.id : null, plan ? addonIds : [], ctx)]);
       return;
     }
     case 'editPlan': {
@@ -221,6 +249,7 @@ describe('properties', () => {
           expect(allocationViolation(world.reseller, world.subscriptions), op.kind).toBeNull();
           expect(syncFlagViolation(world), op.kind).toBeNull();
           expect(world.holdings).toEqual(holdingsOf(world.subscriptions));
+          for (const s of world.subscriptions) expect(s.expiresAt, `${op.kind} ${s.id}`).toBe(expiresAtOf(s.values));
         });
       }),
       RUNS,
@@ -295,6 +324,144 @@ describe('properties', () => {
           if (changedIds.has(id)) continue;
           expect(users.find((u) => u.id === id)).toEqual(s);
         }
+      }),
+      RUNS,
+    );
+  });
+
+  it('Update & Sync: when the followers\' desired values fit together, all of them end Synced', () => {
+    fc.assert(
+      // Raw worlds: the followers may hold anything before the edit (older edits, provider changes).
+      fc.property(rawWorldArb, valuesArb, fc.nat(), (world, values, pick) => {
+        const plans = [...world.plans.values()];
+        const plan = plans[pick % plans.length];
+        if (!plan) return;
+        world.plans.set(plan.id, { ...plan, values });
+        const ctx = contextOf(world);
+        const followers = world.subscriptions.filter((s) => isPlanBasedUnlocked(s) && usesPlan(s, plan.id));
+        // Stated from the definition, not the algorithm: every permission granted, every
+        // resource within its own limit, and the contested ones within the limit together.
+        const fits = followers.every((s) => {
+          const desired = desiredValuesOf(s, ctx);
+          const permissionsOk = PERMISSION_KEYS.every((k) => !desired.permissions[k] || world.reseller.permissions[k]);
+          const ownOk = NUMERIC_RESOURCE_KEYS.every((k) => {
+            const limit = world.reseller.limits[k];
+            return limit === -1 || (desired.resources[k] !== -1 && desired.resources[k] <= limit);
+          });
+          return permissionsOk && ownOk;
+        });
+        const others = world.subscriptions.filter((s) => !followers.includes(s));
+        const together = contestedKeys(world).every((k) => {
+          let total = 0;
+          for (const s of [...others.map((o) => o.values), ...followers.map((f) => desiredValuesOf(f, ctx))]) {
+            if (s.resources[k] === -1) return false;
+            total += s.resources[k];
+          }
+          return total <= world.reseller.limits[k];
+        });
+        if (!fits || !together) return;
+        const { report } = editPlan(world, plan.id, values);
+        expect(report.unsynced).toBe(0);
+        expect(report.synced).toBe(followers.length);
+      }),
+      RUNS,
+    );
+  });
+
+  it('Update & Sync: the outcome does not depend on the order subscriptions are visited in', () => {
+    fc.assert(
+      fc.property(rawWorldArb, valuesArb, fc.nat(), fc.integer(), (world, values, pick, seed) => {
+        const plans = [...world.plans.values()];
+        const plan = plans[pick % plans.length];
+        if (!plan) return;
+        world.plans.set(plan.id, { ...plan, values });
+        const users = world.subscriptions.filter((s) => usesPlan(s, plan.id));
+        const a = applyPlanEdit(plan.id, users, { ...contextOf(world), holdings: holdingsOf(world.subscriptions) });
+        const b = applyPlanEdit(plan.id, shuffled(users, seed), { ...contextOf(world), holdings: holdingsOf(world.subscriptions) });
+        const byId = (list: Subscription[]) => new Map(list.map((s) => [s.id, s]));
+        expect(byId(b.changed)).toEqual(byId(a.changed));
+        expect(b.report.synced).toBe(a.report.synced);
+        expect([...b.report.unsyncedIds].sort()).toEqual([...a.report.unsyncedIds].sort());
+      }),
+      RUNS,
+    );
+  });
+
+  it('Update & Sync: when they cannot all fit, the oldest are served first', () => {
+    fc.assert(
+      fc.property(builtWorldArb, valuesArb, fc.nat(), (world, values, pick) => {
+        const hosting = [...world.plans.values()].filter((p) => p.kind === 'hosting');
+        const plan = hosting[pick % Math.max(1, hosting.length)];
+        if (!plan) return;
+        const followerIds = world.subscriptions.filter((s) => isPlanBasedUnlocked(s) && usesPlan(s, plan.id)).map((s) => s.id);
+        editPlan(world, plan.id, values);
+        const ctx = contextOf(world);
+        const followers = world.subscriptions.filter((s) => followerIds.includes(s.id)).sort(byCreation);
+        for (const k of contestedKeys(world)) {
+          // Once one follower got less than it asked for, no younger follower got any of it.
+          let short = false;
+          for (const s of followers) {
+            const asked = desiredValuesOf(s, ctx).resources[k];
+            const got = s.values.resources[k];
+            if (short) expect(got, `${s.id} ${k} after a shortfall`).toBe(0);
+            if (got !== asked) short = true;
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('Change Plan on many: no visiting order changes the outcome, and all fit when they can', () => {
+    fc.assert(
+      fc.property(builtWorldArb, fc.nat(), fc.integer(), (world, pick, seed) => {
+        const hosting = [...world.plans.values()].filter((p) => p.kind === 'hosting');
+        const plan = hosting[pick % Math.max(1, hosting.length)];
+        if (!plan || world.subscriptions.length === 0) return;
+        const chosen = world.subscriptions.filter((_, i) => (seed >> i) & 1);
+        const ctx = contextOf(world);
+        const a = changePlanMany(chosen, plan.id, [], ctx);
+        const b = changePlanMany(shuffled(chosen, seed), plan.id, [], ctx);
+        expect(b).toEqual(a);
+        const after = new Map(a.map((s) => [s.id, s]));
+        const next = world.subscriptions.map((s) => after.get(s.id) ?? s);
+        expect(allocationViolation(world.reseller, next)).toBeNull();
+      }),
+      RUNS,
+    );
+  });
+
+  it('Customize never changes a key outside its patch, refuses what is not available, and an empty change does not lock', () => {
+    fc.assert(
+      fc.property(builtWorldArb, valuesPatchArb, fc.nat(), (world, patch, pick) => {
+        const s = world.subscriptions[pick % Math.max(1, world.subscriptions.length)];
+        if (!s) return;
+        const ctx = contextOf(world);
+        const changes = changedKeys(s.values, patch);
+        let result: Subscription;
+        try {
+          result = customize(s, patch, ctx);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ValuesRefused);
+          const paths = new Set(changes.map((c) => `${c.group}.${c.key}`));
+          for (const issue of (error as ValuesRefused).issues) expect(paths.has(issue.path), issue.path).toBe(true);
+          return;
+        }
+        if (changes.length === 0) {
+          expect(result).toBe(s);
+          return;
+        }
+        const touched = new Set(changes.map((c) => `${c.group}.${c.key}`));
+        for (const group of ['resources', 'permissions', 'hosting', 'php'] as const) {
+          const before = s.values[group] as Record<string, unknown>;
+          const after = result.values[group] as Record<string, unknown>;
+          for (const key of Object.keys(before)) {
+            if (touched.has(`${group}.${key}`)) expect(after[key]).toBe((patch[group] as Record<string, unknown>)[key]);
+            else expect(after[key], `${group}.${key}`).toBe(before[key]);
+          }
+        }
+        expect(result.locked).toBe(s.planId !== null);
+        expect(result.expiresAt).toBe(expiresAtOf(result.values));
       }),
       RUNS,
     );

@@ -7,7 +7,9 @@ import {
   acceptAvailableValues,
   applyPlanEdit,
   applyProviderPatch,
+  ValuesRefused,
   changePlan,
+  changePlanMany,
   createSubscription,
   customize,
   desiredValues,
@@ -166,13 +168,12 @@ describe('createSubscription', () => {
     expect(s.values).toEqual(emptyValues());
   });
 
-  it('takes expiresAt from the input, else from the values', () => {
+  it('takes expiresAt from the expiration value (null = Unlimited)', () => {
     const dated = plan('dated', { resources: { expiration: '2030-06-30' } });
     const st = store();
     st.plans.set('dated', dated);
     expect(createSubscription(input({ planId: 'dated' }), st.ctx).expiresAt).toBe('2030-06-30');
-    expect(createSubscription(input({ planId: 'dated', expiresAt: '2031-01-01' }), st.ctx).expiresAt).toBe('2031-01-01');
-    expect(createSubscription(input({ planId: 'dated', expiresAt: null }), st.ctx).expiresAt).toBeNull();
+    expect(createSubscription(input({ planId: 'basic' }), st.ctx).expiresAt).toBeNull();
   });
 
   it('refuses unknown plans and plans of the wrong kind', () => {
@@ -282,14 +283,64 @@ describe('customize', () => {
     expect(s.values.resources.max_db).toBe(0);
   });
 
-  it('cannot give what the reseller cannot', () => {
+  it('refuses, per field and naming the available value, what the reseller cannot give: never lowers it silently', () => {
     const st = store(reseller({ limits: { max_db: 4, disk_space: 30 * GB }, permissions: { manage_crontab: false } }));
     st.put(createSubscription(input(), st.ctx));
     const s = st.put(createSubscription(input(), st.ctx));
-    const c = customize(s, { resources: { max_db: -1, disk_space: 100 * GB }, permissions: { manage_crontab: true } }, st.ctx);
+    let refused: unknown;
+    try {
+      customize(s, { resources: { max_db: -1, disk_space: 100 * GB }, permissions: { manage_crontab: true } }, st.ctx);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(ValuesRefused);
+    expect((refused as ValuesRefused).issues).toEqual([
+      { path: 'resources.max_db', code: 'beyond_available', params: { available: 4, key: 'max_db' } },
+      { path: 'resources.disk_space', code: 'beyond_available', params: { available: 20 * GB, key: 'disk_space' } },
+      { path: 'permissions.manage_crontab', code: 'not_available' },
+    ]);
+    // Within what is available, the same change is taken as asked.
+    const c = customize(s, { resources: { max_db: 4, disk_space: 20 * GB } }, st.ctx);
     expect(c.values.resources.max_db).toBe(4);
     expect(c.values.resources.disk_space).toBe(20 * GB);
-    expect(c.values.permissions.manage_crontab).toBe(false);
+  });
+
+  it('asks 1 TB with 500 GB available: refused at disk_space with 500 GB named', () => {
+    const st = store(reseller({ limits: { disk_space: 500 * GB }, oversell: true }));
+    const s = st.put(createSubscription(input(), st.ctx));
+    expect(() => customize(s, { resources: { disk_space: 1024 * GB } }, st.ctx)).toThrow(ValuesRefused);
+    try {
+      customize(s, { resources: { disk_space: 1024 * GB } }, st.ctx);
+    } catch (error) {
+      expect((error as ValuesRefused).issues[0]?.params?.available).toBe(500 * GB);
+    }
+  });
+
+  it('never changes a value the patch does not touch, even after the provider lowered its limit', () => {
+    const st = store(reseller({ limits: { disk_space: 30 * GB } }));
+    const s = st.put(createSubscription(input(), st.ctx));
+    st.reseller = applyProviderPatch(st.reseller, { limits: { disk_space: 1 * GB } });
+    const c = customize(s, { php: { memory_limit: '512M' } }, st.ctx);
+    expect(c.values.resources.disk_space).toBe(10 * GB);
+    expect(c.values.php.memory_limit).toBe('512M');
+    expect(syncState(c)).toBe('locked');
+  });
+
+  it('an empty change, or one that repeats the current values, changes nothing and does not lock', () => {
+    const st = store();
+    const s = st.put(createSubscription(input(), st.ctx));
+    expect(customize(s, {}, st.ctx)).toBe(s);
+    expect(customize(s, { resources: { disk_space: s.values.resources.disk_space }, permissions: {} }, st.ctx)).toBe(s);
+    expect(syncState(s)).toBe('synced');
+  });
+
+  it('moves expiresAt with the expiration value', () => {
+    const st = store();
+    const s = st.put(createSubscription(input(), st.ctx));
+    expect(s.expiresAt).toBeNull();
+    const dated = customize(s, { resources: { expiration: '2027-03-31' } }, st.ctx);
+    expect(dated.expiresAt).toBe('2027-03-31');
+    expect(customize(dated, { resources: { expiration: -1 } }, st.ctx).expiresAt).toBeNull();
   });
 
   it('keeps a custom subscription custom', () => {
@@ -351,7 +402,8 @@ describe('changePlan', () => {
     const st = store();
     const s = st.put(createSubscription(input({ addonIds: ['extra-mail'] }), st.ctx));
     st.reseller = applyProviderPatch(st.reseller, { limits: { max_box: 12 }, permissions: { manage_dns: false } });
-    const c = changePlan({ ...s, locked: true }, null, ['extra-mail'], st.ctx);
+    expect(() => changePlan(s, null, ['extra-mail'], st.ctx)).toThrow(/custom_has_no_addons/);
+    const c = changePlan({ ...s, locked: true }, null, [], st.ctx);
     expect(syncState(c)).toBe('custom');
     expect(c.addonIds).toEqual([]);
     expect(c.locked).toBe(false);
@@ -359,6 +411,24 @@ describe('changePlan', () => {
     expect(c.values.permissions.manage_dns).toBe(false);
     expect(c.values.permissions.manage_maillists).toBe(true);
     expect(c.values.resources.disk_space).toBe(15 * GB);
+  });
+});
+
+describe('changePlanMany', () => {
+  it('releases what all of them held before measuring any: all fit when they can, oldest first when not', () => {
+    const st = store(reseller({ limits: { disk_space: 60 * GB } }));
+    const bigger = plan('bigger', { resources: { disk_space: 30 * GB } });
+    st.plans.set('bigger', bigger);
+    st.plans.set('basic', { ...basic, values: mergeValues(basic.values, { resources: { disk_space: 20 * GB } }) });
+    const subs = [0, 1, 2].map(() => st.put(createSubscription(input(), st.ctx)));
+    const two = changePlanMany([subs[1]!, subs[0]!], 'bigger', [], st.ctx);
+    // 20 GB stays with the third: 40 GB for the two, oldest first.
+    expect(two.map((s) => [s.id, s.values.resources.disk_space])).toEqual([
+      [subs[0]!.id, 30 * GB],
+      [subs[1]!.id, 10 * GB],
+    ]);
+    expect(two.map(syncState)).toEqual(['synced', 'unsynced']);
+    expect(() => changePlanMany(subs, null, ['extra-mail'], st.ctx)).toThrow(/custom_has_no_addons/);
   });
 });
 
@@ -401,6 +471,42 @@ describe('applyPlanEdit', () => {
     expect([a1, a2, b].map((s) => st.get(s.id).values.resources.max_db)).toEqual([4, 4, 2]);
     expect(report.unsyncedIds).toEqual(['b']);
     expect(st.holdings).toEqual(holdingsOf([...st.subscriptions.values()]));
+  });
+
+  it('with a 60 GB shared disk, two subscriptions holding 20 and 40 GB edited to 30 GB each both end Synced', () => {
+    const st = store(reseller({ limits: { disk_space: 60 * GB } }));
+    // The older one holds 20 GB, the younger 40 GB (created after an earlier edit of the plan).
+    st.plans.set('basic', { ...basic, values: mergeValues(basic.values, { resources: { disk_space: 20 * GB } }) });
+    const a = st.put(createSubscription(input(), st.ctx));
+    st.plans.set('basic', { ...basic, values: mergeValues(basic.values, { resources: { disk_space: 40 * GB } }) });
+    const b = st.put(createSubscription(input(), st.ctx));
+    expect(b.values.resources.disk_space).toBe(40 * GB);
+    const { report } = editPlan(st, 'basic', { resources: { disk_space: 30 * GB } });
+    expect(report).toEqual({ synced: 2, unsynced: 0, locked: 0, unsyncedIds: [] });
+    expect([a, b].map((s) => st.get(s.id).values.resources.disk_space)).toEqual([30 * GB, 30 * GB]);
+    expect(st.holdings).toEqual(holdingsOf([...st.subscriptions.values()]));
+  });
+
+  it('gives the same outcome whatever order the subscriptions are passed in', () => {
+    const st = store(reseller({ limits: { disk_space: 50 * GB } }));
+    st.plans.set('basic', { ...basic, values: mergeValues(basic.values, { resources: { disk_space: 20 * GB } }) });
+    const subs = [0, 1].map(() => st.put(createSubscription(input(), st.ctx)));
+    st.plans.set('basic', { ...basic, values: mergeValues(basic.values, { resources: { disk_space: 30 * GB } }) });
+    const forward = applyPlanEdit('basic', subs, { ...st.ctx, holdings: holdingsOf(subs) });
+    const backward = applyPlanEdit('basic', [...subs].reverse(), { ...st.ctx, holdings: holdingsOf(subs) });
+    expect(backward.changed).toEqual(forward.changed);
+    // Oldest first: the first gets its 30 GB, the second what remains.
+    expect(forward.changed.map((s) => s.values.resources.disk_space)).toEqual([30 * GB, 20 * GB]);
+    expect(forward.report.unsyncedIds).toEqual([subs[1]!.id]);
+  });
+
+  it('moves expiresAt with the plan\'s expiration', () => {
+    const st = store();
+    const s = st.put(createSubscription(input(), st.ctx));
+    editPlan(st, 'basic', { resources: { expiration: '2026-06-30' } });
+    expect(st.get(s.id).expiresAt).toBe('2026-06-30');
+    editPlan(st, 'basic', { resources: { expiration: -1 } });
+    expect(st.get(s.id).expiresAt).toBeNull();
   });
 
   it('shares nothing when overselling is on: each gets min(plan, limit)', () => {

@@ -4,8 +4,19 @@
  * never write a store. Only `applyPlanEdit` mutates something: the context's holdings, so that
  * shared limits are consumed subscription by subscription.
  */
-import { SHARED_RESOURCES, availabilityDependsOnHoldings, clampToAvailable, othersHolding, tally, writeTallies } from './availability';
+import {
+  SHARED_RESOURCES,
+  addHolding,
+  availabilityDependsOnHoldings,
+  availableAmount,
+  clampToAvailable,
+  cloneHoldings,
+  othersHolding,
+  tally,
+  writeTallies,
+} from './availability';
 import type { AvailabilityConflict, Holdings, ResourceTotals } from './availability';
+import type { ValidationIssue } from './schemas';
 import { emptyValues } from './catalogue';
 import {
   HOSTING_KEYS,
@@ -58,6 +69,30 @@ export class DomainRuleError extends Error {
     this.name = 'DomainRuleError';
     this.code = code;
   }
+}
+
+/**
+ * A Customize asked for values the reseller cannot provide (SPEC §1.3): one issue per field,
+ * `beyond_available` naming the available value, `not_available` for a permission it lacks.
+ */
+export class ValuesRefused extends Error {
+  readonly issues: ValidationIssue[];
+  constructor(issues: ValidationIssue[]) {
+    super(`Not available: ${issues.map((i) => i.path).join(', ')}`);
+    this.name = 'ValuesRefused';
+    this.issues = issues;
+  }
+}
+
+/** `expiresAt` is always the date of the `expiration` value (SPEC §1.1, §1.6): null = unlimited. */
+export function expiresAtOf(values: Values): string | null {
+  const expiration = values.resources.expiration;
+  return typeof expiration === 'string' ? expiration : null;
+}
+
+/** The record with new values: `expiresAt` follows them. */
+function withNewValues(s: Subscription, values: Values, changes: Partial<Subscription> = {}): Subscription {
+  return { ...s, ...changes, values, expiresAt: expiresAtOf(values) };
 }
 
 const GROUP_KEYS: ReadonlyArray<readonly [ValueGroup, readonly string[]]> = [
@@ -184,8 +219,6 @@ export interface NewSubscriptionInput {
   ipAddress: string;
   systemUser: string;
   createdAt: string;
-  /** Default: the expiration date of its values, if any. */
-  expiresAt?: string | null;
   /** Values of a custom subscription (default: a plan that offers nothing). */
   customValues?: Values;
 }
@@ -217,7 +250,6 @@ export function createSubscription(input: NewSubscriptionInput, ctx: EngineConte
     input.planId === null
       ? clampToAvailable(input.customValues ?? emptyValues(), ctx.reseller, ctx.holdings)
       : clampedDesired(input.planId, addonIds, ctx);
-  const expiration = values.resources.expiration;
   return {
     id: input.id,
     domain: input.domain,
@@ -233,7 +265,7 @@ export function createSubscription(input: NewSubscriptionInput, ctx: EngineConte
     websites: [input.domain],
     usage: { disk_space: 0, max_traffic: 0 },
     createdAt: input.createdAt,
-    expiresAt: input.expiresAt !== undefined ? input.expiresAt : typeof expiration === 'string' ? expiration : null,
+    expiresAt: expiresAtOf(values),
   };
 }
 
@@ -244,7 +276,7 @@ function clampDesired(s: Subscription, ctx: EngineContext) {
 function syncToPlan(s: Subscription, ctx: EngineContext): SyncOutcome {
   const { values, conflicts } = clampDesired(s, ctx);
   if (conflicts.length > 0) return { outcome: 'conflicts', conflicts: conflictRows(s, conflicts), subscription: s };
-  return { outcome: 'synced', conflicts: [], subscription: { ...s, values, locked: false, synchronized: true } };
+  return { outcome: 'synced', conflicts: [], subscription: withNewValues(s, values, { locked: false, synchronized: true }) };
 }
 
 /**
@@ -261,18 +293,51 @@ export function synchronize(s: Subscription, ctx: EngineContext): SyncOutcome {
 /** OK in the Synchronization failed dialog: take what is available; Unsynced if anything is missing. */
 export function acceptAvailableValues(s: Subscription, ctx: EngineContext): Subscription {
   const { values, conflicts } = clampDesired(s, ctx);
-  return { ...s, values, locked: false, synchronized: conflicts.length === 0 };
+  return withNewValues(s, values, { locked: false, synchronized: conflicts.length === 0 });
 }
 
 /**
- * Customize: the subscription's own values change and it stops following its plan (locked).
- * It still cannot hold what the reseller cannot give, so the merged values are clamped.
+ * What a Customize patch actually changes: the keys whose value differs from the record's.
+ * Keys the values do not have are ignored (the schema refuses them first).
+ */
+export function changedKeys(values: Values, patch: ValuesPatch): Array<{ group: ValueGroup; key: string; value: number | string | boolean }> {
+  const changes: Array<{ group: ValueGroup; key: string; value: number | string | boolean }> = [];
+  for (const [group] of GROUP_KEYS) {
+    const part = patch[group] as Record<string, number | string | boolean | undefined> | undefined;
+    if (!part) continue;
+    const current = values[group] as Record<string, number | string | boolean>;
+    for (const [key, value] of Object.entries(part)) {
+      if (value !== undefined && Object.hasOwn(current, key) && current[key] !== value) changes.push({ group, key, value });
+    }
+  }
+  return changes;
+}
+
+/**
+ * Customize (SPEC §1.3): the subscription's own values change and a plan-based one is locked.
+ * Only the changed keys are checked against what the reseller can provide; one beyond it is
+ * refused (ValuesRefused, naming the available value), never silently lowered. Keys the patch
+ * does not change are left exactly as they are, even where the provider has since lowered a
+ * limit. A patch that changes nothing returns the record itself: nothing changes, no lock.
  */
 export function customize(s: Subscription, patch: ValuesPatch, ctx: EngineContext): Subscription {
-  const merged = mergeValues(s.values, patch);
-  const { values } = clampToAvailable(merged, ctx.reseller, othersHolding(ctx.holdings, s.values));
-  if (s.planId === null) return { ...s, values, locked: false, synchronized: false };
-  return { ...s, values, locked: true, synchronized: false };
+  const changes = changedKeys(s.values, patch);
+  if (changes.length === 0) return s;
+  const others = othersHolding(ctx.holdings, s.values);
+  const issues: ValidationIssue[] = [];
+  for (const { group, key, value } of changes) {
+    if (group === 'resources' && typeof value === 'number' && (NUMERIC_RESOURCE_KEYS as readonly string[]).includes(key)) {
+      const k = key as NumericResourceKey;
+      const available = availableAmount(k, value, ctx.reseller, others[k]);
+      if (available !== value) issues.push({ path: `resources.${k}`, code: 'beyond_available', params: { available, key: k } });
+    } else if (group === 'permissions' && value === true && !ctx.reseller.permissions[key as keyof Reseller['permissions']]) {
+      issues.push({ path: `permissions.${key}`, code: 'not_available' });
+    }
+  }
+  if (issues.length > 0) throw new ValuesRefused(issues);
+  const values = mergeValues(s.values, patch);
+  if (s.planId === null) return withNewValues(s, values, { locked: false, synchronized: false });
+  return withNewValues(s, values, { locked: true, synchronized: false });
 }
 
 /** Unlock and Sync: discard the customization and synchronize; on conflicts nothing changes yet. */
@@ -291,15 +356,47 @@ export function changePlan(
   addonIds: readonly string[],
   ctx: EngineContext,
 ): Subscription {
-  const others = othersHolding(ctx.holdings, s.values);
+  return changePlanAgainst(s, planId, addonIds, othersHolding(ctx.holdings, s.values), ctx);
+}
+
+function changePlanAgainst(
+  s: Subscription,
+  planId: string | null,
+  addonIds: readonly string[],
+  others: Readonly<ResourceTotals>,
+  ctx: EngineContext,
+): Subscription {
   if (planId === null) {
+    if (addonIds.length > 0) throw new DomainRuleError('custom_has_no_addons');
     const { values } = clampToAvailable(s.values, ctx.reseller, others);
-    return { ...s, planId: null, addonIds: [], values, locked: false, synchronized: false };
+    return withNewValues(s, values, { planId: null, addonIds: [], locked: false, synchronized: false });
   }
   const ids = uniqueIds(addonIds);
   const [plan, addons] = resolvePlans(planId, ids, ctx);
   const { values, conflicts } = clampToAvailable(desiredValues(plan, addons), ctx.reseller, others);
-  return { ...s, planId, addonIds: ids, values, locked: false, synchronized: conflicts.length === 0 };
+  return withNewValues(s, values, { planId, addonIds: ids, locked: false, synchronized: conflicts.length === 0 });
+}
+
+/**
+ * Change Plan on many subscriptions at once (bulk): like Update & Sync, the outcome does not
+ * depend on the order they are given in. What they all held is released first, then shared
+ * limits go to the oldest first. Returns the new records in creation order.
+ */
+export function changePlanMany(
+  subscriptions: readonly Subscription[],
+  planId: string | null,
+  addonIds: readonly string[],
+  ctx: EngineContext,
+): Subscription[] {
+  const pool = cloneHoldings(ctx.holdings);
+  for (const s of subscriptions) addHolding(pool, s.values, -1);
+  const out: Subscription[] = [];
+  for (const s of inCreationOrder(subscriptions)) {
+    const next = changePlanAgainst(s, planId, addonIds, pool, ctx);
+    addHolding(pool, next.values, 1);
+    out.push(next);
+  }
+  return out;
 }
 
 function byCreation(a: Subscription, b: Subscription): number {
@@ -344,7 +441,7 @@ function withValues(s: Subscription, values: Values, synchronized: boolean): Sub
     websites: s.websites,
     usage: s.usage,
     createdAt: s.createdAt,
-    expiresAt: s.expiresAt,
+    expiresAt: expiresAtOf(values),
   };
 }
 
@@ -364,7 +461,8 @@ const NO_HOLDINGS: Readonly<ResourceTotals> = Object.fromEntries(NUMERIC_RESOURC
 
 /**
  * Update & Sync: every unlocked subscription using the plan (as plan or add-on) gets its
- * clamped desired values, oldest first so shared limits go to the earliest subscriptions.
+ * clamped desired values. What they held is released first, then shared limits go to the
+ * oldest first: when all fit, all end Synced, whatever order they are passed in.
  * Locked ones are skipped and counted. `ctx.holdings` is current when it returns.
  * `changed` lists only the subscriptions whose values or sync state actually changed.
  *
@@ -419,16 +517,24 @@ export function applyPlanEdit(
     return template;
   };
 
+  // What every following subscription held is released before any of them is measured: each is
+  // then measured against the non-following ones and the older followers' new values only, so the
+  // outcome does not depend on the order they arrive in (SPEC §1.3), and all fit when they can.
+  const following: Subscription[] = [];
   for (const s of inCreationOrder(subscriptions)) {
     if (s.planId === null || (s.planId !== planId && !s.addonIds.includes(planId))) continue;
     if (s.locked) {
       report.locked++;
       continue;
     }
-    const template = templateOf(s);
-    const tv = template.values;
+    following.push(s);
     const before = s.values.resources;
     for (let i = 0; i < n; i++) tally(finite, unlimited, i, before[keys[i] as NumericResourceKey], -1);
+  }
+
+  for (const s of following) {
+    const template = templateOf(s);
+    const tv = template.values;
     // The template already holds what dependent keys get when there is room; copy on clamp only.
     let resources = tv.resources;
     let conflicts = template.fixedConflicts;
@@ -465,6 +571,7 @@ export function applyPlanEdit(
     const old = s.values;
     const unchanged =
       synchronized === s.synchronized &&
+      s.expiresAt === expiresAtOf(values) &&
       (old === values ||
         (sameGroup(old.resources, resources, RESOURCE_KEYS) &&
           sameGroup(old.permissions, tv.permissions, PERMISSION_KEYS) &&

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { addHolding, holdingsOf } from './availability';
 import type { Holdings } from './availability';
 import { catalogueItem } from './catalogue';
-import { createSubscription, customize } from './sync-engine';
+import { ValuesRefused, createSubscription, customize } from './sync-engine';
 import type { EngineContext } from './sync-engine';
 import {
   NUMERIC_RESOURCE_KEYS,
@@ -179,6 +179,16 @@ export function subscriptionsArb(
   );
 }
 
+/** Customize as the API does it: a refused patch (422) leaves the subscription as it was. */
+export function customizeOrKeep(s: Subscription, patch: ValuesPatch, ctx: EngineContext): Subscription {
+  try {
+    return customize(s, patch, ctx);
+  } catch (error) {
+    if (error instanceof ValuesRefused) return s;
+    throw error;
+  }
+}
+
 /** A store-like world: reseller, plans, subscriptions, and a context over them. */
 export interface World {
   reseller: Reseller;
@@ -250,7 +260,7 @@ export const builtWorldArb: fc.Arbitrary<World> = fc
       s = { ...s, websites: [domain, ...Array.from({ length: spec.extraWebsites }, (_, w) => `w${w}.${domain}`)] };
       addHolding(world.holdings, s.values, 1);
       if (spec.customization) {
-        const customized = customize(s, spec.customization, ctx);
+        const customized = customizeOrKeep(s, spec.customization, ctx);
         addHolding(world.holdings, s.values, -1);
         addHolding(world.holdings, customized.values, 1);
         s = customized;

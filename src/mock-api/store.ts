@@ -10,7 +10,7 @@
  * listeners (persistence, cross-tab) which record keys changed.
  */
 import { createStore } from 'zustand/vanilla';
-import { addHolding, holdingsOf, type Holdings } from '../domain/availability';
+import { addHolding, cloneHoldings, holdingsOf, type Holdings } from '../domain/availability';
 import type { EngineContext } from '../domain/sync-engine';
 import type { Customer, Reseller, ServicePlan, Subscription } from '../domain/types';
 
@@ -156,13 +156,6 @@ function indexRow<T extends TableName>(ix: Indexes, table: T, row: RowTypes[T], 
     if (add) ix.planByName.set(key, p.id);
     else if (ix.planByName.get(key) === p.id) ix.planByName.delete(key);
   }
-}
-
-/** Copies the holdings (plain objects of numbers, one level of nesting) without structuredClone's cost. */
-function cloneHoldings(h: Holdings): Holdings {
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(h)) copy[key] = typeof value === 'object' && value !== null ? { ...value } : value;
-  return copy as Holdings;
 }
 
 /** Whether a subscription change can move it in an index (most changes touch values or status only). */
