@@ -110,7 +110,7 @@ test('a plan granting what the reseller lacks is marked before saving and leaves
   await performance.check();
   await expect(performance).toHaveAccessibleDescription(/Not available to you/);
   await expect(page.getByText('Not available to you: Hosting performance settings management.')).toBeVisible();
-  await expect(page.getByText('8 unlocked subscriptions on this plan will end Unsynced.')).toBeVisible();
+  await expect(page.getByText('8 subscriptions will end Unsynced:')).toBeVisible();
   await expectNoAxeViolations(page);
 
   await page.getByRole('button', { name: 'Update & Sync' }).click();
@@ -126,7 +126,8 @@ test('a plan granting what the reseller lacks is marked before saving and leaves
 test('the seed example: Premium offers what the reseller lacks, shown as soon as the plan opens', async ({ page }) => {
   await openApp(page, '/service-plans/plan-0003', { scenario: 'sync-failure' });
   await expect(page.getByText('Not available to you: PHP version and handler management.')).toBeVisible();
-  await expect(page.getByText('1 unlocked subscription on this plan will end Unsynced.')).toBeVisible();
+  await expect(page.getByText('1 subscription will end Unsynced:')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'shop.example.com' })).toBeVisible();
   await page.getByRole('tab', { name: 'Permissions' }).click();
   await expect(page.getByRole('checkbox', { name: 'PHP version and handler management' })).toHaveAccessibleDescription(/Not available to you/);
 });

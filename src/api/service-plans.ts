@@ -57,6 +57,28 @@ export function useUpdatePlan() {
   });
 }
 
+export interface PlanEditPreview {
+  report: SyncReport;
+  /** The first subscriptions the edit would leave Unsynced (the report's count is exact). */
+  unsynced: Array<{ id: string; domain: string }>;
+}
+
+/**
+ * What Update & Sync would do with these values, computed by the mock with the save's own code
+ * (SPEC §1.3: the page says exactly which subscriptions would end Unsynced). `values` null =
+ * nothing to ask (the form is invalid).
+ */
+export function usePlanPreview(id: string, values: ValuesPatch | null) {
+  const body = values === null ? null : JSON.stringify({ values });
+  return useQuery({
+    queryKey: ['service-plans', 'preview', id, body],
+    queryFn: async ({ signal }) =>
+      (await apiRequest<PlanEditPreview>(`/service-plans/${encodeURIComponent(id)}/preview`, { method: 'POST', body: { values }, signal })).data,
+    enabled: body !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
 export function useClonePlan() {
   return useApiMutation({
     mutationFn: async ({ id }: { id: string }) => (await apiRequest<PlanItem>(`/service-plans/${encodeURIComponent(id)}/clone`, { method: 'POST' })).data,

@@ -23,7 +23,7 @@ import type {
   ResellerLimitKey,
   ResellerPermissionKey,
 } from './types';
-import type { Lang } from './format';
+import { formatValue, type Lang } from './format';
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -263,7 +263,8 @@ export const domainSchema = z
     z.refine(isDomainName, 'invalid_domain'),
   );
 
-export const subscriptionCreateSchema = z.object({
+export const subscriptionCreateSchema = z
+  .object({
   domain: domainSchema,
   /** null = the reseller's own subscription. */
   ownerId: z.nullable(id),
@@ -277,7 +278,15 @@ export const subscriptionCreateSchema = z.object({
     z.string(orRequired('invalid_type')).check(z.regex(SYSTEM_USER_PATTERN, 'invalid_system_user')),
   ),
   password: z.optional(password),
-});
+  })
+  .check(noAddonsWithoutPlan);
+
+/** SPEC §2: `planId: null` (Custom) with add-ons is refused, not silently dropped. */
+function noAddonsWithoutPlan(ctx: { value: { planId?: string | null | undefined; addonIds?: readonly string[] | undefined }; issues: unknown[] }) {
+  if (ctx.value.planId === null && (ctx.value.addonIds?.length ?? 0) > 0) {
+    ctx.issues.push({ code: 'custom', message: 'custom_has_no_addons', path: ['addonIds'], input: ctx.value.addonIds });
+  }
+}
 
 export const BULK_ACTIONS = ['change-plan', 'change-subscriber', 'suspend', 'activate', 'remove', 'sync'] as const;
 export type BulkActionName = (typeof BULK_ACTIONS)[number];
@@ -291,10 +300,13 @@ export const bulkActionSchema = z
     addonIds: z.optional(idList),
     /** null = the reseller itself. */
     ownerId: z.optional(z.nullable(id)),
+    /** If-Match per id (SPEC §2): a stale one is refused with 412 in that id's result. */
+    etags: z.optional(z.record(z.string(), z.string(orRequired('invalid_type')))),
   })
   .check(
     // Absent and null differ here: null is a choice (Custom / the reseller), absent is a mistake.
     z.refine((b) => b.action !== 'change-plan' || b.planId !== undefined, { message: 'required', path: ['planId'] }),
+    noAddonsWithoutPlan,
     z.refine((b) => b.action !== 'change-subscriber' || b.ownerId !== undefined, {
       message: 'required',
       path: ['ownerId'],
@@ -442,15 +454,34 @@ export const VALIDATION_MESSAGES: Record<string, { en: string; fr: string }> = {
   duplicate_value: { en: 'Each item can be chosen only once.', fr: "Chaque élément ne peut être choisi qu'une fois." },
   unknown_key: { en: 'This field is not recognized.', fr: "Ce champ n'est pas reconnu." },
   invalid_type: { en: 'This value has the wrong type.', fr: "Cette valeur n'est pas du bon type." },
+  // Customize (SPEC §1.3): refused at the field, never silently lowered.
+  beyond_available: {
+    en: 'This is more than you can provide: at most {{available}} is available.',
+    fr: 'Cette valeur dépasse ce que vous pouvez fournir : {{available}} au plus est disponible.',
+  },
+  not_available: {
+    en: 'You do not have this permission yourself: ask your hosting provider for it.',
+    fr: "Vous ne disposez pas vous-même de ce droit : demandez-le à votre fournisseur d'hébergement.",
+  },
+  custom_has_no_addons: {
+    en: 'A custom subscription (no service plan) cannot have add-on plans.',
+    fr: "Un abonnement personnalisé (sans pack de services) ne peut pas avoir de packs d'add-ons.",
+  },
   invalid_value: { en: 'This value is not valid.', fr: "Cette valeur n'est pas valide." },
 };
 
-/** The sentence for an issue, with its parameters filled in; unknown codes get a generic one. */
+/**
+ * The sentence for an issue, with its parameters filled in; unknown codes get a generic one.
+ * An `available` amount is formatted like the item it belongs to (`params.key`): 500 GB, Unlimited.
+ */
 export function validationMessage(issue: Pick<ValidationIssue, 'code' | 'params'>, lang: Lang): string {
   const messages = VALIDATION_MESSAGES[issue.code] ?? VALIDATION_MESSAGES.invalid_value;
   const template = messages?.[lang === 'fr' ? 'fr' : 'en'] ?? '';
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
     const value = issue.params?.[name];
-    return value === undefined ? whole : String(value);
+    if (value === undefined) return whole;
+    const key = issue.params?.key;
+    if (name === 'available' && typeof key === 'string') return formatValue('resources', key, value, lang);
+    return String(value);
   });
 }

@@ -75,7 +75,9 @@ describe('Plan page', { timeout: 20_000 }, () => {
     await user.click(performance);
     expect(performance).toHaveAccessibleDescription(/Not available to you/);
     expect(screen.getByText('Not available to you: Disk space, Hosting performance settings management.')).toBeInTheDocument();
-    expect(screen.getByText('8 unlocked subscriptions on this plan will end Unsynced.')).toBeInTheDocument();
+    const preview = await screen.findByText('8 subscriptions will end Unsynced:');
+    const names = within(preview.closest('.notice') as HTMLElement).getAllByRole('listitem');
+    expect(names).toHaveLength(8);
 
     await user.click(screen.getByRole('button', { name: 'Update & Sync' }));
     await waitFor(() =>
@@ -87,6 +89,27 @@ describe('Plan page', { timeout: 20_000 }, () => {
     );
     const unsynced = (await subscriptionsOf(STARTER)).filter((s) => s.syncState === 'unsynced');
     expect(unsynced).toHaveLength(8);
+  });
+
+  it('the preview counts shared limits (overselling off) and add-ons, exactly as the save then does', async () => {
+    const { user } = await renderApp(`/service-plans/${STARTER}`);
+    await screen.findByRole('heading', { level: 1, name: 'Starter' });
+    // Nothing the plan asks is beyond a limit on its own, but the shared 500 GB is already held.
+    await fetch('http://localhost/api/v1/_mock/provider', { method: 'PATCH', body: JSON.stringify({ oversell: false }) });
+    const disk = screen.getByLabelText('Disk space');
+    await user.clear(disk);
+    await user.type(disk, '6');
+    expect(screen.queryByText(/^Not available to you:/)).not.toBeInTheDocument();
+    const title = await screen.findByText(/^\d+ subscriptions? will end Unsynced:$/);
+    const predicted = Number(/^(\d+)/.exec(title.textContent ?? '')![1]);
+    const notice = title.closest('.notice') as HTMLElement;
+    const domains = within(notice).getAllByRole('link').map((a) => a.textContent).filter((d) => d !== "Show this plan's subscriptions");
+    expect(predicted).toBeGreaterThan(0);
+
+    await user.click(screen.getByRole('button', { name: 'Update & Sync' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${predicted} left unsynced`));
+    const unsynced = (await subscriptionsOf(STARTER)).filter((s) => s.syncState === 'unsynced').map((s) => s.domain);
+    expect(unsynced.sort()).toEqual(domains.sort());
   });
 
   it('shows an invalid value at its field, on its tab, and keeps what was typed', async () => {
@@ -153,7 +176,7 @@ describe('Plan page', { timeout: 20_000 }, () => {
     const performance = screen.getByRole('checkbox', { name: "Gestion des paramètres de performances de l'hébergement" });
     await user.click(performance);
     expect(performance).toHaveAccessibleDescription(/Non disponible pour vous/);
-    expect(screen.getByText('8 abonnements déverrouillés de ce pack finiront Désynchronisés.')).toBeInTheDocument();
+    expect(await screen.findByText('8 abonnements finiront Désynchronisés :')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Mettre à jour et synchroniser' }));
     await waitFor(() =>
       expect(screen.getByRole('status')).toHaveTextContent('Pack mis à jour : 0 abonnement synchronisé, 8 restés désynchronisés, 2 ignorés car verrouillés'),

@@ -8,7 +8,7 @@ import { formatCount } from '../../domain/format';
 import { NUMERIC_RESOURCE_KEYS, PERMISSION_KEYS, PHP_KEYS, type Reseller, type SyncReport, type ValueGroup } from '../../domain/types';
 import { ApiError } from '../../api/http';
 import { useReseller } from '../../api/reseller';
-import { usePlan, useUpdatePlan, type PlanItem } from '../../api/service-plans';
+import { usePlan, usePlanPreview, useUpdatePlan, type PlanItem } from '../../api/service-plans';
 import { announce } from '../../ui/announcer';
 import { Page } from '../../ui/page';
 import { ErrorState, LoadingState, errorText } from '../../ui/query-state';
@@ -28,6 +28,7 @@ import {
   type PlanFormValues,
 } from './plan-form-model';
 import { BusyButton } from '../../ui/busy-button';
+import { useDebounced } from '../../ui/use-debounced';
 
 const HOSTING_FLAGS = ['php', 'ssl', 'cgi', 'perl', 'python', 'fastcgi', 'ssi', 'errdocs'] as const;
 
@@ -132,6 +133,14 @@ function PlanEditor({
     for (const item of lackingItems(readValues(watched).values, reseller)) map.set(`${item.group}.${item.key}`, item);
     return map;
   }, [watched, reseller]);
+
+  // The preview asks the mock what the save would do with the values as they are in the form.
+  const formValues = useMemo(() => {
+    const read = readValues(watched);
+    return read.issues.length > 0 ? null : read.values;
+  }, [watched]);
+  const previewValues = useDebounced(formValues, JSON.stringify(formValues));
+  const preview = usePlanPreview(plan.id, previewValues);
 
   const counts = plan.counts ?? { synced: 0, unsynced: 0, locked: 0 };
   const unlocked = counts.synced + counts.unsynced;
@@ -254,14 +263,10 @@ function PlanEditor({
           {resellerError ? <p className="field-error">{t('edit.resellerUnknown', { detail: errorText(resellerError) })}</p> : null}
           {lacking.size > 0 ? (
             <div className="notice">
-              <div>
-                <p>{t('edit.lackingList', { items: lackingLabels.join(', ') })}</p>
-                <p>
-                  <strong>{t('edit.willUnsync', { count: unlocked, n: formatCount(unlocked, lang) })}</strong>
-                </p>
-              </div>
+              <p>{t('edit.lackingList', { items: lackingLabels.join(', ') })}</p>
             </div>
           ) : null}
+          <PlanPreview planId={plan.id} preview={preview} />
         </section>
 
         <Tabs className="tabs" selectedKey={tab} onSelectionChange={(key) => setTab(key as ValueGroup)}>
@@ -325,5 +330,39 @@ function PlanEditor({
         </div>
       </form>
     </Page>
+  );
+}
+
+/** Which subscriptions the edit would leave Unsynced: the mock's answer, the save's own rules. */
+function PlanPreview({ planId, preview }: { planId: string; preview: ReturnType<typeof usePlanPreview> }) {
+  const { t } = useTranslation('plans');
+  const lang = useLang();
+  if (preview.isError) return <p className="field-error">{t('edit.previewFailed', { detail: errorText(preview.error) })}</p>;
+  if (!preview.data) return preview.isFetching ? <p className="muted">{t('edit.previewChecking')}</p> : null;
+  const { report, unsynced } = preview.data;
+  const followers = report.synced + report.unsynced;
+  if (report.unsynced === 0) {
+    return followers > 0 ? <p>{t('edit.previewAllSynced', { count: followers, n: formatCount(followers, lang) })}</p> : null;
+  }
+  const more = report.unsynced - unsynced.length;
+  return (
+    <div className="notice" aria-busy={preview.isFetching || undefined}>
+      <div>
+        <p>
+          <strong>{t('edit.previewUnsyncedTitle', { count: report.unsynced, n: formatCount(report.unsynced, lang) })}</strong>
+        </p>
+        <ul>
+          {unsynced.map((s) => (
+            <li key={s.id}>
+              <Link to={`/subscriptions/${encodeURIComponent(s.id)}`}>{s.domain}</Link>
+            </li>
+          ))}
+          {more > 0 ? <li>{t('edit.previewMore', { count: more, n: formatCount(more, lang) })}</li> : null}
+        </ul>
+        <p>
+          <Link to={`/subscriptions?planId=${encodeURIComponent(planId)}`}>{t('edit.previewList')}</Link>
+        </p>
+      </div>
+    </div>
   );
 }

@@ -192,7 +192,10 @@ export function CustomizeForm({
         return;
       }
       if (error instanceof ApiError && error.problem.issues) {
-        for (const [name, e] of Object.entries(issuesToErrors(error.problem.issues, lang))) setError(name, { type: 'server', message: e.message });
+        // At the field, with what the user typed kept: "at most 500 GB is available".
+        Object.entries(issuesToErrors(error.problem.issues, lang)).forEach(([name, e], i) =>
+          setError(name, { type: 'server', message: e.message }, { shouldFocus: i === 0 }),
+        );
       }
     }
   }
@@ -223,7 +226,7 @@ export function CustomizeForm({
             {t('customize.invalid')}
           </p>
         ) : null}
-        {customize.isError && !(customize.error instanceof ApiError && customize.error.isStale) ? (
+        {customize.isError && !(customize.error instanceof ApiError && (customize.error.isStale || customize.error.problem.issues)) ? (
           <p className="state state--error" role="alert">
             {t('customize.failed', { detail: errorText(customize.error) })}
           </p>

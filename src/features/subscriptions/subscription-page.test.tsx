@@ -110,6 +110,16 @@ describe('Subscription page', () => {
     const confirm = await screen.findByRole('alertdialog', { name: 'Lock the subscription?' });
     expect(confirm).toHaveTextContent('Saving these values locks obrien-law.ie');
     await user.click(within(confirm).getByRole('button', { name: 'Save and lock' }));
+    // Unlimited disk space is more than the reseller's 500 GB: refused at the field, input kept.
+    const diskError = await within(form).findByText('This is more than you can provide: at most 500 GB is available.');
+    expect(within(form).getByLabelText('Disk space')).toHaveAccessibleDescription(diskError.textContent!);
+    expect(within(form).getByRole('checkbox', { name: 'Disk space: Unlimited' })).toBeChecked();
+    expect(within(form).getByLabelText('Mailboxes')).toHaveValue(7);
+    expect((await fetchSubscription(id)).syncState).not.toBe('locked');
+    await user.click(within(form).getByRole('checkbox', { name: 'Disk space: Unlimited' }));
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    const again = await screen.findByRole('alertdialog', { name: 'Lock the subscription?' });
+    await user.click(within(again).getByRole('button', { name: 'Save and lock' }));
     await waitFor(() => expect(status()).toHaveTextContent('obrien-law.ie customized: it is now Locked.'));
     await waitFor(() => expect(router.state.location.search).toBe(''));
     // The form is gone: the focus is back on the button that opened it.

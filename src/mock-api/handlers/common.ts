@@ -5,8 +5,8 @@
 import { runWrite } from '../write-gate';
 import type { z } from 'zod/mini';
 import { validate, validationMessage, type ValidationIssue } from '../../domain/schemas';
-import { CAN_REASONS, DomainRuleError, type CanReason } from '../../domain/sync-engine';
-import { ApiProblem, etagOf, fieldErrors, ifMatchHolds, notFound, preconditionFailed, problem } from '../http';
+import { CAN_REASONS, DomainRuleError, ValuesRefused, type CanReason } from '../../domain/sync-engine';
+import { ApiProblem, etagOf, fieldErrors, ifMatchHolds, notFound, preconditionFailed, problem, readJson } from '../http';
 import { db, recordKey, revisionOf, type RowTypes, type TableName, type Transaction } from '../store';
 
 /**
@@ -35,6 +35,7 @@ export function handle<P>(resolver: Resolver<P>): Resolver<P> {
 
 export function toProblem(error: unknown): ApiProblem {
   if (error instanceof ApiProblem) return error;
+  if (error instanceof ValuesRefused) return unprocessable(error.issues, 'Some values are more than you can provide.');
   if (error instanceof DomainRuleError) {
     const reason = CAN_REASONS[error.code as CanReason];
     return problem(409, 'not-allowed', 'Not allowed', reason?.en ?? error.message, { code: error.code });
@@ -82,6 +83,27 @@ export function need<T extends TableName>(tx: Transaction, table: T, id: string)
   const row = tx.get(table, id);
   if (!row) throw notFound(RECORD_NAMES[table], id);
   return row;
+}
+
+/**
+ * A body for an action that takes none (suspend, activate, clone): absent, or an empty object.
+ * Malformed JSON is a 400, anything else a 422, so a client's mistake is never ignored.
+ */
+export async function noBody(request: Request): Promise<void> {
+  const body = await readJson(request, { optional: true });
+  if (body === undefined) return;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw unprocessable([{ path: '', code: 'invalid_type' }]);
+  const keys = Object.keys(body);
+  if (keys.length > 0) throw unprocessable(keys.map((key) => ({ path: key, code: 'unknown_key' })));
+}
+
+/** Whether an ETag a client sent (one of a bulk request's `etags`) names the record's current revision. */
+export function etagHolds(table: TableName, id: string, etag: string): boolean {
+  const current = `"${revisionOf(recordKey(table, id))}"`;
+  return etag
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === current || tag === '*');
 }
 
 /** Throws 412 when the request's If-Match names another revision of the record. */

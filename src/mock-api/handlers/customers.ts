@@ -5,7 +5,7 @@ import { customerCreateSchema, customerPatchSchema } from '../../domain/schemas'
 import type { Customer, RecordStatus } from '../../domain/types';
 import { enumFilter, fold, json, pageOf, parseListQuery, problem, readJson } from '../http';
 import { db, readTx, transact, type Transaction } from '../store';
-import { checkIfMatch, etagOfRecord, handle, memo, need, parseWith, route, sortedIds, taken } from './common';
+import { checkIfMatch, etagOfRecord, handle, memo, need, parseWith, route, sortedIds, taken, noBody } from './common';
 import { customerListItem, customerView } from './views';
 
 const SORT_KEYS = ['contactName', 'companyName', 'login', 'email', 'country', 'status', 'createdAt', 'subscriptionCount'] as const;
@@ -151,10 +151,16 @@ export const customerHandlers = [
 
   http.post<{ id: string }>(
     route('/customers/:id/suspend'),
-    handle(({ request, params }) => setStatus(request, params.id, 'suspended')),
+    handle(async ({ request, params }) => {
+      await noBody(request);
+      return setStatus(request, params.id, 'suspended');
+    }),
   ),
   http.post<{ id: string }>(
     route('/customers/:id/activate'),
-    handle(({ request, params }) => setStatus(request, params.id, 'active')),
+    handle(async ({ request, params }) => {
+      await noBody(request);
+      return setStatus(request, params.id, 'active');
+    }),
   ),
 ];

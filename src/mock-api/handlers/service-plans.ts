@@ -1,12 +1,13 @@
 /** /service-plans: list, create, read, Update & Sync, remove (refused while in use), clone. */
 import { http } from 'msw';
+import type { z } from 'zod/mini';
 import { emptyValues } from '../../domain/catalogue';
 import { planCreateSchema, planUpdateSchema } from '../../domain/schemas';
 import { applyPlanEdit, mergeValues } from '../../domain/sync-engine';
 import type { PlanKind, ServicePlan } from '../../domain/types';
 import { enumFilter, fold, json, noContent, pageOf, parseListQuery, problem, readJson } from '../http';
 import { db, readTx, transact, type Transaction } from '../store';
-import { checkIfMatch, etagOfRecord, handle, need, parseWith, route, sortedIds, taken } from './common';
+import { checkIfMatch, etagOfRecord, handle, need, noBody, parseWith, route, sortedIds, taken } from './common';
 import { planListItem, planView } from './views';
 
 const SORT_KEYS = ['id', 'name', 'subscriptionCount'] as const;
@@ -25,6 +26,22 @@ function copyName(tx: Transaction, plan: ServicePlan): string {
     const name = `Copy of ${plan.name}`.slice(0, MAX_NAME - suffix.length).trimEnd() + suffix;
     if (!tx.planByName(plan.kind, name)) return name;
   }
+}
+
+/** How many of the subscriptions a preview would leave Unsynced it names (the count is always exact). */
+const PREVIEW_DOMAINS = 20;
+
+/** Update & Sync inside a transaction: the plan's new name and values, then its followers. */
+function editPlan(tx: Transaction, request: Request, planId: string, input: z.infer<typeof planUpdateSchema>) {
+  const plan = need(tx, 'plans', planId);
+  checkIfMatch(request, 'plans', plan.id);
+  const name = input.name ?? plan.name;
+  assertNameFree(tx, plan.kind, name, plan.id);
+  tx.put('plans', { ...plan, name, values: mergeValues(plan.values, input.values ?? {}) });
+  const using = tx.subscriptionIdsUsingPlan(plan.id).map((subId) => tx.get('subscriptions', subId)!);
+  const edit = applyPlanEdit(plan.id, using, tx.engineContext({ mutable: true }));
+  for (const s of edit.changed) tx.put('subscriptions', s);
+  return edit.report;
 }
 
 export const planHandlers = [
@@ -81,18 +98,21 @@ export const planHandlers = [
     route('/service-plans/:id'),
     handle(async ({ request, params }) => {
       const input = parseWith(planUpdateSchema, await readJson(request));
-      const report = transact((tx) => {
-        const plan = need(tx, 'plans', params.id);
-        checkIfMatch(request, 'plans', plan.id);
-        const name = input.name ?? plan.name;
-        assertNameFree(tx, plan.kind, name, plan.id);
-        tx.put('plans', { ...plan, name, values: mergeValues(plan.values, input.values ?? {}) });
-        const using = tx.subscriptionIdsUsingPlan(plan.id).map((subId) => tx.get('subscriptions', subId)!);
-        const edit = applyPlanEdit(plan.id, using, tx.engineContext({ mutable: true }));
-        for (const s of edit.changed) tx.put('subscriptions', s);
-        return edit.report;
-      });
+      const report = transact((tx) => editPlan(tx, request, params.id, input));
       return json({ plan: planView(db().plans[params.id]!), report }, { etag: etagOfRecord('plans', params.id) });
+    }),
+  ),
+
+  // What Update & Sync would do, without doing it: the same code in a transaction never committed,
+  // so the plan page's "will end Unsynced" cannot differ from the save (SPEC §1.3).
+  http.post<{ id: string }>(
+    route('/service-plans/:id/preview'),
+    handle(async ({ request, params }) => {
+      const input = parseWith(planUpdateSchema, await readJson(request));
+      const tx = readTx();
+      const report = editPlan(tx, request, params.id, input);
+      const domains = report.unsyncedIds.slice(0, PREVIEW_DOMAINS).map((id) => ({ id, domain: tx.get('subscriptions', id)!.domain }));
+      return json({ report, unsynced: domains });
     }),
   ),
 
@@ -120,7 +140,8 @@ export const planHandlers = [
 
   http.post<{ id: string }>(
     route('/service-plans/:id/clone'),
-    handle(({ params }) => {
+    handle(async ({ request, params }) => {
+      await noBody(request);
       const id = transact((tx) => {
         const plan = need(tx, 'plans', params.id);
         const copy: ServicePlan = { id: tx.nextId('plans'), kind: plan.kind, name: copyName(tx, plan), values: structuredClone(plan.values) };

@@ -8,7 +8,7 @@ import { resellerOverview } from '../../domain/availability';
 import { bulkActionSchema, subscriptionCreateSchema, valuesPatchSchema, type ValidationIssue } from '../../domain/schemas';
 import {
   acceptAvailableValues,
-  changePlan,
+  changePlanMany,
   createSubscription,
   customize,
   setStatus,
@@ -20,10 +20,10 @@ import {
   type SyncOutcome,
 } from '../../domain/sync-engine';
 import type { RecordStatus, Subscription, SyncConflict, SyncState } from '../../domain/types';
-import { enumFilter, fold, json, pageOf, parseListQuery, problem, readJson, type ProblemBody } from '../http';
+import { enumFilter, fold, json, pageOf, parseListQuery, preconditionFailed, problem, readJson, type ProblemBody } from '../http';
 import { OWNER_RESELLER, db, readTx, transact, type Transaction } from '../store';
 import { deriveSystemUser } from '../system-user';
-import { checkIfMatch, etagOfRecord, handle, memo, need, parseWith, route, sortedIds, taken, toProblem, unprocessable } from './common';
+import { checkIfMatch, etagHolds, etagOfRecord, handle, memo, need, noBody, parseWith, route, sortedIds, taken, toProblem, unprocessable } from './common';
 import { foldedOwnerNames, subscriptionListItem, subscriptionView } from './views';
 
 const SORT_KEYS = ['domain', 'subscriber', 'plan', 'syncState', 'status', 'createdAt'] as const;
@@ -252,40 +252,58 @@ export const subscriptionHandlers = [
           const issues = ownerIssues(tx, input.ownerId);
           if (issues.length > 0) throw unprocessable(issues);
         }
-        const results: BulkResult[] = [];
+        const results = new Map<string, BulkResult>();
+        const failed = (id: string, error: unknown) => {
+          const { type: _type, ...rest } = toProblem(error).body;
+          results.set(id, { id, ok: false, ...rest });
+        };
+        // Each id is checked first: unknown (404) or stale against its If-Match (412) fails alone.
+        const ready: Subscription[] = [];
         for (const id of new Set(input.ids)) {
-          const child = tx.child();
           try {
-            const s = need(child, 'subscriptions', id);
-            switch (input.action) {
-              case 'change-plan':
-                child.put('subscriptions', changePlan(s, input.planId ?? null, input.addonIds ?? [], child.engineContext()));
-                break;
-              case 'change-subscriber':
-                child.put('subscriptions', { ...s, ownerId: input.ownerId ?? null });
-                break;
-              case 'suspend':
-              case 'activate':
-                child.put('subscriptions', setStatus(s, input.action === 'suspend' ? 'suspended' : 'active'));
-                break;
-              case 'remove':
-                child.remove('subscriptions', id);
-                break;
-              case 'sync': {
-                const outcome = syncOne(child, s, 'sync', false);
-                if (outcome.outcome === 'conflicts') throw conflictProblem(s, outcome.conflicts);
-                break;
-              }
-            }
-            child.mergeInto(tx);
-            const after = tx.get('subscriptions', id);
-            results.push(after ? { id, ok: true, syncState: syncState(after) } : { id, ok: true });
+            const s = need(tx, 'subscriptions', id);
+            const etag = input.etags && Object.hasOwn(input.etags, id) ? input.etags[id] : undefined;
+            if (etag !== undefined && !etagHolds('subscriptions', id, etag)) throw preconditionFailed('subscription', id);
+            ready.push(s);
           } catch (error) {
-            const { type: _type, ...rest } = toProblem(error).body;
-            results.push({ id, ok: false, ...rest });
+            failed(id, error);
           }
         }
-        return results;
+        if (input.action === 'change-plan') {
+          // All at once, so the outcome does not depend on the order of the ids (SPEC §1.3).
+          for (const s of changePlanMany(ready, input.planId ?? null, input.addonIds ?? [], tx.engineContext())) tx.put('subscriptions', s);
+          for (const s of ready) results.set(s.id, { id: s.id, ok: true, syncState: syncState(tx.get('subscriptions', s.id)!) });
+        } else {
+          for (const s of ready) {
+            const child = tx.child();
+            try {
+              switch (input.action) {
+                case 'change-subscriber':
+                  child.put('subscriptions', { ...s, ownerId: input.ownerId ?? null });
+                  break;
+                case 'suspend':
+                case 'activate':
+                  child.put('subscriptions', setStatus(s, input.action === 'suspend' ? 'suspended' : 'active'));
+                  break;
+                case 'remove':
+                  child.remove('subscriptions', s.id);
+                  break;
+                case 'sync': {
+                  const outcome = syncOne(child, s, 'sync', false);
+                  if (outcome.outcome === 'conflicts') throw conflictProblem(s, outcome.conflicts);
+                  break;
+                }
+              }
+              child.mergeInto(tx);
+              const after = tx.get('subscriptions', s.id);
+              results.set(s.id, after ? { id: s.id, ok: true, syncState: syncState(after) } : { id: s.id, ok: true });
+            } catch (error) {
+              failed(s.id, error);
+            }
+          }
+        }
+        // One result per distinct id, in the order the ids were given.
+        return [...new Set(input.ids)].map((id) => results.get(id)!);
       });
       return json({ results });
     }),
@@ -320,7 +338,9 @@ export const subscriptionHandlers = [
       transact((tx) => {
         const s = need(tx, 'subscriptions', params.id);
         checkIfMatch(request, 'subscriptions', s.id);
-        tx.put('subscriptions', customize(s, patch, tx.engineContext()));
+        const customized = customize(s, patch, tx.engineContext());
+        // An empty change changes nothing: no lock, no new revision.
+        if (customized !== s) tx.put('subscriptions', customized);
       });
       return one(params.id);
     }),
@@ -354,11 +374,17 @@ export const subscriptionHandlers = [
 
   http.post<{ id: string }>(
     route('/subscriptions/:id/suspend'),
-    handle(({ request, params }) => statusChange(request, params.id, 'suspended')),
+    handle(async ({ request, params }) => {
+      await noBody(request);
+      return statusChange(request, params.id, 'suspended');
+    }),
   ),
   http.post<{ id: string }>(
     route('/subscriptions/:id/activate'),
-    handle(({ request, params }) => statusChange(request, params.id, 'active')),
+    handle(async ({ request, params }) => {
+      await noBody(request);
+      return statusChange(request, params.id, 'active');
+    }),
   ),
 ];
 
