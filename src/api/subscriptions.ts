@@ -114,7 +114,15 @@ export function useRemoveSubscription() {
 
 export function useBulkSubscriptions() {
   return useApiMutation({
-    mutationFn: async (input: { action: BulkAction; ids: string[]; planId?: string | null; addonIds?: string[]; ownerId?: string | null }) =>
+    /** `etags`: If-Match per id (SPEC §2); a stale id fails alone with 412 in its result. */
+    mutationFn: async (input: {
+      action: BulkAction;
+      ids: string[];
+      planId?: string | null;
+      addonIds?: string[];
+      ownerId?: string | null;
+      etags?: Record<string, string>;
+    }) =>
       (await apiRequest<{ results: BulkResult[] }>('/subscriptions/bulk', { method: 'POST', body: input })).data,
   });
 }

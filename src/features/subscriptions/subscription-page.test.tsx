@@ -60,6 +60,19 @@ describe('Subscription page', () => {
     await waitFor(() => expect(sync).toHaveFocus());
   });
 
+  it('OK in the failure dialog is refused (412) when another tab changed the subscription meanwhile', async () => {
+    const { user, id } = await openSubscription('shop.example.com', { scenario: 'sync-failure' });
+    await user.click(screen.getByRole('button', { name: 'Synchronize' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Synchronization failed' });
+    await apiRequest(`/subscriptions/${id}/suspend`, { method: 'POST' });
+    const before = await fetchSubscription(id);
+    await user.click(within(dialog).getByRole('button', { name: 'OK' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(/changed/);
+    const { etag: _a, ...was } = before;
+    const { etag: _b, ...now } = await fetchSubscription(id);
+    expect(now).toEqual(was);
+  });
+
   it('OK in the failure dialog applies the available values and leaves it Unsynced', async () => {
     const { user, id } = await openSubscription('shop.example.com', { scenario: 'sync-failure' });
     await user.click(screen.getByRole('button', { name: 'Synchronize' }));
@@ -182,6 +195,20 @@ describe('Subscription page', () => {
     await user.click(screen.getByRole('button', { name: 'Suspend' }));
     await waitFor(() => expect(status()).toHaveTextContent('Subscription obrien-law.ie suspended.'));
     expect(screen.getByRole('button', { name: 'Suspend' })).toHaveAccessibleDescription(/The subscription is already suspended\./);
+  });
+
+  it('Change Plan does not discard another tab\'s customization: 412, the stale notice, nothing changed', async () => {
+    const { user, id } = await openSubscription('obrien-law.ie');
+    // Another tab customizes it meanwhile (it is now Locked with max_db 9).
+    await apiRequest(`/subscriptions/${id}/values`, { method: 'PUT', body: { resources: { max_db: 9 } } });
+    await user.click(screen.getByRole('button', { name: 'Change Plan' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Change Plan' });
+    await user.click(within(dialog).getByRole('button', { name: 'OK' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Someone else changed this record');
+    const after = await fetchSubscription(id);
+    expect(after).toMatchObject({ syncState: 'locked' });
+    expect(after.values.resources.max_db).toBe(9);
   });
 
   it('Remove names its websites and returns to the list', async () => {

@@ -9,6 +9,7 @@ import {
   useRemoveSubscription,
   useSubscription,
   useSubscriptionStatus,
+  type BulkResult,
   type SubscriptionItem,
 } from '../../api/subscriptions';
 import { formatBytes, formatDate } from '../../domain/format';
@@ -86,6 +87,7 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
   const status = useSubscriptionStatus();
   const remove = useRemoveSubscription();
   const bulk = useBulkSubscriptions();
+  const [resultError, setResultError] = useState<ApiError | null>(null);
 
   const fail = (action: string) => (error: unknown) => setFailure({ action, error });
   const syncFlow = useSyncFlow({ onError: fail(t('actions.synchronize')) });
@@ -124,30 +126,42 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
     }
   }
 
-  // Change Plan and Change Subscriber of one subscription are the bulk operations on one id.
-  async function changePlan(choice: { planId: string | null; addonIds: string[] }) {
+  /**
+   * Change Plan and Change Subscriber of one subscription are the bulk operations on one id,
+   * sent with this page's ETag so that another tab's change is not discarded (412 → the stale
+   * notice with Reload). A refusal in the result is shown like a refused request.
+   */
+  async function bulkOne(input: Omit<Parameters<typeof bulk.mutateAsync>[0], 'ids' | 'etags'>, actionName: string): Promise<BulkResult | undefined> {
+    setResultError(null);
     try {
-      const { results } = await bulk.mutateAsync({ action: 'change-plan', ids: [s.id], ...choice });
+      const { results } = await bulk.mutateAsync({ ...input, ids: [s.id], ...(s.etag ? { etags: { [s.id]: s.etag } } : {}) });
       const r = results[0];
       if (r && !r.ok) throw new ApiError({ title: r.title, detail: r.detail, status: r.status });
-      const state = r?.ok && r.syncState ? r.syncState : choice.planId === null ? 'custom' : 'synced';
-      announce(t('changePlan.done', { domain: s.domain, state: t(`syncState.${state}`, { ns: 'common' }) }));
-      setDialog(null);
-    } catch {
-      // Shown in the dialog (bulk.error) or below.
+      return r;
+    } catch (error) {
+      if (error instanceof ApiError && error.isStale) {
+        setDialog(null);
+        fail(actionName)(error);
+      } else if (error instanceof ApiError) {
+        setResultError(error);
+      }
+      return undefined;
     }
   }
 
+  async function changePlan(choice: { planId: string | null; addonIds: string[] }) {
+    const r = await bulkOne({ action: 'change-plan', ...choice }, t('actions.changePlan'));
+    if (!r) return;
+    const state = r.ok && r.syncState ? r.syncState : choice.planId === null ? 'custom' : 'synced';
+    announce(t('changePlan.done', { domain: s.domain, state: t(`syncState.${state}`, { ns: 'common' }) }));
+    setDialog(null);
+  }
+
   async function changeSubscriber(ownerId: string | null) {
-    try {
-      const { results } = await bulk.mutateAsync({ action: 'change-subscriber', ids: [s.id], ownerId });
-      const r = results[0];
-      if (r && !r.ok) throw new ApiError({ title: r.title, detail: r.detail, status: r.status });
-      setDialog(null);
-      announce(t('changeSubscriber.done', { domain: s.domain }));
-    } catch {
-      // Shown in the dialog.
-    }
+    const r = await bulkOne({ action: 'change-subscriber', ownerId }, t('actions.changeSubscriber'));
+    if (!r) return;
+    setDialog(null);
+    announce(t('changeSubscriber.done', { domain: s.domain }));
   }
 
   async function confirmRemove() {
@@ -166,6 +180,7 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
 
   function openDialog(next: Dialog) {
     bulk.reset();
+    setResultError(null);
     remove.reset();
     setFailure(null);
     setDialog(next);
@@ -296,7 +311,7 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
           initial={{ planId: s.planId, addonIds: s.addonIds }}
           onConfirm={(choice) => void changePlan(choice)}
           isPending={bulk.isPending}
-          error={bulk.error}
+          error={bulk.error ?? resultError}
         />
       ) : null}
       {dialog === 'change-subscriber' ? (
@@ -307,7 +322,7 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
           initialOwnerId={s.ownerId}
           onConfirm={(ownerId) => void changeSubscriber(ownerId)}
           isPending={bulk.isPending}
-          error={bulk.error}
+          error={bulk.error ?? resultError}
         />
       ) : null}
       {dialog === 'remove' ? (

@@ -14,6 +14,7 @@ interface OpenFailure {
   planId: string | null;
   planName?: string;
   conflicts: SyncConflict[];
+  etag?: string;
 }
 
 /**
@@ -42,6 +43,7 @@ export function useSyncFlow({ onError }: { onError: (error: unknown) => void }) 
           planId: s.planId,
           planName: s.planName ?? undefined,
           conflicts: result.conflicts,
+          etag: s.etag,
         });
       } else {
         announce(t('sync.synced', { domain: s.domain }));
@@ -54,8 +56,9 @@ export function useSyncFlow({ onError }: { onError: (error: unknown) => void }) 
   async function accept() {
     if (!failure) return;
     try {
-      // No If-Match: the conflicts the user just read describe the record as it is now.
-      await mutationOf(failure.mode).mutateAsync({ id: failure.id, accept: 'available' });
+      // If-Match: the conflicts the user just read describe the record as it was then; a change
+      // made meanwhile (another tab) refuses OK with 412 rather than applying values unseen.
+      await mutationOf(failure.mode).mutateAsync({ id: failure.id, accept: 'available', etag: failure.etag });
       announce(t('sync.accepted', { domain: failure.domain }));
       setFailure(null);
     } catch (error) {
