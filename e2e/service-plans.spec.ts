@@ -153,7 +153,7 @@ test('plan page in French: catalogue labels, units, marks and the save button', 
   await expect(page.getByRole('combobox', { name: 'Unité : Espace disque' })).toHaveValue('GB');
   await page.getByLabel('Espace disque', { exact: true }).fill('600');
   await expect(page.getByLabel('Espace disque', { exact: true })).toHaveAccessibleDescription(/Non disponible pour vous/);
-  await expect(page.getByText('8 abonnements déverrouillés de ce pack finiront Désynchronisés.')).toBeVisible();
+  await expect(page.getByText('8 abonnements finiront Désynchronisés :')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mettre à jour et synchroniser' })).toBeVisible();
   await expectNoAxeViolations(page);
 });

@@ -192,6 +192,17 @@ test('subscription page: values beside the plan, Customize warns that it locks',
   await expect(confirm).toContainText('Saving these values locks obrien-law.ie');
   await expectNoAxeViolations(page);
   await confirm.getByRole('button', { name: 'Save and lock' }).click();
+  // Unlimited databases is more than the reseller's own 500: refused at the field, nothing lost.
+  const databases = form.getByLabel('Databases', { exact: true });
+  await expect(databases).toHaveAccessibleDescription('This is more than you can provide: at most 500 is available.');
+  await expect(form.getByRole('checkbox', { name: 'Databases: Unlimited' })).toBeFocused();
+  await expect(form.getByLabel('Mailboxes', { exact: true })).toHaveValue('3');
+  await expect(page.getByRole('region', { name: 'Summary' }).getByRole('button', { name: 'Synced' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await form.getByRole('checkbox', { name: 'Databases: Unlimited' }).uncheck();
+  await databases.fill('12');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await confirm.getByRole('button', { name: 'Save and lock' }).click();
   await expect(status(page)).toContainText('obrien-law.ie customized: it is now Locked.');
   await expect(page.getByRole('region', { name: 'Summary' }).getByRole('button', { name: 'Locked' })).toBeVisible();
   const mailboxes = page.getByRole('table', { name: 'Resources' }).getByRole('row', { name: /^Mailboxes/ });

@@ -351,7 +351,7 @@ function PlanPreview({ planId, preview }: { planId: string; preview: ReturnType<
         <p>
           <strong>{t('edit.previewUnsyncedTitle', { count: report.unsynced, n: formatCount(report.unsynced, lang) })}</strong>
         </p>
-        <ul>
+        <ul className="plan-preview__list">
           {unsynced.map((s) => (
             <li key={s.id}>
               <Link to={`/subscriptions/${encodeURIComponent(s.id)}`}>{s.domain}</Link>

@@ -170,6 +170,8 @@ export function CustomizeForm({
     handleSubmit,
     watch,
     setError,
+    setFocus,
+    getValues,
     formState: { errors },
   } = useForm<FormValues>({
     defaultValues: initial,
@@ -193,9 +195,12 @@ export function CustomizeForm({
       }
       if (error instanceof ApiError && error.problem.issues) {
         // At the field, with what the user typed kept: "at most 500 GB is available".
-        Object.entries(issuesToErrors(error.problem.issues, lang)).forEach(([name, e], i) =>
-          setError(name, { type: 'server', message: e.message }, { shouldFocus: i === 0 }),
-        );
+        const entries = Object.entries(issuesToErrors(error.problem.issues, lang));
+        for (const [name, e] of entries) setError(name, { type: 'server', message: e.message });
+        const first = entries[0]?.[0];
+        // A disabled amount (Unlimited ticked) cannot take the focus: its Unlimited box does.
+        const unlimitedBox = first?.replace(/__amount$/, '__unlimited');
+        if (first) setFocus(unlimitedBox !== first && getValues(unlimitedBox!) === true ? unlimitedBox! : first);
       }
     }
   }
@@ -332,7 +337,8 @@ function CatalogueField({
   const unlimited = item.unlimited && watch(unlimitedName) === true;
   const unlimitedBox = item.unlimited ? (
     <label>
-      <input type="checkbox" aria-label={t('customize.unlimitedFor', { label })} {...register(unlimitedName)} /> {t('unlimited')}
+      <input type="checkbox" aria-label={t('customize.unlimitedFor', { label })} {...register(unlimitedName)} {...(unlimited ? invalid : {})} />{' '}
+      {t('unlimited')}
     </label>
   ) : null;
   if (item.type === 'expiration') {
