@@ -87,9 +87,10 @@ test('the subscriber list of Add Subscription says when it could not load', asyn
   await mockApi.settings({ failureRate: 1 });
   await filter.fill('zz');
   await expect(page.getByRole('alert').filter({ hasText: FAILED_ON_PURPOSE })).toBeVisible();
+  // Turning faults off refreshes what is on screen (the failed list loads without Retry).
   await mockApi.settings({ failureRate: 0 });
-  await page.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
 });
 
 test('a failing query is retried twice on 5xx, never on 4xx; a failed write is not retried', async ({ page, mockApi }) => {
@@ -236,7 +237,11 @@ test('Add Plan: a failed save keeps the name and says what failed', async ({ pag
 
 test('actions on a record (suspend, remove) say what failed and change nothing', async ({ page, mockApi }) => {
   await openApp(page, '/customers/cus-0003');
+  const banner = page.getByText(/^Simulated faults are on/);
+  await expect(banner).toHaveCount(0);
   await mockApi.settings({ failureRate: 1 });
+  // However faults were set (here by a suite's own PUT /_mock/settings), the banner shows at once.
+  await expect(banner).toBeVisible();
   await page.getByRole('button', { name: 'Suspend' }).click();
   await expect(page.getByRole('alert')).toContainText(FAILED_ON_PURPOSE);
   await page.getByRole('button', { name: 'Remove' }).click();
@@ -247,12 +252,16 @@ test('actions on a record (suspend, remove) say what failed and change nothing',
   const customer = (await mockApi.request('GET', '/customers/cus-0003')).body;
   expect(customer.status).toBe('active');
 
+  await expect(banner).toHaveCount(0);
+
+  // failOn: only the subscription's Suspend fails; the page itself loads.
+  await mockApi.settings({ failureRate: 1, failOn: ['POST /subscriptions/*/suspend'] });
   await page.goto('/subscriptions/sub-00001');
   await expect(page.getByRole('heading', { level: 1, name: 'martin-bakery.fr' })).toBeVisible();
-  await mockApi.settings({ failureRate: 1 });
+  await expect(page.getByText('Faults only on: POST /subscriptions/*/suspend.')).toBeVisible();
   await page.getByRole('button', { name: 'Suspend' }).click();
   await expect(page.getByRole('alert')).toContainText(FAILED_ON_PURPOSE);
-  await mockApi.settings({ failureRate: 0 });
+  await mockApi.settings({ failureRate: 0, failOn: [] });
   expect((await mockApi.request('GET', '/subscriptions/sub-00001')).body.status).toBe('active');
 });
 

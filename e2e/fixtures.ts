@@ -94,6 +94,20 @@ export interface MockSettings {
   latencyMs: number;
   /** Share of /api/v1 requests (not /_mock) that fail with a simulated 503, 0..1. */
   failureRate: number;
+  /**
+   * Limits faults to the requests matching one of these `"METHOD /path"` patterns (path as in
+   * docs/api.md, without /api/v1; `*` = one path segment), e.g. `['POST /subscriptions/*\/sync']`.
+   * Absent or empty: every request may fail.
+   */
+  failOn?: string[];
+}
+
+/** Records to add on top of a scenario in one `POST /_mock/reset` (the public POST bodies). */
+export interface ResetData {
+  customers?: Record<string, unknown>[];
+  plans?: Record<string, unknown>[];
+  /** Each may add `locked: true` and `values` (a Customize). */
+  subscriptions?: Record<string, unknown>[];
 }
 
 export interface ApiResult<T = unknown> {
@@ -108,7 +122,26 @@ export interface ApiResult<T = unknown> {
  * arrange data or check what a screen wrote; the helpers name the `/_mock` QA endpoints.
  */
 export class MockApi {
+  private ready = false;
   constructor(private readonly page: Page) {}
+
+  /**
+   * Waits until the mock answers `GET /_mock/health` (right after a load or a reload, a request
+   * can reach the static host before the service worker controls the page). Every call below
+   * does this first, once per page load.
+   */
+  async waitForHealth(): Promise<void> {
+    await this.page.waitForFunction(async () => {
+      try {
+        const res = await fetch('/api/v1/_mock/health');
+        return res.ok && res.headers.get('content-type')?.includes('json') && (await res.json()).ready === true;
+      } catch {
+        return false;
+      }
+    }, undefined, { polling: 50 });
+    this.ready = true;
+    this.page.once('load', () => (this.ready = false));
+  }
 
   /**
    * `body` is sent as JSON; pass `{ raw: '...' }` as `options` to send a body verbatim (malformed
@@ -121,6 +154,7 @@ export class MockApi {
     body?: unknown,
     options: { raw?: string; headers?: Record<string, string> } = {},
   ): Promise<ApiResult<T>> {
+    if (!this.ready) await this.waitForHealth();
     return this.page.evaluate(
       async ({ method, path, body, options }) => {
         const headers: Record<string, string> = { ...(options.headers ?? {}) };
@@ -142,9 +176,16 @@ export class MockApi {
     ) as Promise<ApiResult<T>>;
   }
 
-  /** `POST /_mock/reset`: replaces every record with the scenario's (settings are kept). */
-  reset(scenario: Scenario) {
-    return this.request('POST', '/_mock/reset', { scenario });
+  /**
+   * `POST /_mock/reset`: replaces every record with the scenario's (settings are kept), then adds
+   * `data` through the public POST rules, all or nothing (an error names the entry, e.g.
+   * `subscriptions.1.domain`). The answer's `created` lists the new ids per kind.
+   */
+  reset(scenario: Scenario, data: ResetData = {}) {
+    return this.request<{ scenario: string; counts: Record<string, number>; created: Record<string, string[]> }>('POST', '/_mock/reset', {
+      scenario,
+      ...data,
+    });
   }
 
   /** `PUT /_mock/settings`: either field may be left out. */

@@ -199,7 +199,7 @@ test('forms refuse bad input at the field and keep what was typed', async ({ pag
 
   // Add Plan: a whitespace name is required; 61 characters are too many.
   await openSection(page, 'Service Plans');
-  await page.getByRole('link', { name: 'Add Plan' }).click();
+  await page.getByRole('button', { name: 'Add Plan' }).click();
   const planName = page.getByLabel('Plan name');
   await planName.fill('  ');
   await page.getByRole('button', { name: 'OK' }).click();

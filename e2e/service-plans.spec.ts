@@ -27,7 +27,7 @@ test('Service Plans: tabs in the URL, counts, Add Plan and the unsynced link', a
   await expect(page.getByRole('table', { name: 'Add-on Plans' }).getByRole('link', { name: 'Developer Pack' })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await page.getByRole('link', { name: 'Add Plan' }).click();
+  await page.getByRole('button', { name: 'Add Plan' }).click();
   await expect(page).toHaveURL(/\/service-plans\/new\?kind=addon$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Add Plan' })).toBeVisible();
   await expect(page.getByLabel('Plan type')).toHaveValue('addon');

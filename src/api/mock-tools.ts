@@ -1,15 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet, apiRequest } from './http';
 import { useApiMutation } from './mutations';
+import type { MockSettings } from '../domain/schemas';
 
 /** The prototype tools' `/_mock` endpoints (not part of the panel proper). */
 export type ScenarioName = 'default' | 'empty' | 'sync-failure' | 'large';
 export const SCENARIOS: readonly ScenarioName[] = ['default', 'empty', 'sync-failure', 'large'];
 
-export interface MockSettings {
-  latencyMs: number;
-  failureRate: number;
-}
+export type { MockSettings } from '../domain/schemas';
 
 export interface ProviderPatch {
   limits?: Record<string, number>;

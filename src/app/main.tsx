@@ -34,7 +34,7 @@ async function bootstrap() {
     const lazy = match.route.lazy;
     if (typeof lazy === 'function') void lazy().catch(() => undefined);
   }
-  const [{ startMockApi, onExternalChange }] = await Promise.all([import('../mock-api/browser'), initI18n(lang)]);
+  const [{ startMockApi, onExternalChange, onSettingsOrReset }] = await Promise.all([import('../mock-api/browser'), initI18n(lang)]);
   const { notice, settingsReset, ignored } = await startMockApi();
   performance.mark('hp:mock-ready');
   // Said on screen, never a white screen or a silent fallback (see StartupNotice).
@@ -42,6 +42,7 @@ async function bootstrap() {
     info: { ...(notice ? { restored: { reason: notice.reason, detail: notice.detail } } : {}), settingsReset: settingsReset === true, ignored },
   });
   onExternalChange(() => window.dispatchEvent(new Event(STORE_CHANGED_EVENT)));
+  onSettingsOrReset(() => window.dispatchEvent(new Event(STORE_CHANGED_EVENT)));
 
   const queryClient = createQueryClient();
   setAppQueryClient(queryClient);

@@ -88,6 +88,7 @@ function FaultsBanner() {
   return (
     <div className="notice faults-banner">
       <p>{t('banner.on', { latencyMs: current.latencyMs, failureRate: current.failureRate })}</p>
+      {current.failOn && current.failOn.length > 0 ? <p>{t('banner.failOn', { requests: current.failOn.join(', ') })}</p> : null}
       <div className="toolbar">
         <BusyButton
           className="button"

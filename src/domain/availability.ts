@@ -162,6 +162,12 @@ export function clampToAvailable(
   };
 }
 
+/** SPEC §1.4: one more customer (`max_cl`) or subscription (`max_dom`) fits within the reseller's limit. */
+export function withinResellerLimit(reseller: Reseller, key: ResellerLimitKey, count: number): boolean {
+  const limit = reseller.limits[key];
+  return limit === UNLIMITED || count < limit;
+}
+
 export interface LimitOverview {
   /** The provider's limit; -1 = Unlimited. */
   allocated: number;

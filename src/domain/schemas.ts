@@ -332,10 +332,34 @@ export const providerPatchSchema = z.strictObject({
   oversell: z.optional(flag),
 });
 
+/**
+ * A `failOn` pattern (SPEC §2): `"METHOD /path"`, the path as the API reference writes it
+ * (without `/api/v1`), `*` standing for one path segment, e.g. `POST /subscriptions/* /sync`
+ * (without the space). The method may be `*` too.
+ */
+export const FAIL_ON_PATTERN = /^(\*|GET|POST|PUT|PATCH|DELETE) (\/(\*|[A-Za-z0-9._~%-]+))+\/?$/;
+export const MAX_FAIL_ON = 50;
+
 export const settingsSchema = z.object({
   latencyMs: z.int(orRequired('invalid_number')).check(z.gte(0, 'too_small'), z.lte(10_000, 'too_large')),
   failureRate: z.number(orRequired('invalid_number')).check(z.gte(0, 'too_small'), z.lte(1, 'too_large')),
+  /** Limits faults to the requests that match one of these patterns; absent or empty = all. */
+  failOn: z.optional(
+    z.array(z.string(orRequired('invalid_type')).check(z.regex(FAIL_ON_PATTERN, 'invalid_fail_on'))).check(z.maxLength(MAX_FAIL_ON, 'too_many')),
+  ),
 });
+export type MockSettings = z.infer<typeof settingsSchema>;
+
+/** Whether a request (method, path without `/api/v1`) matches a `failOn` pattern. */
+export function matchesFailOn(pattern: string, method: string, path: string): boolean {
+  const space = pattern.indexOf(' ');
+  const want = pattern.slice(0, space);
+  if (want !== '*' && want !== method.toUpperCase()) return false;
+  const segments = (p: string) => p.replace(/\/+$/, '').split('/').slice(1);
+  const expected = segments(pattern.slice(space + 1));
+  const actual = segments(path);
+  return expected.length === actual.length && expected.every((seg, i) => seg === '*' || seg === actual[i]);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Reporting
@@ -453,6 +477,10 @@ export const VALIDATION_MESSAGES: Record<string, { en: string; fr: string }> = {
   invalid_option: { en: 'Choose one of the proposed options.', fr: "Choisissez l'une des options proposées." },
   duplicate_value: { en: 'Each item can be chosen only once.', fr: "Chaque élément ne peut être choisi qu'une fois." },
   unknown_key: { en: 'This field is not recognized.', fr: "Ce champ n'est pas reconnu." },
+  invalid_fail_on: {
+    en: 'Write a request as METHOD /path, such as POST /subscriptions/*/sync (* stands for one part of the path).',
+    fr: 'Écrivez une requête sous la forme MÉTHODE /chemin, par exemple POST /subscriptions/*/sync (* remplace une partie du chemin).',
+  },
   invalid_type: { en: 'This value has the wrong type.', fr: "Cette valeur n'est pas du bon type." },
   // Customize (SPEC §1.3): refused at the field, never silently lowered.
   beyond_available: {

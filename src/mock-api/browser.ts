@@ -11,9 +11,20 @@ import { handlers } from './handlers';
 import { resetChaos } from './chaos';
 import { flushPersistence, startPersistence, type StartupNotice } from './persistence';
 import { buildScenario, isScenarioName, type ScenarioName } from './scenarios';
-import { db, setSettings } from './store';
+import { SETTINGS_KEY, db, onCommit, setSettings } from './store';
 
 export { onExternalChange } from './cross-tab';
+
+/**
+ * The mock's settings changed, or the whole store was replaced, in this tab — however it was
+ * done: the tools page, or a QA suite's own `PUT /_mock/settings` / `POST /_mock/reset`. The
+ * screens then refresh (the faults banner appears at once, not after a reload).
+ */
+export function onSettingsOrReset(listener: () => void): () => void {
+  return onCommit((event) => {
+    if (event.source === 'local' && (event.reset || event.keys.includes(SETTINGS_KEY))) listener();
+  });
+}
 export type { StartupNotice } from './persistence';
 
 const URL_PARAMS = ['scenario', 'latency', 'failureRate'] as const;

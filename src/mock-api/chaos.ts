@@ -4,6 +4,7 @@
  * through to the real handler. /_mock endpoints are never delayed or failed.
  */
 import { delay, http } from 'msw';
+import { matchesFailOn } from '../domain/schemas';
 import { problem } from './http';
 import { prng } from './scenarios';
 import { db } from './store';
@@ -17,10 +18,13 @@ export function resetChaos(): void {
 }
 
 export const chaosHandler = http.all(route('/*'), async ({ request }) => {
-  if (new URL(request.url).pathname.includes('/api/v1/_mock')) return undefined;
-  const { latencyMs, failureRate } = db().settings;
+  const pathname = new URL(request.url).pathname;
+  if (pathname.includes('/api/v1/_mock')) return undefined;
+  const { latencyMs, failureRate, failOn } = db().settings;
   if (latencyMs > 0) await delay(latencyMs);
-  if (failureRate > 0 && random() < failureRate) {
+  const path = pathname.slice(pathname.indexOf('/api/v1') + '/api/v1'.length);
+  const eligible = !failOn || failOn.length === 0 || failOn.some((pattern) => matchesFailOn(pattern, request.method, path));
+  if (eligible && failureRate > 0 && random() < failureRate) {
     return problem(
       503,
       'simulated-failure',

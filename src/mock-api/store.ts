@@ -10,6 +10,7 @@
  * listeners (persistence, cross-tab) which record keys changed.
  */
 import { createStore } from 'zustand/vanilla';
+import type { MockSettings } from '../domain/schemas';
 import { addHolding, cloneHoldings, holdingsOf, type Holdings } from '../domain/availability';
 import type { EngineContext } from '../domain/sync-engine';
 import type { Customer, Reseller, ServicePlan, Subscription } from '../domain/types';
@@ -28,12 +29,9 @@ export interface Counters {
   subscriptions: number;
 }
 
-export interface MockSettings {
-  /** Delay added to every /api/v1 request except /_mock. */
-  latencyMs: number;
-  /** Probability (0..1) that such a request fails with a simulated 503. */
-  failureRate: number;
-}
+/** latencyMs: delay added to every /api/v1 request except /_mock; failureRate: the probability
+ * (0..1) that such a request fails with a simulated 503; failOn: which requests may fail. */
+export type { MockSettings } from '../domain/schemas';
 export const DEFAULT_SETTINGS: MockSettings = { latencyMs: 0, failureRate: 0 };
 
 /** The store's data as plain JSON: what scenarios build and what export/import carry. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { PlanKind } from '../../domain/types';
@@ -23,6 +23,7 @@ const LIST_DEFAULTS = { sort: 'name' };
 /** Service Plans: hosting and add-on plans in two tabs; the selected tab lives in the URL. */
 export function ServicePlansPage() {
   const { t } = useTranslation('plans');
+  const navigate = useNavigate();
   const params = useListParams(LIST_DEFAULTS, FILTER_KEYS);
   const kind = kindOf(params.filters.kind);
 
@@ -35,9 +36,10 @@ export function ServicePlansPage() {
     <Page
       title={t('list.title')}
       actions={
-        <Link className="button button--primary" to={`/service-plans/new?kind=${kind}`}>
+        // A button, like Add Customer and Add Subscription (SPEC §5).
+        <button type="button" className="button button--primary" onClick={() => void navigate(`/service-plans/new?kind=${kind}`)}>
           {t('list.add')}
-        </Link>
+        </button>
       }
     >
       <Tabs className="tabs" selectedKey={kind} onSelectionChange={onTab}>

@@ -1,6 +1,7 @@
 /** /customers: list, create, read, edit, remove (with its subscriptions), suspend/activate. */
 import { http } from 'msw';
-import { resellerOverview } from '../../domain/availability';
+import type { z } from 'zod/mini';
+import { withinResellerLimit } from '../../domain/availability';
 import { customerCreateSchema, customerPatchSchema } from '../../domain/schemas';
 import type { Customer, RecordStatus } from '../../domain/types';
 import { enumFilter, fold, json, pageOf, parseListQuery, problem, readJson } from '../http';
@@ -34,14 +35,14 @@ function assertCanAddCustomer(tx: Transaction) {
   if (!tx.reseller.permissions.create_clients) {
     throw problem(403, 'permission-missing', 'Permission missing', 'Your hosting provider does not allow you to create customer accounts.');
   }
-  const { max_cl } = resellerOverview(tx.reseller, [], tx.count('customers'));
-  if (max_cl.remaining === 0) {
+  if (!withinResellerLimit(tx.reseller, 'max_cl', tx.count('customers'))) {
+    const allocated = tx.reseller.limits.max_cl;
     throw problem(
       409,
       'limit-reached',
       'Limit reached',
-      `You have reached your limit of ${max_cl.allocated} customer accounts. Ask your hosting provider for more.`,
-      { limit: 'max_cl', allocated: max_cl.allocated },
+      `You have reached your limit of ${allocated} customer accounts. Ask your hosting provider for more.`,
+      { limit: 'max_cl', allocated },
     );
   }
 }
@@ -58,6 +59,28 @@ function setStatus(request: Request, id: string, status: RecordStatus): Response
     if (c.status !== status) tx.put('customers', { ...c, status });
   });
   return json(customerView(db().customers[id]!), { etag: etagOfRecord('customers', id) });
+}
+
+/** POST /customers inside a transaction (also used by POST /_mock/reset with `customers`). Returns the new id. */
+export function createCustomerIn(tx: Transaction, input: z.infer<typeof customerCreateSchema>): string {
+  assertCanAddCustomer(tx);
+  assertLoginFree(tx, input.login);
+  const customer: Customer = {
+    id: tx.nextId('customers'),
+    contactName: input.contactName,
+    companyName: input.companyName ?? '',
+    login: input.login,
+    email: input.email ?? '',
+    phone: input.phone ?? '',
+    address: input.address ?? '',
+    city: input.city ?? '',
+    postalCode: input.postalCode ?? '',
+    country: input.country ?? '',
+    status: 'active',
+    createdAt: new Date().toISOString(),
+  };
+  // The password is write-only: a mock keeps nothing it would never show.
+  return tx.put('customers', customer).id;
 }
 
 export const customerHandlers = [
@@ -79,26 +102,7 @@ export const customerHandlers = [
     route('/customers'),
     handle(async ({ request }) => {
       const input = parseWith(customerCreateSchema, await readJson(request));
-      const id = transact((tx) => {
-        assertCanAddCustomer(tx);
-        assertLoginFree(tx, input.login);
-        const customer: Customer = {
-          id: tx.nextId('customers'),
-          contactName: input.contactName,
-          companyName: input.companyName ?? '',
-          login: input.login,
-          email: input.email ?? '',
-          phone: input.phone ?? '',
-          address: input.address ?? '',
-          city: input.city ?? '',
-          postalCode: input.postalCode ?? '',
-          country: input.country ?? '',
-          status: 'active',
-          createdAt: new Date().toISOString(),
-        };
-        // The password is write-only: a mock keeps nothing it would never show.
-        return tx.put('customers', customer).id;
-      });
+      const id = transact((tx) => createCustomerIn(tx, input));
       return json(customerView(db().customers[id]!), { status: 201, etag: etagOfRecord('customers', id) });
     }),
   ),

@@ -3,14 +3,30 @@
  * latency and fault settings, and the hosting provider simulator. Never delayed or failed.
  */
 import { http } from 'msw';
-import { providerPatchSchema, settingsSchema } from '../../domain/schemas';
-import { applyProviderPatch } from '../../domain/sync-engine';
+import { z } from 'zod/mini';
+import {
+  customerCreateSchema,
+  planCreateSchema,
+  providerPatchSchema,
+  settingsSchema,
+  subscriptionCreateSchema,
+  valuesPatchSchema,
+  type ValidationIssue,
+} from '../../domain/schemas';
+import { ValuesRefused, applyProviderPatch, customize } from '../../domain/sync-engine';
 import { resetChaos } from '../chaos';
-import { badRequest, json, readJson } from '../http';
+import { PROBLEM_TYPE_BASE, badRequest, json, problem, readJson } from '../http';
 import { buildScenario, isScenarioName, SCENARIOS, type ScenarioName } from '../scenarios';
 import { readDocument, toDocument } from '../state-document';
 import { db, replaceAll, setSettings, snapshotOf, transact, type Snapshot } from '../store';
-import { handle, parseWith, route, unprocessable } from './common';
+import { handle, parseWith, route, toProblem, unprocessable } from './common';
+import { createCustomerIn } from './customers';
+import { createPlanIn } from './service-plans';
+import { createSubscriptionIn } from './subscriptions';
+
+/** How many records one POST /_mock/reset may add per kind (a request is bounded work). */
+export const MAX_RESET_ENTRIES = 1000;
+const slugOf = (type: string) => (type.startsWith(PROBLEM_TYPE_BASE) ? type.slice(PROBLEM_TYPE_BASE.length) : type);
 import { resellerEtag, resellerView } from './views';
 
 /** Replaces the store with a scenario (also used by `?scenario=` and the Node test helper). */
@@ -24,17 +40,96 @@ const summary = (s: Snapshot = snapshotOf()) => ({
   counts: { customers: s.customers.length, plans: s.plans.length, subscriptions: s.subscriptions.length },
 });
 
+/** The body of POST /_mock/reset: a scenario, then records added through the public POST rules. */
+const resetSchema = z.object({
+  scenario: z.optional(z.string()),
+  customers: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_RESET_ENTRIES, 'too_many'))),
+  plans: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_RESET_ENTRIES, 'too_many'))),
+  subscriptions: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_RESET_ENTRIES, 'too_many'))),
+});
+
+/** A subscription entry may also come locked, with its own values (a Customize). */
+const subscriptionEntrySchema = z.object({
+  ...subscriptionCreateSchema.def.shape,
+  locked: z.optional(z.boolean()),
+  values: z.optional(valuesPatchSchema),
+});
+
+/**
+ * Adds `customers`, `plans`, then `subscriptions` in one transaction, each validated exactly
+ * like the public POST (and a locked entry like a Customize). A refused entry throws its
+ * problem with every field path prefixed by the entry, e.g. `subscriptions.2.domain`.
+ */
+function addEntries(input: z.infer<typeof resetSchema>) {
+  return transact((tx) => {
+    const created = { customers: [] as string[], plans: [] as string[], subscriptions: [] as string[] };
+    const each = (kind: keyof typeof created, list: unknown[] | undefined, add: (entry: unknown) => string) =>
+      (list ?? []).forEach((entry, index) => {
+        try {
+          created[kind].push(add(entry));
+        } catch (error) {
+          throw atEntry(error, `${kind}.${index}`);
+        }
+      });
+    each('customers', input.customers, (entry) => createCustomerIn(tx, parseWith(customerCreateSchema, entry)));
+    each('plans', input.plans, (entry) => createPlanIn(tx, parseWith(planCreateSchema, entry)));
+    each('subscriptions', input.subscriptions, (entry) => {
+      const { locked, values, ...body } = parseWith(subscriptionEntrySchema, entry);
+      const id = createSubscriptionIn(tx, body);
+      if (locked || values) {
+        const s = tx.get('subscriptions', id)!;
+        let customized;
+        try {
+          customized = customize(s, values ?? {}, tx.engineContext());
+        } catch (error) {
+          if (error instanceof ValuesRefused) throw new ValuesRefused(error.issues.map((i) => ({ ...i, path: `values.${i.path}` })));
+          throw error;
+        }
+        tx.put('subscriptions', locked && customized.planId !== null ? { ...customized, locked: true, synchronized: false } : customized);
+      }
+      return id;
+    });
+    return created;
+  });
+}
+
+/** The same problem, its field paths and detail naming the entry it came from. */
+function atEntry(error: unknown, prefix: string) {
+  const p = toProblem(error);
+  const body = p.body;
+  const errors = body.errors ? Object.fromEntries(Object.entries(body.errors).map(([k, v]) => [k ? `${prefix}.${k}` : prefix, v])) : undefined;
+  const issues = (body.issues as ValidationIssue[] | undefined)?.map((i) => ({ ...i, path: i.path ? `${prefix}.${i.path}` : prefix }));
+  const { type: _type, title, status, detail, ...rest } = body;
+  return problem(status, slugOf(body.type), title, `${prefix}: ${detail}`, { ...rest, ...(errors ? { errors } : {}), ...(issues ? { issues } : {}) });
+}
+
 export const mockToolHandlers = [
+  // Ready as soon as the mock answers: a suite waits for this before its first call (a request
+  // made before the service worker controls the page reaches the static host instead).
+  http.get(
+    route('/_mock/health'),
+    handle(() => json({ ready: true })),
+  ),
+
   http.post(
     route('/_mock/reset'),
     handle(async ({ request }) => {
       const body = (await readJson(request, { optional: true })) ?? {};
-      const scenario = typeof body === 'object' && body !== null ? ((body as { scenario?: unknown }).scenario ?? 'default') : undefined;
+      const input = parseWith(resetSchema, body);
+      const scenario = input.scenario ?? 'default';
       if (!isScenarioName(scenario)) {
         throw unprocessable([{ path: 'scenario', code: 'invalid_option' }], `scenario must be one of: ${SCENARIOS.join(', ')}.`);
       }
+      const before = { snapshot: snapshotOf(), revisions: new Map(db().revisions) };
       resetToScenario(scenario);
-      return json(summary());
+      try {
+        const created = addEntries(input);
+        return json({ ...summary(), created });
+      } catch (error) {
+        // All or nothing: a refused entry leaves the store as it was before the reset.
+        replaceAll(before.snapshot, { revisions: before.revisions });
+        throw error;
+      }
     }),
   ),
 

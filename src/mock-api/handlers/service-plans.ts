@@ -44,6 +44,18 @@ function editPlan(tx: Transaction, request: Request, planId: string, input: z.in
   return edit.report;
 }
 
+/** POST /service-plans inside a transaction (also used by POST /_mock/reset with `plans`). Returns the new id. */
+export function createPlanIn(tx: Transaction, input: z.infer<typeof planCreateSchema>): string {
+  assertNameFree(tx, input.kind, input.name);
+  const plan: ServicePlan = {
+    id: tx.nextId('plans'),
+    kind: input.kind,
+    name: input.name,
+    values: mergeValues(emptyValues(), input.values ?? {}),
+  };
+  return tx.put('plans', plan).id;
+}
+
 export const planHandlers = [
   http.get(
     route('/service-plans'),
@@ -71,16 +83,7 @@ export const planHandlers = [
     route('/service-plans'),
     handle(async ({ request }) => {
       const input = parseWith(planCreateSchema, await readJson(request));
-      const id = transact((tx) => {
-        assertNameFree(tx, input.kind, input.name);
-        const plan: ServicePlan = {
-          id: tx.nextId('plans'),
-          kind: input.kind,
-          name: input.name,
-          values: mergeValues(emptyValues(), input.values ?? {}),
-        };
-        return tx.put('plans', plan).id;
-      });
+      const id = transact((tx) => createPlanIn(tx, input));
       return json(planView(db().plans[id]!), { status: 201, etag: etagOfRecord('plans', id) });
     }),
   ),

@@ -4,7 +4,8 @@
  * up, checks references and uniqueness, and stages the engine's results in the transaction.
  */
 import { http } from 'msw';
-import { resellerOverview } from '../../domain/availability';
+import type { z } from 'zod/mini';
+import { withinResellerLimit } from '../../domain/availability';
 import { bulkActionSchema, subscriptionCreateSchema, valuesPatchSchema, type ValidationIssue } from '../../domain/schemas';
 import {
   acceptAvailableValues,
@@ -93,18 +94,16 @@ function ownerIssues(tx: Transaction, ownerId: string | null | undefined): Valid
   return ownerId && !tx.get('customers', ownerId) ? [{ path: 'ownerId', code: 'not_found' }] : [];
 }
 
-/** SPEC §1.4: refused beyond max_dom (the domain's overview says what remains). */
+/** SPEC §1.4: refused beyond max_dom (counting what this transaction already added). */
 function assertCanAddSubscription(tx: Transaction) {
-  const s = tx.base;
-  const subscriptions = s.order.subscriptions.map((id) => s.subscriptions[id]!);
-  const { max_dom } = resellerOverview(tx.reseller, subscriptions, s.order.customers.length);
-  if (max_dom.remaining === 0) {
+  if (!withinResellerLimit(tx.reseller, 'max_dom', tx.count('subscriptions'))) {
+    const allocated = tx.reseller.limits.max_dom;
     throw problem(
       409,
       'limit-reached',
       'Limit reached',
-      `You have reached your limit of ${max_dom.allocated} subscriptions. Ask your hosting provider for more.`,
-      { limit: 'max_dom', allocated: max_dom.allocated },
+      `You have reached your limit of ${allocated} subscriptions. Ask your hosting provider for more.`,
+      { limit: 'max_dom', allocated },
     );
   }
 }
@@ -168,6 +167,37 @@ const one = (id: string, status = 200) =>
 // ---------------------------------------------------------------------------------------------
 // Bulk
 
+/** POST /subscriptions inside a transaction (also used by POST /_mock/reset with `subscriptions`). Returns the new id. */
+export function createSubscriptionIn(tx: Transaction, input: z.infer<typeof subscriptionCreateSchema>): string {
+  const pool = tx.reseller.ipPool;
+  const issues = [...ownerIssues(tx, input.ownerId), ...planIssues(tx, input.planId, input.addonIds ?? [])];
+  if (input.ipAddress !== undefined && !pool.some((ip) => ip.address === input.ipAddress)) {
+    issues.push({ path: 'ipAddress', code: 'not_in_pool' });
+  }
+  if (issues.length > 0) throw unprocessable(issues);
+  if (tx.subscriptionByDomain(input.domain)) throw taken('domain', 'The domain', input.domain);
+  if (input.systemUser !== undefined && tx.subscriptionBySystemUser(input.systemUser)) {
+    throw taken('systemUser', 'The system user', input.systemUser);
+  }
+  assertCanAddSubscription(tx);
+  const ipAddress = input.ipAddress ?? (pool.find((ip) => ip.type === 'shared') ?? pool[0])?.address ?? '';
+  // A generated password would be write-only: nothing to keep in a mock.
+  const subscription = createSubscription(
+    {
+      id: tx.nextId('subscriptions'),
+      domain: input.domain,
+      ownerId: input.ownerId,
+      planId: input.planId,
+      addonIds: input.addonIds ?? [],
+      ipAddress,
+      systemUser: input.systemUser ?? deriveSystemUser(input.domain, (login) => tx.subscriptionBySystemUser(login) !== undefined),
+      createdAt: new Date().toISOString(),
+    },
+    tx.engineContext(),
+  );
+  return tx.put('subscriptions', subscription).id;
+}
+
 type BulkResult = { id: string; ok: true; syncState?: SyncState } | ({ id: string; ok: false } & Pick<ProblemBody, 'status' | 'title' | 'detail'> & Record<string, unknown>);
 
 export const subscriptionHandlers = [
@@ -203,35 +233,7 @@ export const subscriptionHandlers = [
     route('/subscriptions'),
     handle(async ({ request }) => {
       const input = parseWith(subscriptionCreateSchema, await readJson(request));
-      const id = transact((tx) => {
-        const pool = tx.reseller.ipPool;
-        const issues = [...ownerIssues(tx, input.ownerId), ...planIssues(tx, input.planId, input.addonIds ?? [])];
-        if (input.ipAddress !== undefined && !pool.some((ip) => ip.address === input.ipAddress)) {
-          issues.push({ path: 'ipAddress', code: 'not_in_pool' });
-        }
-        if (issues.length > 0) throw unprocessable(issues);
-        if (tx.subscriptionByDomain(input.domain)) throw taken('domain', 'The domain', input.domain);
-        if (input.systemUser !== undefined && tx.subscriptionBySystemUser(input.systemUser)) {
-          throw taken('systemUser', 'The system user', input.systemUser);
-        }
-        assertCanAddSubscription(tx);
-        const ipAddress = input.ipAddress ?? (pool.find((ip) => ip.type === 'shared') ?? pool[0])?.address ?? '';
-        // A generated password would be write-only: nothing to keep in a mock.
-        const subscription = createSubscription(
-          {
-            id: tx.nextId('subscriptions'),
-            domain: input.domain,
-            ownerId: input.ownerId,
-            planId: input.planId,
-            addonIds: input.addonIds ?? [],
-            ipAddress,
-            systemUser: input.systemUser ?? deriveSystemUser(input.domain, (login) => tx.subscriptionBySystemUser(login) !== undefined),
-            createdAt: new Date().toISOString(),
-          },
-          tx.engineContext(),
-        );
-        return tx.put('subscriptions', subscription).id;
-      });
+      const id = transact((tx) => createSubscriptionIn(tx, input));
       const response = one(id, 201);
       response.headers.set('Location', `/api/v1/subscriptions/${id}`);
       return response;
