@@ -1,22 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { Customer } from '../domain/types';
+import type { CustomerInput, CustomerView } from '../domain/contract';
 import { apiGet, apiRequest, type ListPage, type Query } from './http';
 import { useApiMutation } from './mutations';
 
-export type CustomerItem = Customer & { subscriptionCount: number; etag?: string };
-
-export interface CustomerInput {
-  contactName: string;
-  companyName?: string;
-  login: string;
-  password?: string;
-  email?: string;
-  phone?: string;
-  address?: string;
-  city?: string;
-  postalCode?: string;
-  country?: string;
-}
+/** Shapes from the API contract; `etag` comes from the ETag header (or the list item). */
+export type CustomerItem = CustomerView & { etag?: string };
+export type { CustomerInput };
 
 export const customerKeys = {
   all: ['customers'] as const,

@@ -4,16 +4,12 @@ import { useApiMutation } from './mutations';
 import type { MockSettings } from '../domain/schemas';
 
 /** The prototype tools' `/_mock` endpoints (not part of the panel proper). */
-export type ScenarioName = 'default' | 'empty' | 'sync-failure' | 'large';
-export const SCENARIOS: readonly ScenarioName[] = ['default', 'empty', 'sync-failure', 'large'];
+export { SCENARIOS, type ScenarioName } from '../domain/contract';
+import type { ProviderPatchInput, ScenarioName } from '../domain/contract';
 
 export type { MockSettings } from '../domain/schemas';
 
-export interface ProviderPatch {
-  limits?: Record<string, number>;
-  permissions?: Record<string, boolean>;
-  oversell?: boolean;
-}
+export type ProviderPatch = ProviderPatchInput;
 
 export const mockSettingsQuery = () =>
   queryOptions({ queryKey: ['mock', 'settings'], queryFn: ({ signal }) => apiGet<MockSettings>('/_mock/settings', undefined, signal) });

@@ -1,14 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Reseller } from '../domain/types';
+import type { LimitRow, ResellerView } from '../domain/contract';
 import { apiGet } from './http';
 
-export interface UsageRow {
-  allocated: number;
-  used: number;
-  remaining: number;
-}
-
-export type ResellerView = Reseller & { usage: Record<string, UsageRow> };
+export type UsageRow = LimitRow;
+export type { ResellerView };
 
 export const resellerQuery = () =>
   queryOptions({ queryKey: ['reseller'], queryFn: ({ signal }) => apiGet<ResellerView>('/reseller', undefined, signal) });

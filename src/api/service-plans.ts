@@ -1,13 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { PlanKind, ServicePlan, SyncReport, ValuesPatch } from '../domain/types';
+import type { PlanPreview, PlanView } from '../domain/contract';
+import type { PlanKind, SyncReport, ValuesPatch } from '../domain/types';
 import { apiGet, apiRequest, type ListPage, type Query } from './http';
 import { useApiMutation } from './mutations';
 
-export type PlanItem = ServicePlan & {
-  subscriptionCount: number;
-  counts: { synced: number; unsynced: number; locked: number };
-  etag?: string;
-};
+/** Shapes from the API contract; `etag` comes from the ETag header (or the list item). */
+export type PlanItem = PlanView & { etag?: string };
 
 export const planKeys = {
   all: ['service-plans'] as const,
@@ -57,11 +55,7 @@ export function useUpdatePlan() {
   });
 }
 
-export interface PlanEditPreview {
-  report: SyncReport;
-  /** The first subscriptions the edit would leave Unsynced (the report's count is exact). */
-  unsynced: Array<{ id: string; domain: string }>;
-}
+export type PlanEditPreview = PlanPreview;
 
 /**
  * What Update & Sync would do with these values, computed by the mock with the save's own code

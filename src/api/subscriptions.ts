@@ -1,39 +1,13 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { Subscription, SyncConflict, SyncState, ValuesPatch } from '../domain/types';
+import type { BulkAction, BulkRequest, BulkResult, SubscriptionInput, SubscriptionView, SyncOutcomeView } from '../domain/contract';
+import type { ValuesPatch } from '../domain/types';
 import { apiGet, apiRequest, type ListPage, type Query } from './http';
 import { useApiMutation } from './mutations';
 
-export type SubscriptionItem = Subscription & {
-  syncState: SyncState;
-  planName: string | null;
-  /** Names of `addonIds`, in the same order. */
-  addonNames: string[];
-  ownerName: string;
-  etag?: string;
-};
-
-export interface SyncOutcome {
-  outcome: 'synced' | 'conflicts';
-  conflicts: SyncConflict[];
-  subscription: SubscriptionItem;
-}
-
-export interface SubscriptionInput {
-  domain: string;
-  ownerId: string | null;
-  planId: string | null;
-  addonIds?: string[];
-  ipAddress?: string;
-  systemUser?: string;
-  password?: string;
-}
-
-export type BulkAction = 'change-plan' | 'change-subscriber' | 'suspend' | 'activate' | 'remove' | 'sync';
-
-export type BulkResult =
-  | { id: string; ok: true; syncState?: SyncState }
-  /** A failed sync carries its conflicts (what the plan offers that the reseller lacks). */
-  | { id: string; ok: false; status: number; title: string; detail?: string; conflicts?: SyncConflict[] };
+/** Shapes from the API contract; `etag` comes from the ETag header (or the list item). */
+export type SubscriptionItem = SubscriptionView & { etag?: string };
+export type SyncOutcome = SyncOutcomeView;
+export type { BulkAction, BulkResult, SubscriptionInput };
 
 export const subscriptionKeys = {
   all: ['subscriptions'] as const,
@@ -115,14 +89,7 @@ export function useRemoveSubscription() {
 export function useBulkSubscriptions() {
   return useApiMutation({
     /** `etags`: If-Match per id (SPEC §2); a stale id fails alone with 412 in its result. */
-    mutationFn: async (input: {
-      action: BulkAction;
-      ids: string[];
-      planId?: string | null;
-      addonIds?: string[];
-      ownerId?: string | null;
-      etags?: Record<string, string>;
-    }) =>
+    mutationFn: async (input: BulkRequest) =>
       (await apiRequest<{ results: BulkResult[] }>('/subscriptions/bulk', { method: 'POST', body: input })).data,
   });
 }

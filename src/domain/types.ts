@@ -86,7 +86,8 @@ export type HostingKey = (typeof HOSTING_KEYS)[number];
 export const PHP_KEYS = ['memory_limit', 'max_execution_time', 'post_max_size', 'upload_max_filesize'] as const;
 export type PhpKey = (typeof PHP_KEYS)[number];
 
-export type Resources = { overuse: OverusePolicy; expiration: number | string } & Record<NumericResourceKey, number>;
+/** `expiration`: -1 (Unlimited) or an ISO date. */
+export type Resources = { overuse: OverusePolicy; expiration: -1 | string } & Record<NumericResourceKey, number>;
 export type Permissions = Record<PermissionKey, boolean>;
 export interface HostingParameters {
   php: boolean;

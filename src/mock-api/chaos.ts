@@ -19,7 +19,8 @@ export function resetChaos(): void {
 
 export const chaosHandler = http.all(route('/*'), async ({ request }) => {
   const pathname = new URL(request.url).pathname;
-  if (pathname.includes('/api/v1/_mock')) return undefined;
+  // The prototype tools and the API's own description are never delayed or failed.
+  if (pathname.includes('/api/v1/_mock') || pathname.endsWith('/api/v1/openapi.json')) return undefined;
   const { latencyMs, failureRate, failOn } = db().settings;
   if (latencyMs > 0) await delay(latencyMs);
   const path = pathname.slice(pathname.indexOf('/api/v1') + '/api/v1'.length);

@@ -10,11 +10,18 @@ import { mockToolHandlers } from './handlers/mock-tools';
 import { resellerHandlers } from './handlers/reseller';
 import { planHandlers } from './handlers/service-plans';
 import { subscriptionHandlers } from './handlers/subscriptions';
-import { problem } from './http';
+import { json, problem } from './http';
+
+/** Built on first request (its generator loads then, not with the app): the same for the life of the page. */
+let openApi: Promise<unknown> | undefined;
 
 export const handlers = [
   chaosHandler,
   ...mockToolHandlers,
+  http.get(
+    route('/openapi.json'),
+    handle(async () => json(await (openApi ??= import('../domain/openapi').then((m) => m.openApiDocument())))),
+  ),
   ...resellerHandlers,
   ...customerHandlers,
   ...planHandlers,

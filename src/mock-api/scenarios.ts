@@ -12,8 +12,8 @@ import type { Customer, Reseller, ServicePlan, Subscription, Values, ValuesPatch
 import { deriveSystemUser } from './system-user';
 import { formatId, type Snapshot } from './store';
 
-export const SCENARIOS = ['default', 'empty', 'sync-failure', 'large'] as const;
-export type ScenarioName = (typeof SCENARIOS)[number];
+import { SCENARIOS, type ScenarioName } from '../domain/contract';
+export { SCENARIOS, type ScenarioName };
 export const isScenarioName = (name: unknown): name is ScenarioName => SCENARIOS.includes(name as ScenarioName);
 
 /** Every date in the scenarios counts back from here. */

@@ -1,5 +1,6 @@
 /** Helpers for the mock API's own tests: real fetch against msw/node. */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { checkResponse } from '../domain/contract';
 import { resetStore, server } from './node';
 import type { ScenarioName } from './scenarios';
 import { snapshotOf } from './store';
@@ -29,7 +30,11 @@ export async function api<T = any>(
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers, etag: res.headers.get('ETag') };
+  const parsed: unknown = text ? JSON.parse(text) : undefined;
+  // Every answer an API test sees must conform to the contract (the OpenAPI document's source).
+  const violation = checkResponse(method, path.split('?')[0] ?? path, res.status, parsed);
+  if (violation) throw new Error(`Response outside the API contract: ${violation}\n${text.slice(0, 500)}`);
+  return { status: res.status, body: parsed as T, headers: res.headers, etag: res.headers.get('ETag') };
 }
 
 /** Starts msw/node for the file and resets the store before each test. */

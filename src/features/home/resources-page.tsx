@@ -67,7 +67,7 @@ function Overview({ reseller }: { reseller: ResellerView }) {
           </thead>
           <tbody>
             {LIMITS.map(({ group, key }) => (
-              <LimitRow key={key} group={group} k={key} row={reseller.usage[key]} fallbackAllocated={(reseller.limits as Record<string, number>)[key]} lang={lang} />
+              <LimitRow key={key} group={group} k={key} row={(reseller.usage as Record<string, UsageRow | undefined>)[key]} fallbackAllocated={(reseller.limits as Record<string, number>)[key]} lang={lang} />
             ))}
           </tbody>
         </table>

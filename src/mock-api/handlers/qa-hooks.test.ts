@@ -1,10 +1,21 @@
 // @vitest-environment node
 /** The QA hooks of SPEC §2: health, custom data in one reset, and `failOn` fault patterns. */
 import { describe, expect, it } from 'vitest';
+import { openApiDocument } from '../../domain/openapi';
 import { matchesFailOn } from '../../domain/schemas';
 import { api, exported, setupMockApi } from '../test-helpers';
 
 setupMockApi();
+
+describe('GET /openapi.json', () => {
+  it('serves the OpenAPI document generated from the contract, never failed by faults', async () => {
+    await api('PUT', '/_mock/settings', { failureRate: 1 });
+    const { status, body } = await api('GET', '/openapi.json');
+    expect(status).toBe(200);
+    expect(body).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+    expect(Object.keys(body.paths)).toContain('/subscriptions/{id}/sync');
+  });
+});
 
 describe('GET /_mock/health', () => {
   it('answers 200 { ready: true }, even with every request set to fail', async () => {

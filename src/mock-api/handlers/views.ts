@@ -1,8 +1,10 @@
 /**
  * Response shapes (SPEC §2): records as stored plus what the screens need next to them
- * (subscriptionCount, syncState, planName, ownerName…). Read from the committed store.
+ * (subscriptionCount, syncState, planName, ownerName…). Read from the committed store. Their
+ * types are the contract's (src/domain/contract.ts), so a view cannot drift from it.
  */
 import { resellerOverview } from '../../domain/availability';
+import type { CustomerView, PlanView, ResellerView, SubscriptionView } from '../../domain/contract';
 import { syncState } from '../../domain/sync-engine';
 import type { Customer, ServicePlan, Subscription, SyncState } from '../../domain/types';
 import { etagOf, fold } from '../http';
@@ -11,10 +13,9 @@ import { memo } from './common';
 
 const etag = (s: MockDbState, key: string) => etagOf(s.revisions.get(key) ?? 0);
 
-export function customerView(c: Customer, s: MockDbState = db()) {
+export function customerView(c: Customer, s: MockDbState = db()): CustomerView {
   return { ...c, subscriptionCount: s.indexes.subscriptionsByOwner.get(c.id)?.size ?? 0 };
 }
-export type CustomerView = ReturnType<typeof customerView>;
 export const customerListItem = (c: Customer, s: MockDbState = db()) => ({
   ...customerView(c, s),
   etag: etag(s, recordKey('customers', c.id)),
@@ -46,7 +47,7 @@ function planCounts(s: MockDbState): Map<string, PlanCounts> {
   });
 }
 
-export function planView(p: ServicePlan, s: MockDbState = db()) {
+export function planView(p: ServicePlan, s: MockDbState = db()): PlanView {
   const counts = planCounts(s).get(p.id) ?? { subscriptionCount: 0, counts: { synced: 0, unsynced: 0, locked: 0 } };
   return { ...p, subscriptionCount: counts.subscriptionCount, counts: { ...counts.counts } };
 }
@@ -60,7 +61,7 @@ export function ownerName(ownerId: string | null, s: MockDbState = db()): string
   return s.customers[ownerId]?.contactName ?? '';
 }
 
-export function subscriptionView(sub: Subscription, s: MockDbState = db()) {
+export function subscriptionView(sub: Subscription, s: MockDbState = db()): SubscriptionView {
   return {
     ...sub,
     syncState: syncState(sub),
@@ -69,13 +70,12 @@ export function subscriptionView(sub: Subscription, s: MockDbState = db()) {
     ownerName: ownerName(sub.ownerId, s),
   };
 }
-export type SubscriptionView = ReturnType<typeof subscriptionView>;
 export const subscriptionListItem = (sub: Subscription, s: MockDbState = db()) => ({
   ...subscriptionView(sub, s),
   etag: etag(s, recordKey('subscriptions', sub.id)),
 });
 
-export function resellerView(s: MockDbState = db()) {
+export function resellerView(s: MockDbState = db()): ResellerView {
   const r = s.reseller;
   const subscriptions = s.order.subscriptions.map((id) => s.subscriptions[id]!);
   return {
