@@ -185,7 +185,7 @@ test('provider simulator: limits, oversell and taking a permission away', async 
   await customers.fill('8');
   await provider.getByRole('checkbox', { name: 'Allow overselling' }).uncheck();
   await provider.getByRole('checkbox', { name: 'DNS zone management' }).uncheck();
-  await provider.getByRole('checkbox', { name: 'Unlimited Disk space' }).check();
+  await provider.getByRole('checkbox', { name: 'Disk space: Unlimited' }).check();
   await provider.getByRole('button', { name: 'Apply provider changes' }).click();
   await expect(page.getByRole('status')).toContainText('Provider changes applied');
   const reseller = (await mockApi.request('GET', '/reseller')).body;

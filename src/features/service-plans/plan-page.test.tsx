@@ -24,7 +24,7 @@ describe('Plan page', { timeout: 20_000 }, () => {
     expect(screen.getByRole('combobox', { name: 'Unit of Disk space' })).toHaveValue('GB');
     expect(screen.getByLabelText('Mailboxes')).toHaveValue('50');
     expect(screen.getByLabelText('Overuse policy')).toBeInTheDocument();
-    expect(screen.getByRole('checkbox', { name: 'Unlimited (Expiration date)' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Expiration date: Unlimited' })).toBeChecked();
     for (const tab of ['Resources', 'Permissions', 'Hosting parameters', 'PHP settings']) {
       expect(screen.getByRole('tab', { name: tab })).toBeInTheDocument();
     }
@@ -137,7 +137,7 @@ describe('Plan page', { timeout: 20_000 }, () => {
   it('Unlimited stores -1', async () => {
     const { user } = await renderApp(`/service-plans/${BUSINESS}`);
     await screen.findByRole('heading', { level: 1, name: 'Business' });
-    await user.click(screen.getByRole('checkbox', { name: 'Unlimited (Databases)' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Databases: Unlimited' }));
     expect(screen.getByLabelText('Databases')).toBeDisabled();
     await user.click(screen.getByRole('button', { name: 'Update & Sync' }));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Plan updated/));
