@@ -9,16 +9,11 @@ const shim = (name: string) => fileURLToPath(new URL(`./src/mock-api/shims/${nam
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    // Browser builds only (Vitest keeps the real packages, and src/mock-api/shims/shims.test.ts
-    // checks the shims against them): msw's cookie jar (tough-cookie, which pulls the whole
-    // Public Suffix List through tldts) was ~2/3 of the mock API's startup JavaScript; the
-    // shims keep the calls msw makes. See each shim for what it keeps and why that is safe.
-    alias: process.env.VITEST
-      ? []
-      : [
-          { find: /^tough-cookie$/, replacement: shim('tough-cookie') },
-          { find: /^tldts$/, replacement: shim('tldts') },
-        ],
+    // Browser builds only (Vitest keeps the real package): msw's cookie jar (tough-cookie, which
+    // pulls the whole Public Suffix List through tldts) was ~2/3 of the mock API's startup
+    // JavaScript, and no handler sets or reads a cookie — an empty jar answers msw the same
+    // (src/mock-api/shims/tough-cookie.ts says why; shims.test.ts checks the handlers).
+    alias: process.env.VITEST ? [] : [{ find: /^tough-cookie$/, replacement: shim('tough-cookie') }],
   },
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
