@@ -228,7 +228,9 @@ export function SubscriptionsPage() {
         <EmptyState>{hasFilters ? t('list.noMatch') : t('list.empty')}</EmptyState>
       ) : (
         <>
-          <table className="data-table" aria-busy={list.isFetching}>
+          {/* Narrow, the rows stack (key columns first, each value named by its column): styles.css. */}
+          <div className="stack-container">
+          <table className="data-table data-table--stack" aria-busy={list.isFetching}>
             <caption className="visually-hidden">{t('list.label')}</caption>
             <thead>
               <tr>
@@ -252,7 +254,7 @@ export function SubscriptionsPage() {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id}>
-                  <td>
+                  <td className="stack-select">
                     <input
                       type="checkbox"
                       aria-label={t('list.select', { name: row.domain })}
@@ -260,18 +262,18 @@ export function SubscriptionsPage() {
                       onChange={(e) => toggle(row, e.target.checked)}
                     />
                   </td>
-                  <td>
+                  <td className="stack-key">
                     <Link to={`/subscriptions/${encodeURIComponent(row.id)}`}>{row.domain}</Link>{' '}
                     <span className="muted">{t('planSuffix', { name: row.planName ?? t('customLabel') })}</span>
                   </td>
-                  <td>
+                  <td data-label={t('columns.subscriber')}>
                     {row.ownerId ? (
                       <Link to={`/customers/${encodeURIComponent(row.ownerId)}`}>{row.ownerName}</Link>
                     ) : (
                       t('reseller', { name: row.ownerName })
                     )}
                   </td>
-                  <td>
+                  <td data-label={t('columns.plan')}>
                     {row.planId ? (
                       <>
                         {row.planName}
@@ -281,17 +283,18 @@ export function SubscriptionsPage() {
                       <span className="muted">{t('none')}</span>
                     )}
                   </td>
-                  <td>
+                  <td data-label={t('columns.syncState')}>
                     <SyncStateBadge state={row.syncState} />
                   </td>
-                  <td>
+                  <td data-label={t('columns.status')}>
                     <StatusBadge status={row.status} />
                   </td>
-                  <td>{formatDate(row.createdAt, lang)}</td>
+                  <td data-label={t('columns.setupDate')}>{formatDate(row.createdAt, lang)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          </div>
           <Pagination
             page={list.data.page}
             pageSize={list.data.pageSize}

@@ -50,27 +50,30 @@ export function SyncFailureDialog({
     >
       <div className="dialog__body">
         <p>{t('syncFailure.cause')}</p>
-        <table className="data-table">
-          <caption className="visually-hidden">{t('syncFailure.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('syncFailure.domain')}</th>
-              <th scope="col">{t('syncFailure.item')}</th>
-              <th scope="col">{t('syncFailure.planValue')}</th>
-              <th scope="col">{t('syncFailure.availableValue')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {conflicts.map((c) => (
-              <tr key={`${c.subscriptionId}:${c.domain}:${c.group}.${c.key}`}>
-                <td>{c.domain}</td>
-                <td>{itemLabel(c.group, c.key, lang)}</td>
-                <td>{formatValue(c.group, c.key, c.planValue, lang)}</td>
-                <td>{formatValue(c.group, c.key, c.availableValue, lang)}</td>
+        {/* Narrow, each conflict stacks, its values named by their column: styles.css. */}
+        <div className="stack-container">
+          <table className="data-table data-table--stack">
+            <caption className="visually-hidden">{t('syncFailure.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('syncFailure.domain')}</th>
+                <th scope="col">{t('syncFailure.item')}</th>
+                <th scope="col">{t('syncFailure.planValue')}</th>
+                <th scope="col">{t('syncFailure.availableValue')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {conflicts.map((c) => (
+                <tr key={`${c.subscriptionId}:${c.domain}:${c.group}.${c.key}`}>
+                  <td className="stack-key">{c.domain}</td>
+                  <td className="stack-key">{itemLabel(c.group, c.key, lang)}</td>
+                  <td data-label={t('syncFailure.planValue')}>{formatValue(c.group, c.key, c.planValue, lang)}</td>
+                  <td data-label={t('syncFailure.availableValue')}>{formatValue(c.group, c.key, c.availableValue, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <p style={{ marginTop: 'var(--space-3)' }}>{t('syncFailure.waysOut')}</p>
         <ul>
           <li>
