@@ -10,7 +10,6 @@ import { EmptyState, ErrorState, LoadingState } from '../../ui/query-state';
 import { useLang } from '../../ui/use-lang';
 import { UsageMeter } from './usage-meter';
 import './home.css';
-import { TableRegion } from '../../ui/table-region';
 
 const RECENT_PLANS = 5;
 
@@ -122,32 +121,30 @@ function RecentPlans() {
         <EmptyState>{t('home.noPlans')}</EmptyState>
       ) : (
         <>
-          <TableRegion label={t('home.plans')}>
-            <table className="data-table">
-              <caption className="visually-hidden">{t('home.plans')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('home.planColumn')}</th>
-                  <th scope="col" className="num">
-                    {t('home.subscriptionsColumn')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...plans.data.items]
-                  .sort((a, b) => b.subscriptionCount - a.subscriptionCount)
-                  .slice(0, RECENT_PLANS)
-                  .map((plan) => (
-                    <tr key={plan.id}>
-                      <th scope="row">
-                        <Link to={`/service-plans/${encodeURIComponent(plan.id)}`}>{plan.name}</Link>
-                      </th>
-                      <td className="num">{formatCount(plan.subscriptionCount, lang)}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <table className="data-table">
+            <caption className="visually-hidden">{t('home.plans')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('home.planColumn')}</th>
+                <th scope="col" className="num">
+                  {t('home.subscriptionsColumn')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...plans.data.items]
+                .sort((a, b) => b.subscriptionCount - a.subscriptionCount)
+                .slice(0, RECENT_PLANS)
+                .map((plan) => (
+                  <tr key={plan.id}>
+                    <th scope="row">
+                      <Link to={`/service-plans/${encodeURIComponent(plan.id)}`}>{plan.name}</Link>
+                    </th>
+                    <td className="num">{formatCount(plan.subscriptionCount, lang)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
           <p>
             <Link to="/service-plans">{t('home.allPlans')}</Link>
           </p>
