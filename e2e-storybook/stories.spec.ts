@@ -22,7 +22,24 @@ const halves = [stories.filter((_, i) => i % 2 === 0), stories.filter((_, i) => 
 
 type Outcome = { ok: true } | { ok: false; error: string };
 
+const storybookReady = (page: Page) => page.waitForFunction(() => '__STORYBOOK_ADDONS_CHANNEL__' in window && /sb-show-(main|errordisplay)/.test(document.body.className));
+
+/**
+ * Selects a story and resolves when it has rendered (or failed). Now and then the preview page
+ * reloads right after its first story (seen about once in five runs, cause not found): then
+ * the selection is made again on the reloaded page.
+ */
 async function showStory(page: Page, id: string): Promise<Outcome> {
+  try {
+    return await selectStory(page, id);
+  } catch (error) {
+    if (!String(error).includes('Execution context was destroyed')) throw error;
+    await storybookReady(page);
+    return selectStory(page, id);
+  }
+}
+
+async function selectStory(page: Page, id: string): Promise<Outcome> {
   return page.evaluate(
     (storyId) =>
       new Promise<Outcome>((resolve) => {
@@ -54,15 +71,17 @@ halves.forEach((half, n) => {
     const warmUp = half.at(-1);
     if (!warmUp) return;
     await page.goto(`/iframe.html?id=${warmUp.id}&viewMode=story`);
-    await page.waitForFunction(() => '__STORYBOOK_ADDONS_CHANNEL__' in window && /sb-show-(main|errordisplay)/.test(document.body.className));
+    await storybookReady(page);
     for (const story of half) {
       await test.step(`${story.title} / ${story.name}`, async () => {
         await page.setViewportSize(story.tags?.includes('narrow') ? { width: 320, height: 640 } : { width: 1280, height: 800 });
         const outcome = await showStory(page, story.id);
         expect(outcome, story.id).toEqual({ ok: true });
-        // Screens fetch their data after rendering: wait until nothing says Loading….
-        await expect(page.getByText('Loading…')).toHaveCount(0);
-        if (story.title === 'Screens') await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        if (story.title === 'Screens') {
+          // Screens fetch their data after rendering: wait until nothing says Loading….
+          await expect(page.getByText(/^(Loading|Chargement)…$/)).toHaveCount(0);
+          await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        }
         if (story.tags?.includes('narrow')) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
         await expectNoAxeViolations(page);
         expect(errors, 'uncaught errors').toEqual([]);
