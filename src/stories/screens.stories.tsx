@@ -43,6 +43,9 @@ export const SubscriptionsEmpty: Story = { name: 'Subscriptions (empty)', args: 
 export const SubscriptionsUnsynced: Story = { name: 'Subscriptions (filter: Unsynced)', args: { path: '/subscriptions?sync=unsynced' } };
 export const SubscriptionSynced: Story = { name: 'Subscription (Synced)', args: { path: '/subscriptions/sub-00001' } };
 export const SubscriptionCustom: Story = { name: 'Subscription (Custom)', args: { path: '/subscriptions/sub-00016' } };
+export const SubscriptionSuspended: Story = { name: 'Subscription (suspended, customer suspended)', args: { path: '/subscriptions/sub-00013' } };
+export const SubscriptionPhone: Story = { name: 'Subscription (phone)', args: { path: '/subscriptions/sub-00001' }, globals: phone, tags: ['narrow'] };
+export const SubscriptionFrench: Story = { name: 'Subscription (French, Unsynced)', args: { path: '/subscriptions/sub-00001' }, parameters: { scenario: 'sync-failure' }, globals: { locale: 'fr' } };
 export const SubscriptionUnsynced: Story = { name: 'Subscription (Unsynced)', args: { path: '/subscriptions/sub-00001' }, parameters: { scenario: 'sync-failure' } };
 
 const openFailureDialog: Story['play'] = async ({ canvasElement }) => {
@@ -66,6 +69,9 @@ export const SyncFailureDialogPhone: Story = {
   play: openFailureDialog,
 };
 export const AddSubscription: Story = { args: { path: '/subscriptions/new' } };
+export const SubscriptionsFaultsOn: Story = { name: 'Subscriptions (faults on: slow, every request fails)', args: { path: '/subscriptions' }, parameters: { mockSettings: { failureRate: 1, latencyMs: 300 } } };
+export const PlanPhone: Story = { name: 'Plan page (phone)', args: { path: '/service-plans/plan-0003' }, globals: phone, tags: ['narrow'] };
+export const ToolsPhone: Story = { name: 'Prototype tools (phone)', args: { path: '/tools' }, globals: phone, tags: ['narrow'] };
 
 export const ServicePlans: Story = { args: { path: '/service-plans' } };
 export const AddOnPlans: Story = { name: 'Service Plans (add-ons)', args: { path: '/service-plans?kind=addon' } };
