@@ -61,7 +61,7 @@ export function AppLayout() {
     }
   };
   useEffect(() => {
-    if (!menuOpen) return;
+    if (!menuOpen || typeof window.matchMedia !== 'function') return;
     // The menu only shows under the breakpoint: widening the window folds it (no stale state).
     const wide = window.matchMedia('(min-width: 768px)');
     const fold = () => wide.matches && setMenuOpen(false);
