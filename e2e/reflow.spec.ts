@@ -90,6 +90,7 @@ test('reflow: home, resources, customers, tools, not found, and the Menu button'
     await nav.getByRole('link', { name: 'Customers' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
     await expect(nav).toBeHidden();
+    await expect(page.getByRole('main')).toBeFocused();
     await expect(menu).toHaveAttribute('aria-expanded', 'false');
     await page.getByLabel('Language').selectOption('fr');
     await expect(page.getByRole('button', { name: 'Menu' })).toBeVisible();

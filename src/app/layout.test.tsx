@@ -28,6 +28,7 @@ describe('Menu button (narrow screens)', { timeout: 20_000 }, () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Customers' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/customers');
     expect(menu).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getByRole('main')).toHaveFocus();
   });
 
   it('is named Menu in French too', async () => {

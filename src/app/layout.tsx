@@ -47,6 +47,8 @@ export function AppLayout() {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
+  const nav = useRef<HTMLElement>(null);
+  const main = useRef<HTMLElement>(null);
   // A new address (a link chosen from the menu, back/forward) folds the menu again.
   const [shownPath, setShownPath] = useState(location.pathname);
   if (shownPath !== location.pathname) {
@@ -60,6 +62,11 @@ export function AppLayout() {
       menuButton.current?.focus();
     }
   };
+  useEffect(() => {
+    // A link chosen from the menu folds away with it: the focus goes to the new page's content
+    // instead of being lost to the document (at wide widths the navigation stays, and so does the focus).
+    if (nav.current?.contains(document.activeElement) && nav.current.offsetParent === null) main.current?.focus();
+  }, [location.pathname]);
   useEffect(() => {
     if (!menuOpen || typeof window.matchMedia !== 'function') return;
     // The menu only shows under the breakpoint: widening the window folds it (no stale state).
@@ -89,7 +96,7 @@ export function AppLayout() {
           {t('nav.menu')}
         </button>
       </header>
-      <nav id="main-nav" className={menuOpen ? 'sidebar is-open' : 'sidebar'} aria-label={t('nav.label')} onKeyDown={closeOnEscape}>
+      <nav ref={nav} id="main-nav" className={menuOpen ? 'sidebar is-open' : 'sidebar'} aria-label={t('nav.label')} onKeyDown={closeOnEscape}>
         <ul>
           {NAV.map((item) => (
             <li key={item.to}>
@@ -100,7 +107,7 @@ export function AppLayout() {
           ))}
         </ul>
       </nav>
-      <main id="main" className="main" tabIndex={-1} aria-busy={navigation.state === 'loading'}>
+      <main ref={main} id="main" className="main" tabIndex={-1} aria-busy={navigation.state === 'loading'}>
         <StartupNotice />
         <StatusRegion />
         <Suspense fallback={<LoadingState />}>
