@@ -152,8 +152,8 @@ export function DesignTokens() {
         ))}
       </ul>
       <p className="muted">
-        Breakpoints (in the stylesheet, not tokens): the navigation folds behind <em>Menu</em> under 768 px; summaries stack under 480 px; lists with stacked rows switch when their own
-        width is under 760 px (container query).
+        Breakpoints (in the stylesheet, not tokens): the navigation folds behind <em>Menu</em> under 768 px; summaries stack under 480 px; the subscriptions list stacks its rows when its
+        own width is under 960 px, the failure grid under 600 px (container queries).
       </p>
     </main>
   );

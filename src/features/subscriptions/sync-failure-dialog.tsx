@@ -7,6 +7,7 @@ import { AppDialog } from '../../ui/dialog';
 import { errorText } from '../../ui/query-state';
 import { useLang } from '../../ui/use-lang';
 import { BusyButton } from '../../ui/busy-button';
+import { TableRegion } from '../../ui/table-region';
 
 /** The label of a conflicting item; an item this version does not know still gets a cell. */
 function itemLabel(group: string, key: string, lang: 'en' | 'fr'): string {
@@ -51,8 +52,8 @@ export function SyncFailureDialog({
       <div className="dialog__body">
         <p>{t('syncFailure.cause')}</p>
         {/* Narrow, each conflict stacks, its values named by their column: styles.css. */}
-        <div className="stack-container">
-          <table className="data-table data-table--stack">
+        <TableRegion label={t('syncFailure.caption')} stack>
+          <table className="data-table data-table--stack-narrow">
             <caption className="visually-hidden">{t('syncFailure.caption')}</caption>
             <thead>
               <tr>
@@ -73,7 +74,7 @@ export function SyncFailureDialog({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
         <p style={{ marginTop: 'var(--space-3)' }}>{t('syncFailure.waysOut')}</p>
         <ul>
           <li>
