@@ -39,6 +39,7 @@ export const AddCustomerPhone: Story = { name: 'Add Customer (phone)', args: { p
 
 export const Subscriptions: Story = { args: { path: '/subscriptions' } };
 export const SubscriptionsPhone: Story = { name: 'Subscriptions (phone: stacked rows)', args: { path: '/subscriptions' }, globals: phone, tags: ['narrow'] };
+export const SubscriptionsLarge: Story = { name: 'Subscriptions (large scenario: 10,000)', args: { path: '/subscriptions' }, parameters: { scenario: 'large' } };
 export const SubscriptionsEmpty: Story = { name: 'Subscriptions (empty)', args: { path: '/subscriptions' }, parameters: { scenario: 'empty' } };
 export const SubscriptionsUnsynced: Story = { name: 'Subscriptions (filter: Unsynced)', args: { path: '/subscriptions?sync=unsynced' } };
 export const SubscriptionSynced: Story = { name: 'Subscription (Synced)', args: { path: '/subscriptions/sub-00001' } };
