@@ -8,7 +8,7 @@ import globals from 'globals';
 const FEATURES = ['customers', 'subscriptions', 'service-plans', 'home', 'tools'];
 
 export default tseslint.config(
-  { ignores: ['dist', '.e2e-dist', 'coverage', 'node_modules', 'public/mockServiceWorker.js', 'test-results', 'playwright-report', 'bench/.tmp'] },
+  { ignores: ['dist', '.e2e-dist', 'coverage', 'node_modules', 'public/mockServiceWorker.js', 'test-results', 'playwright-report', 'bench/.tmp', 'storybook-static'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

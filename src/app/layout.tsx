@@ -1,5 +1,5 @@
-import { Suspense } from 'react';
-import { NavLink, Outlet, useNavigation } from 'react-router';
+import { Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, isLanguage, LANGUAGES } from '../i18n/i18n';
 import { StatusRegion } from '../ui/status-region';
@@ -35,10 +35,46 @@ export function LanguageSelector() {
   );
 }
 
-/** The panel's frame: left navigation, header with the Language selector, the status region. */
+/**
+ * The panel's frame: header with the Language selector, the main navigation, the status region.
+ * Below a tablet width (CSS, 768 px) the navigation folds behind the Menu button, which comes
+ * last in the header so the links follow it in the focus order; Escape closes it and gives the
+ * focus back to the button, and choosing a link closes it.
+ */
 export function AppLayout() {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const nav = useRef<HTMLElement>(null);
+  const main = useRef<HTMLElement>(null);
+  // A new address (a link chosen from the menu, back/forward) folds the menu again.
+  const [shownPath, setShownPath] = useState(location.pathname);
+  if (shownPath !== location.pathname) {
+    setShownPath(location.pathname);
+    setMenuOpen(false);
+  }
+  const closeOnEscape = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && menuOpen) {
+      e.preventDefault();
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    }
+  };
+  useEffect(() => {
+    // A link chosen from the menu folds away with it: the focus goes to the new page's content
+    // instead of being lost to the document (at wide widths the navigation stays, and so does the focus).
+    if (nav.current?.contains(document.activeElement) && nav.current.offsetParent === null) main.current?.focus();
+  }, [location.pathname]);
+  useEffect(() => {
+    if (!menuOpen || typeof window.matchMedia !== 'function') return;
+    // The menu only shows under the breakpoint: widening the window folds it (no stale state).
+    const wide = window.matchMedia('(min-width: 768px)');
+    const fold = () => wide.matches && setMenuOpen(false);
+    wide.addEventListener('change', fold);
+    return () => wide.removeEventListener('change', fold);
+  }, [menuOpen]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -47,8 +83,20 @@ export function AppLayout() {
       <header className="topbar">
         <span className="topbar__brand">{t('appName')}</span>
         <LanguageSelector />
+        <button
+          ref={menuButton}
+          type="button"
+          className="button menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="main-nav"
+          onClick={() => setMenuOpen((open) => !open)}
+          onKeyDown={closeOnEscape}
+        >
+          <span className="menu-button__icon" aria-hidden="true" />
+          {t('nav.menu')}
+        </button>
       </header>
-      <nav className="sidebar" aria-label={t('nav.label')}>
+      <nav ref={nav} id="main-nav" className={menuOpen ? 'sidebar is-open' : 'sidebar'} aria-label={t('nav.label')} onKeyDown={closeOnEscape}>
         <ul>
           {NAV.map((item) => (
             <li key={item.to}>
@@ -59,7 +107,7 @@ export function AppLayout() {
           ))}
         </ul>
       </nav>
-      <main id="main" className="main" tabIndex={-1} aria-busy={navigation.state === 'loading'}>
+      <main ref={main} id="main" className="main" tabIndex={-1} aria-busy={navigation.state === 'loading'}>
         <StartupNotice />
         <StatusRegion />
         <Suspense fallback={<LoadingState />}>

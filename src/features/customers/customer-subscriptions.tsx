@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../ui/query-state';
 import { SortableHeader } from '../../ui/sortable-header';
 import { StatusBadge, SyncStateBadge } from '../../ui/sync-state-badge';
 import { useListParams } from '../../ui/use-list-params';
+import { TableRegion } from '../../ui/table-region';
 
 const DEFAULTS = { sort: 'domain' } as const;
 
@@ -36,32 +37,34 @@ export function CustomerSubscriptions({ customerId, customerName }: { customerId
         <EmptyState>{t('subscriptions.empty')}</EmptyState>
       ) : data ? (
         <>
-          <table className="data-table" aria-label={t('subscriptions.tableLabel', { name: customerName })} aria-busy={subscriptions.isFetching}>
-            <thead>
-              <tr>
-                <SortableHeader label={t('subscriptions.domain')} column="domain" sort={list.sort} order={list.order} onSort={(sort, order) => list.update({ sort, order })} />
-                <th scope="col">{t('subscriptions.plan')}</th>
-                <th scope="col">{t('subscriptions.syncState')}</th>
-                <th scope="col">{t('subscriptions.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <Link to={`/subscriptions/${encodeURIComponent(s.id)}`}>{s.domain}</Link>
-                  </td>
-                  <td>{s.planName ?? t('subscriptions.noPlan')}</td>
-                  <td>
-                    <SyncStateBadge state={s.syncState} />
-                  </td>
-                  <td>
-                    <StatusBadge status={s.status} />
-                  </td>
+          <TableRegion label={t('subscriptions.tableLabel', { name: customerName })}>
+            <table className="data-table" aria-label={t('subscriptions.tableLabel', { name: customerName })} aria-busy={subscriptions.isFetching}>
+              <thead>
+                <tr>
+                  <SortableHeader label={t('subscriptions.domain')} column="domain" sort={list.sort} order={list.order} onSort={(sort, order) => list.update({ sort, order })} />
+                  <th scope="col">{t('subscriptions.plan')}</th>
+                  <th scope="col">{t('subscriptions.syncState')}</th>
+                  <th scope="col">{t('subscriptions.status')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.items.map((s) => (
+                  <tr key={s.id}>
+                    <td>
+                      <Link to={`/subscriptions/${encodeURIComponent(s.id)}`}>{s.domain}</Link>
+                    </td>
+                    <td>{s.planName ?? t('subscriptions.noPlan')}</td>
+                    <td>
+                      <SyncStateBadge state={s.syncState} />
+                    </td>
+                    <td>
+                      <StatusBadge status={s.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
           {data.total > data.pageSize ? (
             <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPageChange={(page) => list.update({ page }, false)} />
           ) : null}

@@ -13,6 +13,7 @@ import { StatusBadge } from '../../ui/sync-state-badge';
 import { useLang } from '../../ui/use-lang';
 import { useListParams } from '../../ui/use-list-params';
 import { BusyButton } from '../../ui/busy-button';
+import { TableRegion } from '../../ui/table-region';
 
 const FILTERS = ['status'] as const;
 const DEFAULTS = { sort: 'contactName' } as const;
@@ -150,42 +151,44 @@ export function CustomersPage() {
       ) : data ? (
         <>
           {customers.isError ? <ErrorState error={customers.error} onRetry={() => void customers.refetch()} /> : null}
-          <table className="data-table" aria-label={t('list.tableLabel')} aria-busy={customers.isFetching}>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <input type="checkbox" aria-label={t('list.selectAll')} checked={allOnPageSelected} onChange={(e) => toggleAll(e.target.checked)} />
-                </th>
-                <SortableHeader label={t('fields.contactName')} column="contactName" sort={list.sort} order={list.order} onSort={(sort, order) => update({ sort, order })} />
-                <SortableHeader label={t('fields.companyName')} column="companyName" sort={list.sort} order={list.order} onSort={(sort, order) => update({ sort, order })} />
-                <SortableHeader label={t('fields.login')} column="login" sort={list.sort} order={list.order} onSort={(sort, order) => update({ sort, order })} />
-                <SortableHeader label={t('fields.email')} column="email" sort={list.sort} order={list.order} onSort={(sort, order) => update({ sort, order })} />
-                <SortableHeader label={t('fields.status')} column="status" sort={list.sort} order={list.order} onSort={(sort, order) => update({ sort, order })} />
-                <SortableHeader label={t('fields.subscriptions')} column="subscriptionCount" sort={list.sort} order={list.order} onSort={(sort, order) => update({ sort, order })} />
-                <SortableHeader label={t('fields.createdAt')} column="createdAt" sort={list.sort} order={list.order} onSort={(sort, order) => update({ sort, order })} />
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <input type="checkbox" aria-label={t('list.select', { name: c.contactName })} checked={selected.has(c.id)} onChange={(e) => toggle(c, e.target.checked)} />
-                  </td>
-                  <td>
-                    <Link to={`/customers/${encodeURIComponent(c.id)}`}>{c.contactName}</Link>
-                  </td>
-                  <td>{c.companyName}</td>
-                  <td>{c.login}</td>
-                  <td>{c.email}</td>
-                  <td>
-                    <StatusBadge status={c.status} />
-                  </td>
-                  <td className="num">{formatCount(c.subscriptionCount, lang)}</td>
-                  <td>{formatDate(c.createdAt, lang)}</td>
+          <TableRegion label={t('list.tableLabel')}>
+            <table className="data-table" aria-label={t('list.tableLabel')} aria-busy={customers.isFetching}>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <input type="checkbox" aria-label={t('list.selectAll')} checked={allOnPageSelected} onChange={(e) => toggleAll(e.target.checked)} />
+                  </th>
+                  <SortableHeader label={t('fields.contactName')} column="contactName" sort={list.sort} order={list.order} onSort={(sort, order) => update({ sort, order })} />
+                  <SortableHeader label={t('fields.companyName')} column="companyName" sort={list.sort} order={list.order} onSort={(sort, order) => update({ sort, order })} />
+                  <SortableHeader label={t('fields.login')} column="login" sort={list.sort} order={list.order} onSort={(sort, order) => update({ sort, order })} />
+                  <SortableHeader label={t('fields.email')} column="email" sort={list.sort} order={list.order} onSort={(sort, order) => update({ sort, order })} />
+                  <SortableHeader label={t('fields.status')} column="status" sort={list.sort} order={list.order} onSort={(sort, order) => update({ sort, order })} />
+                  <SortableHeader label={t('fields.subscriptions')} column="subscriptionCount" sort={list.sort} order={list.order} onSort={(sort, order) => update({ sort, order })} />
+                  <SortableHeader label={t('fields.createdAt')} column="createdAt" sort={list.sort} order={list.order} onSort={(sort, order) => update({ sort, order })} />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.items.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      <input type="checkbox" aria-label={t('list.select', { name: c.contactName })} checked={selected.has(c.id)} onChange={(e) => toggle(c, e.target.checked)} />
+                    </td>
+                    <td>
+                      <Link to={`/customers/${encodeURIComponent(c.id)}`}>{c.contactName}</Link>
+                    </td>
+                    <td>{c.companyName}</td>
+                    <td>{c.login}</td>
+                    <td>{c.email}</td>
+                    <td>
+                      <StatusBadge status={c.status} />
+                    </td>
+                    <td className="num">{formatCount(c.subscriptionCount, lang)}</td>
+                    <td>{formatDate(c.createdAt, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
           <Pagination
             page={data.page}
             pageSize={data.pageSize}

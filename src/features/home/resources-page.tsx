@@ -8,6 +8,7 @@ import { Page } from '../../ui/page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/query-state';
 import { useLang } from '../../ui/use-lang';
 import { UsageMeter } from './usage-meter';
+import { TableRegion } from '../../ui/table-region';
 
 const LIMITS: ReadonlyArray<{ group: CatalogueGroup; key: string }> = [
   ...RESELLER_LIMIT_KEYS.map((key) => ({ group: 'reseller' as const, key })),
@@ -48,55 +49,59 @@ function Overview({ reseller }: { reseller: ResellerView }) {
     <>
       <section aria-labelledby="resources-limits">
         <h2 id="resources-limits">{t('resources.limits')}</h2>
-        <table className="data-table">
-          <caption className="visually-hidden">{t('resources.limits')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('resources.columns.resource')}</th>
-              <th scope="col" className="num">
-                {t('resources.columns.allocated')}
-              </th>
-              <th scope="col" className="num">
-                {t('resources.columns.used')}
-              </th>
-              <th scope="col" className="num">
-                {t('resources.columns.remaining')}
-              </th>
-              <th scope="col">{t('resources.columns.usage')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {LIMITS.map(({ group, key }) => (
-              <LimitRow key={key} group={group} k={key} row={(reseller.usage as Record<string, UsageRow | undefined>)[key]} fallbackAllocated={(reseller.limits as Record<string, number>)[key]} lang={lang} />
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label={t('resources.limits')}>
+          <table className="data-table">
+            <caption className="visually-hidden">{t('resources.limits')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('resources.columns.resource')}</th>
+                <th scope="col" className="num">
+                  {t('resources.columns.allocated')}
+                </th>
+                <th scope="col" className="num">
+                  {t('resources.columns.used')}
+                </th>
+                <th scope="col" className="num">
+                  {t('resources.columns.remaining')}
+                </th>
+                <th scope="col">{t('resources.columns.usage')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {LIMITS.map(({ group, key }) => (
+                <LimitRow key={key} group={group} k={key} row={(reseller.usage as Record<string, UsageRow | undefined>)[key]} fallbackAllocated={(reseller.limits as Record<string, number>)[key]} lang={lang} />
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       </section>
 
       <section aria-labelledby="resources-permissions">
         <h2 id="resources-permissions">{t('resources.permissions')}</h2>
-        <table className="data-table">
-          <caption className="visually-hidden">{t('resources.permissions')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('resources.columns.permission')}</th>
-              <th scope="col">{t('resources.columns.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {PERMISSIONS.map(({ group, key }) => {
-              const on = Boolean((reseller.permissions as Record<string, boolean>)[key]);
-              return (
-                <tr key={key}>
-                  <th scope="row">{labelOf(group, key, lang)}</th>
-                  <td>
-                    <span className={on ? 'badge badge--synced' : 'badge badge--custom'}>{formatBoolean(on, lang)}</span>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableRegion label={t('resources.permissions')}>
+          <table className="data-table">
+            <caption className="visually-hidden">{t('resources.permissions')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('resources.columns.permission')}</th>
+                <th scope="col">{t('resources.columns.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {PERMISSIONS.map(({ group, key }) => {
+                const on = Boolean((reseller.permissions as Record<string, boolean>)[key]);
+                return (
+                  <tr key={key}>
+                    <th scope="row">{labelOf(group, key, lang)}</th>
+                    <td>
+                      <span className={on ? 'badge badge--synced' : 'badge badge--custom'}>{formatBoolean(on, lang)}</span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableRegion>
       </section>
 
       <section aria-labelledby="resources-oversell">
@@ -112,23 +117,25 @@ function Overview({ reseller }: { reseller: ResellerView }) {
         {reseller.ipPool.length === 0 ? (
           <EmptyState>{t('resources.noIps')}</EmptyState>
         ) : (
-          <table className="data-table">
-            <caption className="visually-hidden">{t('resources.ipPool')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('resources.columns.address')}</th>
-                <th scope="col">{t('resources.columns.type')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reseller.ipPool.map((ip) => (
-                <tr key={ip.address}>
-                  <th scope="row">{ip.address}</th>
-                  <td>{t(`resources.ipType.${ip.type}`)}</td>
+          <TableRegion label={t('resources.ipPool')}>
+            <table className="data-table">
+              <caption className="visually-hidden">{t('resources.ipPool')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('resources.columns.address')}</th>
+                  <th scope="col">{t('resources.columns.type')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {reseller.ipPool.map((ip) => (
+                  <tr key={ip.address}>
+                    <th scope="row">{ip.address}</th>
+                    <td>{t(`resources.ipType.${ip.type}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
         )}
       </section>
     </>

@@ -16,6 +16,7 @@ import { useLang } from '../../ui/use-lang';
 import { formatCount } from '../../domain/format';
 import { kindOf, PLAN_KINDS } from './plan-kind';
 import { BusyButton } from '../../ui/busy-button';
+import { TableRegion } from '../../ui/table-region';
 
 const FILTER_KEYS = ['kind'] as const;
 const LIST_DEFAULTS = { sort: 'name' };
@@ -128,77 +129,79 @@ function PlanTable({ kind, params }: { kind: PlanKind; params: ListParams }) {
         <EmptyState>{q ? t('list.noMatch', { q }) : t(`list.empty.${kind}`)}</EmptyState>
       ) : (
         <>
-          <table className="data-table" id={tableId} aria-label={t(`kind.${kind}Plural`)}>
-            <thead>
-              <tr>
-                <SortableHeader label={t('list.columns.name')} column="name" sort={sort} order={order} onSort={(c, o) => update({ sort: c, order: o })} />
-                <SortableHeader
-                  label={t('list.columns.subscriptions')}
-                  column="subscriptionCount"
-                  sort={sort}
-                  order={order}
-                  onSort={(c, o) => update({ sort: c, order: o })}
-                />
-                <th scope="col" className="num">
-                  {t('syncState.synced', { ns: 'common' })}
-                </th>
-                <th scope="col" className="num">
-                  {t('syncState.unsynced', { ns: 'common' })}
-                </th>
-                <th scope="col" className="num">
-                  {t('syncState.locked', { ns: 'common' })}
-                </th>
-                <th scope="col">{t('list.columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {query.data.items.map((plan) => {
-                const nameId = `${tableId}-${plan.id}-name`;
-                const counts = plan.counts ?? { synced: 0, unsynced: 0, locked: 0 };
-                return (
-                  <tr key={plan.id}>
-                    <th scope="row" id={nameId}>
-                      <Link to={`/service-plans/${encodeURIComponent(plan.id)}`}>{plan.name}</Link>
-                    </th>
-                    <td className="num">{formatCount(plan.subscriptionCount, lang)}</td>
-                    <td className="num">{formatCount(counts.synced, lang)}</td>
-                    <td className="num">
-                      {counts.unsynced > 0 ? (
-                        <Link
-                          to={`/subscriptions?planId=${encodeURIComponent(plan.id)}&sync=unsynced`}
-                          aria-label={t('list.unsyncedLink', { count: counts.unsynced })}
-                          aria-describedby={nameId}
-                        >
-                          {formatCount(counts.unsynced, lang)}
-                        </Link>
-                      ) : (
-                        formatCount(counts.unsynced, lang)
-                      )}
-                    </td>
-                    <td className="num">{formatCount(counts.locked, lang)}</td>
-                    <td>
-                      <div className="page__actions">
-                        <BusyButton className="button" aria-describedby={nameId} busy={clone.isPending} onClick={() => onClone(plan)}>
-                          {t('list.clone')}
-                        </BusyButton>
-                        <button
-                          type="button"
-                          className="button"
-                          aria-describedby={nameId}
-                          onClick={() => {
-                            remove.reset();
-                            setRemoving(plan);
-                          }}
-                        >
-                          {t('actions.remove', { ns: 'common' })}
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <TableRegion label={t(`kind.${kind}Plural`)}>
+            <table className="data-table" id={tableId} aria-label={t(`kind.${kind}Plural`)}>
+              <thead>
+                <tr>
+                  <SortableHeader label={t('list.columns.name')} column="name" sort={sort} order={order} onSort={(c, o) => update({ sort: c, order: o })} />
+                  <SortableHeader
+                    label={t('list.columns.subscriptions')}
+                    column="subscriptionCount"
+                    sort={sort}
+                    order={order}
+                    onSort={(c, o) => update({ sort: c, order: o })}
+                  />
+                  <th scope="col" className="num">
+                    {t('syncState.synced', { ns: 'common' })}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('syncState.unsynced', { ns: 'common' })}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('syncState.locked', { ns: 'common' })}
+                  </th>
+                  <th scope="col">{t('list.columns.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {query.data.items.map((plan) => {
+                  const nameId = `${tableId}-${plan.id}-name`;
+                  const counts = plan.counts ?? { synced: 0, unsynced: 0, locked: 0 };
+                  return (
+                    <tr key={plan.id}>
+                      <th scope="row" id={nameId}>
+                        <Link to={`/service-plans/${encodeURIComponent(plan.id)}`}>{plan.name}</Link>
+                      </th>
+                      <td className="num">{formatCount(plan.subscriptionCount, lang)}</td>
+                      <td className="num">{formatCount(counts.synced, lang)}</td>
+                      <td className="num">
+                        {counts.unsynced > 0 ? (
+                          <Link
+                            to={`/subscriptions?planId=${encodeURIComponent(plan.id)}&sync=unsynced`}
+                            aria-label={t('list.unsyncedLink', { count: counts.unsynced })}
+                            aria-describedby={nameId}
+                          >
+                            {formatCount(counts.unsynced, lang)}
+                          </Link>
+                        ) : (
+                          formatCount(counts.unsynced, lang)
+                        )}
+                      </td>
+                      <td className="num">{formatCount(counts.locked, lang)}</td>
+                      <td>
+                        <div className="page__actions">
+                          <BusyButton className="button" aria-describedby={nameId} busy={clone.isPending} onClick={() => onClone(plan)}>
+                            {t('list.clone')}
+                          </BusyButton>
+                          <button
+                            type="button"
+                            className="button"
+                            aria-describedby={nameId}
+                            onClick={() => {
+                              remove.reset();
+                              setRemoving(plan);
+                            }}
+                          >
+                            {t('actions.remove', { ns: 'common' })}
+                          </button>
+                        </div>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableRegion>
           <Pagination
             page={page}
             pageSize={pageSize}

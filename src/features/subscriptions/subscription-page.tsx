@@ -403,9 +403,9 @@ function ReasonList({ reason }: { reason: (action: ActionName) => string | undef
 
 function Term({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'minmax(10rem, 14rem) 1fr', gap: 'var(--space-3)', padding: 'var(--space-1) 0' }}>
-      <dt style={{ fontWeight: 600 }}>{label}</dt>
-      <dd style={{ margin: 0 }}>{children}</dd>
+    <div className="term">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
     </div>
   );
 }

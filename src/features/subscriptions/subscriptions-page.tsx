@@ -20,6 +20,7 @@ import { readListParams, useListParams } from '../../ui/use-list-params';
 import { summarizeBulk, type BulkSummary } from './bulk-summary';
 import { ChangePlanDialog, ChangeSubscriberDialog } from './lazy-dialogs';
 import { BusyButton } from '../../ui/busy-button';
+import { TableRegion } from '../../ui/table-region';
 
 const FILTER_KEYS = ['sync', 'planId', 'status', 'customerId'] as const;
 const SYNC_STATES: readonly SyncState[] = ['synced', 'unsynced', 'locked', 'custom'];
@@ -228,70 +229,73 @@ export function SubscriptionsPage() {
         <EmptyState>{hasFilters ? t('list.noMatch') : t('list.empty')}</EmptyState>
       ) : (
         <>
-          <table className="data-table" aria-busy={list.isFetching}>
-            <caption className="visually-hidden">{t('list.label')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <input
-                    ref={selectAllRef}
-                    type="checkbox"
-                    aria-label={t('list.selectAll')}
-                    checked={allOnPage}
-                    onChange={(e) => toggleAll(e.target.checked)}
-                  />
-                </th>
-                <SortableHeader label={t('columns.subscription')} column="domain" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
-                <SortableHeader label={t('columns.subscriber')} column="subscriber" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
-                <SortableHeader label={t('columns.plan')} column="plan" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
-                <SortableHeader label={t('columns.syncState')} column="syncState" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
-                <SortableHeader label={t('columns.status')} column="status" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
-                <SortableHeader label={t('columns.setupDate')} column="createdAt" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td>
+          {/* Narrow, the rows stack (key columns first, each value named by its column): styles.css. */}
+          <TableRegion label={t('list.label')} stack>
+            <table className="data-table data-table--stack" aria-busy={list.isFetching}>
+              <caption className="visually-hidden">{t('list.label')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">
                     <input
+                      ref={selectAllRef}
                       type="checkbox"
-                      aria-label={t('list.select', { name: row.domain })}
-                      checked={selected.has(row.id)}
-                      onChange={(e) => toggle(row, e.target.checked)}
+                      aria-label={t('list.selectAll')}
+                      checked={allOnPage}
+                      onChange={(e) => toggleAll(e.target.checked)}
                     />
-                  </td>
-                  <td>
-                    <Link to={`/subscriptions/${encodeURIComponent(row.id)}`}>{row.domain}</Link>{' '}
-                    <span className="muted">{t('planSuffix', { name: row.planName ?? t('customLabel') })}</span>
-                  </td>
-                  <td>
-                    {row.ownerId ? (
-                      <Link to={`/customers/${encodeURIComponent(row.ownerId)}`}>{row.ownerName}</Link>
-                    ) : (
-                      t('reseller', { name: row.ownerName })
-                    )}
-                  </td>
-                  <td>
-                    {row.planId ? (
-                      <>
-                        {row.planName}
-                        {row.addonIds.length > 0 ? <span className="muted"> {t('list.addonCount', { count: row.addonIds.length })}</span> : null}
-                      </>
-                    ) : (
-                      <span className="muted">{t('none')}</span>
-                    )}
-                  </td>
-                  <td>
-                    <SyncStateBadge state={row.syncState} />
-                  </td>
-                  <td>
-                    <StatusBadge status={row.status} />
-                  </td>
-                  <td>{formatDate(row.createdAt, lang)}</td>
+                  </th>
+                  <SortableHeader label={t('columns.subscription')} column="domain" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
+                  <SortableHeader label={t('columns.subscriber')} column="subscriber" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
+                  <SortableHeader label={t('columns.plan')} column="plan" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
+                  <SortableHeader label={t('columns.syncState')} column="syncState" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
+                  <SortableHeader label={t('columns.status')} column="status" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
+                  <SortableHeader label={t('columns.setupDate')} column="createdAt" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.id}>
+                    <td className="stack-select">
+                      <input
+                        type="checkbox"
+                        aria-label={t('list.select', { name: row.domain })}
+                        checked={selected.has(row.id)}
+                        onChange={(e) => toggle(row, e.target.checked)}
+                      />
+                    </td>
+                    <td className="stack-key">
+                      <Link to={`/subscriptions/${encodeURIComponent(row.id)}`}>{row.domain}</Link>{' '}
+                      <span className="muted">{t('planSuffix', { name: row.planName ?? t('customLabel') })}</span>
+                    </td>
+                    <td data-label={t('columns.subscriber')}>
+                      {row.ownerId ? (
+                        <Link to={`/customers/${encodeURIComponent(row.ownerId)}`}>{row.ownerName}</Link>
+                      ) : (
+                        t('reseller', { name: row.ownerName })
+                      )}
+                    </td>
+                    <td data-label={t('columns.plan')}>
+                      {row.planId ? (
+                        <>
+                          {row.planName}
+                          {row.addonIds.length > 0 ? <span className="muted"> {t('list.addonCount', { count: row.addonIds.length })}</span> : null}
+                        </>
+                      ) : (
+                        <span className="muted">{t('none')}</span>
+                      )}
+                    </td>
+                    <td data-label={t('columns.syncState')}>
+                      <SyncStateBadge state={row.syncState} />
+                    </td>
+                    <td data-label={t('columns.status')}>
+                      <StatusBadge status={row.status} />
+                    </td>
+                    <td data-label={t('columns.setupDate')}>{formatDate(row.createdAt, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
           <Pagination
             page={list.data.page}
             pageSize={list.data.pageSize}

@@ -7,6 +7,7 @@ import { AppDialog } from '../../ui/dialog';
 import { errorText } from '../../ui/query-state';
 import { useLang } from '../../ui/use-lang';
 import { BusyButton } from '../../ui/busy-button';
+import { TableRegion } from '../../ui/table-region';
 
 /** The label of a conflicting item; an item this version does not know still gets a cell. */
 function itemLabel(group: string, key: string, lang: 'en' | 'fr'): string {
@@ -50,27 +51,30 @@ export function SyncFailureDialog({
     >
       <div className="dialog__body">
         <p>{t('syncFailure.cause')}</p>
-        <table className="data-table">
-          <caption className="visually-hidden">{t('syncFailure.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('syncFailure.domain')}</th>
-              <th scope="col">{t('syncFailure.item')}</th>
-              <th scope="col">{t('syncFailure.planValue')}</th>
-              <th scope="col">{t('syncFailure.availableValue')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {conflicts.map((c) => (
-              <tr key={`${c.subscriptionId}:${c.domain}:${c.group}.${c.key}`}>
-                <td>{c.domain}</td>
-                <td>{itemLabel(c.group, c.key, lang)}</td>
-                <td>{formatValue(c.group, c.key, c.planValue, lang)}</td>
-                <td>{formatValue(c.group, c.key, c.availableValue, lang)}</td>
+        {/* Narrow, each conflict stacks, its values named by their column: styles.css. */}
+        <TableRegion label={t('syncFailure.caption')} stack>
+          <table className="data-table data-table--stack-narrow">
+            <caption className="visually-hidden">{t('syncFailure.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('syncFailure.domain')}</th>
+                <th scope="col">{t('syncFailure.item')}</th>
+                <th scope="col">{t('syncFailure.planValue')}</th>
+                <th scope="col">{t('syncFailure.availableValue')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {conflicts.map((c) => (
+                <tr key={`${c.subscriptionId}:${c.domain}:${c.group}.${c.key}`}>
+                  <td className="stack-key">{c.domain}</td>
+                  <td className="stack-key">{itemLabel(c.group, c.key, lang)}</td>
+                  <td data-label={t('syncFailure.planValue')}>{formatValue(c.group, c.key, c.planValue, lang)}</td>
+                  <td data-label={t('syncFailure.availableValue')}>{formatValue(c.group, c.key, c.availableValue, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
         <p style={{ marginTop: 'var(--space-3)' }}>{t('syncFailure.waysOut')}</p>
         <ul>
           <li>

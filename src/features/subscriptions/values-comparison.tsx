@@ -5,6 +5,7 @@ import { formatValue } from '../../domain/format';
 import type { Values } from '../../domain/types';
 import { useLang } from '../../ui/use-lang';
 import { VALUE_GROUPS } from './customize-form';
+import { TableRegion } from '../../ui/table-region';
 
 type Cell = number | string | boolean;
 const valueAt = (values: Values, group: keyof Values, key: string): Cell => (values[group] as Record<string, Cell>)[key] as Cell;
@@ -39,40 +40,42 @@ export function ValuesComparison({ subscription, desired }: { subscription: Subs
       <p className="muted">{desired ? t('detail.valuesIntro') : t('detail.valuesIntroCustom')}</p>
       {desired ? <p>{differences > 0 ? `${t('detail.differences', { count: differences })} ${note.why}` : t('detail.noDifferences')}</p> : null}
       {VALUE_GROUPS.map((group) => (
-        <table key={group} className="data-table values-table" style={{ marginBottom: 'var(--space-4)' }}>
-          <caption style={{ textAlign: 'left', fontWeight: 600, padding: 'var(--space-2) 0' }}>{t(`customize.groups.${group}`)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('detail.item')}</th>
-              <th scope="col">{t('detail.subscriptionValue')}</th>
-              {desired ? (
-                <>
-                  <th scope="col">{t('detail.planValue')}</th>
-                  <th scope="col">{t('detail.difference')}</th>
-                </>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {itemsOf(group).map((item) => {
-              const own = valueAt(subscription.values, group, item.key);
-              const planned = desired ? valueAt(desired, group, item.key) : undefined;
-              const differs = desired !== null && own !== planned;
-              return (
-                <tr key={item.key} className={differs ? 'diff' : undefined}>
-                  <th scope="row">{item.label[lang]}</th>
-                  <td>{show(group, item.key, own)}</td>
-                  {desired ? (
-                    <>
-                      <td>{show(group, item.key, planned)}</td>
-                      <td>{differs ? <strong>{note.label}</strong> : null}</td>
-                    </>
-                  ) : null}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableRegion key={group} label={t(`customize.groups.${group}`)}>
+          <table key={group} className="data-table values-table" style={{ marginBottom: 'var(--space-4)' }}>
+            <caption style={{ textAlign: 'left', fontWeight: 600, padding: 'var(--space-2) 0' }}>{t(`customize.groups.${group}`)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('detail.item')}</th>
+                <th scope="col">{t('detail.subscriptionValue')}</th>
+                {desired ? (
+                  <>
+                    <th scope="col">{t('detail.planValue')}</th>
+                    <th scope="col">{t('detail.difference')}</th>
+                  </>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {itemsOf(group).map((item) => {
+                const own = valueAt(subscription.values, group, item.key);
+                const planned = desired ? valueAt(desired, group, item.key) : undefined;
+                const differs = desired !== null && own !== planned;
+                return (
+                  <tr key={item.key} className={differs ? 'diff' : undefined}>
+                    <th scope="row">{item.label[lang]}</th>
+                    <td>{show(group, item.key, own)}</td>
+                    {desired ? (
+                      <>
+                        <td>{show(group, item.key, planned)}</td>
+                        <td>{differs ? <strong>{note.label}</strong> : null}</td>
+                      </>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableRegion>
       ))}
     </section>
   );

@@ -8,6 +8,7 @@ import { announce } from '../../ui/announcer';
 import { ErrorState, LoadingState, errorText } from '../../ui/query-state';
 import { useLang } from '../../ui/use-lang';
 import { BusyButton } from '../../ui/busy-button';
+import { TableRegion } from '../../ui/table-region';
 
 const LIMIT_KEYS = [...RESELLER_LIMIT_KEYS, ...NUMERIC_RESOURCE_KEYS] as const;
 const PERMISSIONS = [...RESELLER_PERMISSION_KEYS.filter((k) => k !== 'allow_oversell'), ...PERMISSION_KEYS] as const;
@@ -111,56 +112,58 @@ export function ProviderSection() {
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t('provider.limitsLegend')}</legend>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('provider.limit')}</th>
-                <th scope="col">{t('provider.amount')}</th>
-                <th scope="col">{t('provider.unlimited')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {LIMIT_KEYS.map((key) => {
-                const item = itemFor(key);
-                const label = item?.label[lang] ?? key;
-                const draft = limits[key] ?? { unlimited: false, amount: '' };
-                const isInvalid = invalid.includes(key);
-                const unit = item?.type === 'size' ? t('provider.mb') : '';
-                return (
-                  <tr key={key}>
-                    <th scope="row" id={`limit-${key}`}>
-                      {label}
-                    </th>
-                    <td>
-                      <input
-                        aria-label={unit ? `${label} (${unit})` : label}
-                        inputMode="numeric"
-                        value={draft.amount}
-                        disabled={draft.unlimited}
-                        aria-invalid={isInvalid || undefined}
-                        aria-describedby={isInvalid ? `limit-${key}-error` : undefined}
-                        onChange={(e) => setLimits((l) => ({ ...l, [key]: { ...draft, amount: e.target.value } }))}
-                      />{' '}
-                      {unit}
-                      {isInvalid ? (
-                        <p className="field-error" id={`limit-${key}-error`}>
-                          {t('provider.invalidAmount')}
-                        </p>
-                      ) : null}
-                    </td>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={t('provider.unlimitedFor', { label })}
-                        checked={draft.unlimited}
-                        onChange={(e) => setLimits((l) => ({ ...l, [key]: { ...draft, unlimited: e.target.checked } }))}
-                      />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <TableRegion label={t('provider.limitsLegend')}>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('provider.limit')}</th>
+                  <th scope="col">{t('provider.amount')}</th>
+                  <th scope="col">{t('provider.unlimited')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {LIMIT_KEYS.map((key) => {
+                  const item = itemFor(key);
+                  const label = item?.label[lang] ?? key;
+                  const draft = limits[key] ?? { unlimited: false, amount: '' };
+                  const isInvalid = invalid.includes(key);
+                  const unit = item?.type === 'size' ? t('provider.mb') : '';
+                  return (
+                    <tr key={key}>
+                      <th scope="row" id={`limit-${key}`}>
+                        {label}
+                      </th>
+                      <td>
+                        <input
+                          aria-label={unit ? `${label} (${unit})` : label}
+                          inputMode="numeric"
+                          value={draft.amount}
+                          disabled={draft.unlimited}
+                          aria-invalid={isInvalid || undefined}
+                          aria-describedby={isInvalid ? `limit-${key}-error` : undefined}
+                          onChange={(e) => setLimits((l) => ({ ...l, [key]: { ...draft, amount: e.target.value } }))}
+                        />{' '}
+                        {unit}
+                        {isInvalid ? (
+                          <p className="field-error" id={`limit-${key}-error`}>
+                            {t('provider.invalidAmount')}
+                          </p>
+                        ) : null}
+                      </td>
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={t('provider.unlimitedFor', { label })}
+                          checked={draft.unlimited}
+                          onChange={(e) => setLimits((l) => ({ ...l, [key]: { ...draft, unlimited: e.target.checked } }))}
+                        />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableRegion>
         </fieldset>
         {patch.error ? (
           <p className="field-error" role="alert">
