@@ -115,7 +115,9 @@ describe('createSubscription', () => {
     expect(s.values).toEqual(desiredValues(basic, [extraMail]));
     expect(syncState(s)).toBe('synced');
     expect(s.websites).toEqual(['a.example.com']);
-    expect(s.usage).toEqual({ disk_space: 0, max_traffic: 0 });
+    expect(s.usage).toEqual({ disk_space: 0, max_traffic: 0, max_site: 1, max_subdom: 0, max_dom_aliases: 0 });
+    expect(s.sites).toEqual([{ name: 'a.example.com', kind: 'domain', parent: null, aliases: [], usage: { disk_space: 0, max_traffic: 0 } }]);
+    expect(s.suspendedBy).toEqual([]);
     expect(s.status).toBe('active');
     expect(s.expiresAt).toBeNull();
   });

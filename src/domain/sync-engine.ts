@@ -7,6 +7,7 @@
 import { SHARED_RESOURCES, availabilityDependsOnHoldings, clampToAvailable, othersHolding, tally, writeTallies } from './availability';
 import type { AvailabilityConflict, Holdings, ResourceTotals } from './availability';
 import { emptyValues } from './catalogue';
+import { newWebsite, usageOf } from './websites';
 import {
   HOSTING_KEYS,
   NUMERIC_RESOURCE_KEYS,
@@ -231,7 +232,10 @@ export function createSubscription(input: NewSubscriptionInput, ctx: EngineConte
     synchronized: !custom && conflicts.length === 0,
     values,
     websites: [input.domain],
-    usage: { disk_space: 0, max_traffic: 0 },
+    sites: [newWebsite(input.domain, 'domain', null)],
+    usage: usageOf([newWebsite(input.domain, 'domain', null)]),
+    suspendedBy: [],
+    overused: [],
     createdAt: input.createdAt,
     expiresAt: input.expiresAt !== undefined ? input.expiresAt : typeof expiration === 'string' ? expiration : null,
   };
@@ -342,7 +346,10 @@ function withValues(s: Subscription, values: Values, synchronized: boolean): Sub
     synchronized,
     values,
     websites: s.websites,
+    sites: s.sites,
     usage: s.usage,
+    suspendedBy: s.suspendedBy,
+    overused: s.overused,
     createdAt: s.createdAt,
     expiresAt: s.expiresAt,
   };
