@@ -10,6 +10,7 @@ import { mockToolHandlers } from './handlers/mock-tools';
 import { resellerHandlers } from './handlers/reseller';
 import { planHandlers } from './handlers/service-plans';
 import { subscriptionHandlers } from './handlers/subscriptions';
+import { websiteHandlers } from './handlers/websites';
 import { problem } from './http';
 
 export const handlers = [
@@ -18,6 +19,7 @@ export const handlers = [
   ...resellerHandlers,
   ...customerHandlers,
   ...planHandlers,
+  ...websiteHandlers,
   ...subscriptionHandlers,
   http.all(
     route('/*'),

@@ -1,5 +1,7 @@
 /** /customers: list, create, read, edit, remove (with its subscriptions), suspend/activate. */
 import { http } from 'msw';
+import { clockOf } from '../../domain/clock';
+import { withReason } from '../../domain/suspension';
 import { resellerOverview } from '../../domain/availability';
 import { customerCreateSchema, customerPatchSchema } from '../../domain/schemas';
 import type { Customer, RecordStatus } from '../../domain/types';
@@ -56,6 +58,13 @@ function setStatus(request: Request, id: string, status: RecordStatus): Response
     const c = need(tx, 'customers', id);
     checkIfMatch(request, 'customers', id);
     if (c.status !== status) tx.put('customers', { ...c, status });
+    // Its subscriptions are suspended with it (reason `customer`), and activated with it as far
+    // as that reason goes (SPEC §1.6).
+    for (const subId of tx.subscriptionIdsOfOwner(id)) {
+      const s = tx.get('subscriptions', subId)!;
+      const next = withReason(s, 'customer', status === 'suspended');
+      if (next !== s) tx.put('subscriptions', next);
+    }
   });
   return json(customerView(db().customers[id]!), { etag: etagOfRecord('customers', id) });
 }
@@ -94,7 +103,7 @@ export const customerHandlers = [
           postalCode: input.postalCode ?? '',
           country: input.country ?? '',
           status: 'active',
-          createdAt: new Date().toISOString(),
+          createdAt: clockOf(tx.reseller),
         };
         // The password is write-only: a mock keeps nothing it would never show.
         return tx.put('customers', customer).id;

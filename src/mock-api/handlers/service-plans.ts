@@ -7,6 +7,7 @@ import type { PlanKind, ServicePlan } from '../../domain/types';
 import { enumFilter, fold, json, noContent, pageOf, parseListQuery, problem, readJson } from '../http';
 import { db, readTx, transact, type Transaction } from '../store';
 import { checkIfMatch, etagOfRecord, handle, need, parseWith, route, sortedIds, taken } from './common';
+import { putSettled } from './subscriptions';
 import { planListItem, planView } from './views';
 
 const SORT_KEYS = ['id', 'name', 'subscriptionCount'] as const;
@@ -89,8 +90,15 @@ export const planHandlers = [
         tx.put('plans', { ...plan, name, values: mergeValues(plan.values, input.values ?? {}) });
         const using = tx.subscriptionIdsUsingPlan(plan.id).map((subId) => tx.get('subscriptions', subId)!);
         const edit = applyPlanEdit(plan.id, using, tx.engineContext({ mutable: true }));
-        for (const s of edit.changed) tx.put('subscriptions', s);
-        return edit.report;
+        // Overuse and expiration follow the new values at once (SPEC §1.6); the report names
+        // the subscriptions the edit made Overused.
+        const overusedIds: string[] = [];
+        for (const changed of edit.changed) {
+          const wasOverused = (tx.get('subscriptions', changed.id)?.overused.length ?? 0) > 0;
+          const settled = putSettled(tx, changed);
+          if (!wasOverused && settled.overused.length > 0) overusedIds.push(settled.id);
+        }
+        return { ...edit.report, overusedIds };
       });
       return json({ plan: planView(db().plans[params.id]!), report }, { etag: etagOfRecord('plans', params.id) });
     }),

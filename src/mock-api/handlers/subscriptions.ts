@@ -11,7 +11,6 @@ import {
   changePlan,
   createSubscription,
   customize,
-  setStatus,
   subscriptionCan,
   synchronize,
   syncState,
@@ -19,6 +18,8 @@ import {
   CAN_REASONS,
   type SyncOutcome,
 } from '../../domain/sync-engine';
+import { clockOf } from '../../domain/clock';
+import { settle, withReason } from '../../domain/suspension';
 import type { RecordStatus, Subscription, SyncConflict, SyncState } from '../../domain/types';
 import { enumFilter, fold, json, pageOf, parseListQuery, problem, readJson, type ProblemBody } from '../http';
 import { OWNER_RESELLER, db, readTx, transact, type Transaction } from '../store';
@@ -26,7 +27,7 @@ import { deriveSystemUser } from '../system-user';
 import { checkIfMatch, etagOfRecord, handle, memo, need, parseWith, route, sortedIds, taken, toProblem, unprocessable } from './common';
 import { foldedOwnerNames, subscriptionListItem, subscriptionView } from './views';
 
-const SORT_KEYS = ['domain', 'subscriber', 'plan', 'syncState', 'status', 'createdAt'] as const;
+const SORT_KEYS = ['domain', 'subscriber', 'plan', 'syncState', 'status', 'createdAt', 'diskUsage'] as const;
 type SubscriptionSort = (typeof SORT_KEYS)[number];
 const SYNC_STATES = ['synced', 'unsynced', 'locked', 'custom'] as const;
 const STATUSES = ['active', 'suspended'] as const;
@@ -58,6 +59,8 @@ function sortKey(sort: SubscriptionSort): (id: string) => string | number {
       return (id) => sub(id).status;
     case 'createdAt':
       return (id) => sub(id).createdAt;
+    case 'diskUsage':
+      return (id) => sub(id).usage.disk_space;
   }
 }
 
@@ -127,8 +130,8 @@ function syncOne(tx: Transaction, s: Subscription, how: 'sync' | 'unlock', accep
   }
   const ctx = tx.engineContext();
   const result = how === 'sync' ? synchronize(s, ctx) : unlockAndSync(s, ctx);
-  if (result.outcome === 'synced') tx.put('subscriptions', result.subscription);
-  else if (accept) tx.put('subscriptions', acceptAvailableValues(s, ctx));
+  if (result.outcome === 'synced') putSettled(tx, result.subscription);
+  else if (accept) putSettled(tx, acceptAvailableValues(s, ctx));
   return { outcome: result.outcome, conflicts: result.conflicts };
 }
 
@@ -153,13 +156,34 @@ async function acceptFrom(request: Request): Promise<boolean> {
   return true;
 }
 
+/**
+ * After any change of values, usage or owner: overuse and expiration follow at once (SPEC §1.6).
+ * Exported for the other handlers (plan edits, customers, the clock).
+ */
+export function putSettled(tx: Transaction, s: Subscription): Subscription {
+  // expiresAt follows the expiration value (SPEC §1.6). Issue 11 makes the engine do this after
+  // every operation; this line only bridges until then and is harmless after.
+  const expiration = s.values.resources.expiration;
+  const expiresAt = typeof expiration === 'string' ? expiration : null;
+  const current = expiresAt === s.expiresAt ? s : { ...s, expiresAt };
+  return tx.put('subscriptions', settle(current, clockOf(tx.reseller)));
+}
+
+/** The subscription's own Suspend / Activate: only the reason `reseller` (SPEC §1.6). */
 function statusChange(request: Request, id: string, status: RecordStatus): Response {
   transact((tx) => {
     const s = need(tx, 'subscriptions', id);
     checkIfMatch(request, 'subscriptions', id);
-    if (s.status !== status) tx.put('subscriptions', setStatus(s, status));
+    const next = withReason(s, 'reseller', status === 'suspended');
+    if (next !== s) tx.put('subscriptions', next);
   });
   return one(id);
+}
+
+/** A subscription whose owner changed carries the reason `customer` iff its new owner is suspended. */
+function withOwner(tx: Transaction, s: Subscription, ownerId: string | null): Subscription {
+  const owner = ownerId === null ? undefined : tx.get('customers', ownerId);
+  return withReason({ ...s, ownerId }, 'customer', owner?.status === 'suspended');
 }
 
 const one = (id: string, status = 200) =>
@@ -168,7 +192,7 @@ const one = (id: string, status = 200) =>
 // ---------------------------------------------------------------------------------------------
 // Bulk
 
-type BulkResult = { id: string; ok: true; syncState?: SyncState } | ({ id: string; ok: false } & Pick<ProblemBody, 'status' | 'title' | 'detail'> & Record<string, unknown>);
+type BulkResult = { id: string; ok: true; syncState?: SyncState; suspendedBy?: Subscription['suspendedBy'] } | ({ id: string; ok: false } & Pick<ProblemBody, 'status' | 'title' | 'detail'> & Record<string, unknown>);
 
 export const subscriptionHandlers = [
   http.get(
@@ -210,7 +234,8 @@ export const subscriptionHandlers = [
           issues.push({ path: 'ipAddress', code: 'not_in_pool' });
         }
         if (issues.length > 0) throw unprocessable(issues);
-        if (tx.subscriptionByDomain(input.domain)) throw taken('domain', 'The domain', input.domain);
+        // A name is unique across the panel: subscriptions, domains, subdomains and aliases (SPEC §1.5).
+        if (tx.subscriptionByDomain(input.domain) || tx.subscriptionByName(input.domain)) throw taken('domain', 'The domain', input.domain);
         if (input.systemUser !== undefined && tx.subscriptionBySystemUser(input.systemUser)) {
           throw taken('systemUser', 'The system user', input.systemUser);
         }
@@ -226,11 +251,11 @@ export const subscriptionHandlers = [
             addonIds: input.addonIds ?? [],
             ipAddress,
             systemUser: input.systemUser ?? deriveSystemUser(input.domain, (login) => tx.subscriptionBySystemUser(login) !== undefined),
-            createdAt: new Date().toISOString(),
+            createdAt: clockOf(tx.reseller),
           },
           tx.engineContext(),
         );
-        return tx.put('subscriptions', subscription).id;
+        return putSettled(tx, withOwner(tx, subscription, subscription.ownerId)).id;
       });
       const response = one(id, 201);
       response.headers.set('Location', `/api/v1/subscriptions/${id}`);
@@ -259,15 +284,18 @@ export const subscriptionHandlers = [
             const s = need(child, 'subscriptions', id);
             switch (input.action) {
               case 'change-plan':
-                child.put('subscriptions', changePlan(s, input.planId ?? null, input.addonIds ?? [], child.engineContext()));
+                putSettled(child, changePlan(s, input.planId ?? null, input.addonIds ?? [], child.engineContext()));
                 break;
               case 'change-subscriber':
-                child.put('subscriptions', { ...s, ownerId: input.ownerId ?? null });
+                child.put('subscriptions', withOwner(child, s, input.ownerId ?? null));
                 break;
               case 'suspend':
-              case 'activate':
-                child.put('subscriptions', setStatus(s, input.action === 'suspend' ? 'suspended' : 'active'));
+              case 'activate': {
+                // Like the page's Suspend / Activate: only the reseller's own reason.
+                const next = withReason(s, 'reseller', input.action === 'suspend');
+                if (next !== s) child.put('subscriptions', next);
                 break;
+              }
               case 'remove':
                 child.remove('subscriptions', id);
                 break;
@@ -279,7 +307,11 @@ export const subscriptionHandlers = [
             }
             child.mergeInto(tx);
             const after = tx.get('subscriptions', id);
-            results.push(after ? { id, ok: true, syncState: syncState(after) } : { id, ok: true });
+            const statusAction = input.action === 'suspend' || input.action === 'activate';
+            // After Suspend / Activate, the reasons that still apply (what else keeps it suspended).
+            results.push(
+              after ? { id, ok: true, syncState: syncState(after), ...(statusAction ? { suspendedBy: after.suspendedBy } : {}) } : { id, ok: true },
+            );
           } catch (error) {
             const { type: _type, ...rest } = toProblem(error).body;
             results.push({ id, ok: false, ...rest });
@@ -320,7 +352,7 @@ export const subscriptionHandlers = [
       transact((tx) => {
         const s = need(tx, 'subscriptions', params.id);
         checkIfMatch(request, 'subscriptions', s.id);
-        tx.put('subscriptions', customize(s, patch, tx.engineContext()));
+        putSettled(tx, customize(s, patch, tx.engineContext()));
       });
       return one(params.id);
     }),

@@ -2,7 +2,8 @@
  * Response shapes (SPEC §2): records as stored plus what the screens need next to them
  * (subscriptionCount, syncState, planName, ownerName…). Read from the committed store.
  */
-import { resellerOverview } from '../../domain/availability';
+import { resellerResources } from '../../domain/reseller-usage';
+import { clockOf } from '../../domain/clock';
 import { syncState } from '../../domain/sync-engine';
 import type { Customer, ServicePlan, Subscription, SyncState } from '../../domain/types';
 import { etagOf, fold } from '../http';
@@ -77,14 +78,16 @@ export const subscriptionListItem = (sub: Subscription, s: MockDbState = db()) =
 
 export function resellerView(s: MockDbState = db()) {
   const r = s.reseller;
-  const subscriptions = s.order.subscriptions.map((id) => s.subscriptions[id]!);
   return {
     name: r.name,
     limits: r.limits,
     permissions: r.permissions,
     oversell: r.oversell,
     ipPool: r.ipPool,
-    usage: resellerOverview(r, subscriptions, s.order.customers.length),
+    usage: memo('resellerResources', () =>
+      resellerResources(r, s.order.subscriptions.map((id) => s.subscriptions[id]!), s.order.customers.length),
+    ),
+    clock: clockOf(r),
   };
 }
 export const resellerEtag = (s: MockDbState = db()) => etag(s, RESELLER_KEY);
