@@ -238,6 +238,8 @@ export interface SyncReport {
   locked: number;
   /** Ids of the subscriptions left unsynced (for the "left unsynced" link). */
   unsyncedIds: string[];
+  /** Added by the mock API after applying overuse (SPEC §1.6): the subscriptions the edit made Overused. */
+  overused?: Array<{ id: string; domain: string }>;
 }
 
 /** What the hosting provider changes in the reseller's allocation (PATCH /_mock/provider). */

@@ -8,7 +8,7 @@ import { useSubscriptions } from '../../api/subscriptions';
 import { Page } from '../../ui/page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/query-state';
 import { useLang } from '../../ui/use-lang';
-import { UsageMeter } from './usage-meter';
+import { UsageMeter } from '../../ui/usage-meter';
 import './home.css';
 
 const RECENT_PLANS = 5;

@@ -7,7 +7,7 @@ import { useReseller, type ResellerView, type UsageRow } from '../../api/reselle
 import { Page } from '../../ui/page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/query-state';
 import { useLang } from '../../ui/use-lang';
-import { UsageMeter } from './usage-meter';
+import { UsageMeter } from '../../ui/usage-meter';
 
 const LIMITS: ReadonlyArray<{ group: CatalogueGroup; key: string }> = [
   ...RESELLER_LIMIT_KEYS.map((key) => ({ group: 'reseller' as const, key })),

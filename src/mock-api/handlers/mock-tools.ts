@@ -34,7 +34,8 @@ const clockView = (now = clockOf(db().reseller)) => ({ now });
 
 function usageIssues(body: Record<string, unknown>) {
   const issues: { path: string; code: string }[] = [];
-  if (typeof body.subscriptionId !== 'string' || body.subscriptionId === '') issues.push({ path: 'subscriptionId', code: 'required' });
+  // subscriptionId may be left out: the website's name then finds its subscription.
+  if (body.subscriptionId !== undefined && (typeof body.subscriptionId !== 'string' || body.subscriptionId === '')) issues.push({ path: 'subscriptionId', code: 'invalid_type' });
   if (typeof body.website !== 'string' || body.website === '') issues.push({ path: 'website', code: 'required' });
   for (const key of ['disk_space', 'max_traffic'] as const) {
     const v = body[key];
@@ -131,13 +132,15 @@ export const mockToolHandlers = [
       const input = body as Record<string, unknown>;
       const issues = usageIssues(input);
       if (issues.length > 0) throw unprocessable(issues);
-      const id = input.subscriptionId as string;
       const website = (input.website as string).toLowerCase();
-      transact((tx) => {
-        const s = need(tx, 'subscriptions', id);
+      const id = transact((tx) => {
+        const s =
+          typeof input.subscriptionId === 'string'
+            ? need(tx, 'subscriptions', input.subscriptionId)
+            : (tx.subscriptionByName(website) ?? need(tx, 'subscriptions', website));
         const result = setWebsiteUsage(s, website, { disk_space: input.disk_space as number | undefined, max_traffic: input.max_traffic as number | undefined });
         if (!result.ok) throw refusalProblem(result.refusal, 'website', website, s);
-        putSettled(tx, result.subscription);
+        return putSettled(tx, result.subscription).id;
       });
       return json(subscriptionView(db().subscriptions[id]!), { etag: etagOfRecord('subscriptions', id) });
     }),

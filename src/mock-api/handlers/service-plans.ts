@@ -92,13 +92,13 @@ export const planHandlers = [
         const edit = applyPlanEdit(plan.id, using, tx.engineContext({ mutable: true }));
         // Overuse and expiration follow the new values at once (SPEC §1.6); the report names
         // the subscriptions the edit made Overused.
-        const overusedIds: string[] = [];
+        const overused: Array<{ id: string; domain: string }> = [];
         for (const changed of edit.changed) {
           const wasOverused = (tx.get('subscriptions', changed.id)?.overused.length ?? 0) > 0;
           const settled = putSettled(tx, changed);
-          if (!wasOverused && settled.overused.length > 0) overusedIds.push(settled.id);
+          if (!wasOverused && settled.overused.length > 0) overused.push({ id: settled.id, domain: settled.domain });
         }
-        return { ...edit.report, overusedIds };
+        return { ...edit.report, overused };
       });
       return json({ plan: planView(db().plans[params.id]!), report }, { etag: etagOfRecord('plans', params.id) });
     }),

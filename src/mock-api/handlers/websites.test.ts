@@ -146,8 +146,9 @@ describe('PATCH /_mock/usage and overuse', () => {
   it('a plan edit that lowers disk space below usage applies the policy at once and reports who became Overused', async () => {
     const r = await api('PUT', '/service-plans/plan-0001', { values: { resources: { disk_space: 10 * 1024 * 1024 } } });
     expect(r.status).toBe(200);
-    expect(r.body.report.overusedIds.length).toBeGreaterThan(0);
-    const s = await sub(r.body.report.overusedIds[0]);
+    expect(r.body.report.overused.length).toBeGreaterThan(0);
+    expect(r.body.report.overused[0]).toEqual({ id: expect.any(String), domain: expect.any(String) });
+    const s = await sub(r.body.report.overused[0].id);
     expect(s).toMatchObject({ overused: ['disk_space'], status: 'suspended' });
     expect(s.suspendedBy).toContain('overuse');
   });
