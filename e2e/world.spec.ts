@@ -176,4 +176,9 @@ test('en français : sites Web et domaines, motifs de suspension, horloge simul�
   await clock.getByRole('button', { name: "Régler l'horloge" }).click();
   await expect(page.getByRole('status')).toContainText("L'horloge du panneau indique maintenant le 15 mars 2026.");
   await expectNoAxeViolations(page);
+
+  // ?now= on any URL sets the clock too (on the saved data), then leaves the address bar.
+  await openApp(page, '/tools', { scenario: undefined, lang: 'fr', now: '2026-05-01' });
+  await expect(page.getByRole('region', { name: 'Avancer le temps' })).toContainText('1 mai 2026');
+  await expect(page).not.toHaveURL(/now=/);
 });
