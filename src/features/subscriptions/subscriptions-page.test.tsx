@@ -106,7 +106,8 @@ describe('Subscriptions list', () => {
     await user.click(await within(t).findByRole('checkbox', { name: 'Select martin-bakery.fr' }));
     await user.click(within(t).getByRole('checkbox', { name: 'Select shop.martin-bakery.fr' }));
     await user.click(screen.getByRole('button', { name: 'Remove' }));
-    const dialog = await screen.findByRole('alertdialog', { name: 'Remove subscriptions' });
+    // The dialog's code loads on first open: allow for a busy machine.
+    const dialog = await screen.findByRole('alertdialog', { name: 'Remove subscriptions' }, { timeout: 5000 });
     expect(dialog).toHaveTextContent('Remove 2 subscriptions? All their websites are removed too (3 in all).');
     await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('2 removed'));
