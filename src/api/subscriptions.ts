@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { Subscription, SyncConflict, SyncState, ValuesPatch } from '../domain/types';
+import type { Subscription, SuspensionReason, SyncConflict, SyncState, ValuesPatch } from '../domain/types';
 import { apiGet, apiRequest, type ListPage, type Query } from './http';
 import { useApiMutation } from './mutations';
 
@@ -31,7 +31,8 @@ export interface SubscriptionInput {
 export type BulkAction = 'change-plan' | 'change-subscriber' | 'suspend' | 'activate' | 'remove' | 'sync';
 
 export type BulkResult =
-  | { id: string; ok: true; syncState?: SyncState }
+  /** After Suspend / Activate, `suspendedBy`: the reasons that still apply. */
+  | { id: string; ok: true; syncState?: SyncState; suspendedBy?: SuspensionReason[] }
   /** A failed sync carries its conflicts (what the plan offers that the reseller lacks). */
   | { id: string; ok: false; status: number; title: string; detail?: string; conflicts?: SyncConflict[] };
 

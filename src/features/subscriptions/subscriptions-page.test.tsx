@@ -100,6 +100,24 @@ describe('Subscriptions list', () => {
     await waitFor(() => expect(within(t).getAllByText('Suspended')).toHaveLength(2));
   });
 
+  it('shows why a subscription is suspended and Overused; bulk Activate says what still keeps one suspended', async () => {
+    const { user } = await renderApp('/subscriptions?q=tanaka');
+    const t = await table();
+    const row = within(t).getByRole('row', { name: /tanaka-studio\.jp/ });
+    expect(row).toHaveTextContent('Customer suspended');
+    await user.click(within(t).getByRole('checkbox', { name: 'Select tanaka-studio.jp' }));
+    await user.click(screen.getByRole('button', { name: 'Activate' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 still suspended for another reason: tanaka-studio.jp (Customer suspended)'));
+  });
+
+  it('sorts by disk usage', async () => {
+    const { user } = await renderApp('/subscriptions?q=northwind');
+    const t = await table();
+    expect(within(t).getByRole('row', { name: /northwind-status\.net/ })).toHaveTextContent('Overused');
+    await user.click(within(t).getByRole('button', { name: /Disk usage/ }));
+    await waitFor(() => expect(domainsIn(t)[0]).toBe('demo.northwind-hosting.com'));
+  });
+
   it('Remove names how many subscriptions and websites go', async () => {
     const { user } = await renderApp('/subscriptions?q=martin-bakery.fr');
     const t = await table();
