@@ -58,7 +58,9 @@ test('websites up to the limit, overuse after a plan edit, expiry by the clock, 
     await expectNoAxeViolations(page);
 
     // Removing a domain says what goes with it.
-    await region.getByRole('button', { name: 'Remove martin-patisserie.fr' }).click();
+    await region.getByRole('button', { name: 'Actions for martin-patisserie.fr' }).click();
+    await expectNoAxeViolations(page);
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Remove martin-patisserie.fr' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Remove domain martin-patisserie.fr' });
     await expect(confirm).toContainText('subdomain blog.martin-patisserie.fr');
     await expectNoAxeViolations(page);

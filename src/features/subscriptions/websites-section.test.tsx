@@ -63,8 +63,18 @@ describe('Websites & Domains', () => {
   it('removing a domain says which subdomains and aliases go with it; the main domain has no Remove', async () => {
     const { user } = await openSubscription('pacific-imports.co.uk');
     const region = screen.getByRole('region', { name: 'Websites & Domains' });
-    expect(within(region).queryByRole('button', { name: 'Remove pacific-imports.co.uk' })).not.toBeInTheDocument();
-    await user.click(within(region).getByRole('button', { name: 'Remove pacific-imports.com' }));
+    // The main domain's menu only removes its aliases.
+    await user.click(within(region).getByRole('button', { name: 'Actions for pacific-imports.co.uk' }));
+    let menu = await screen.findByRole('menu');
+    expect(within(menu).getByRole('menuitem', { name: 'Remove alias pacific-imports.uk' })).toBeInTheDocument();
+    expect(within(menu).queryByRole('menuitem', { name: 'Remove pacific-imports.co.uk' })).not.toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('menu')).not.toBeInTheDocument());
+    // No more buttons named Remove than the subscription's own.
+    expect(screen.getAllByRole('button', { name: /^Remove/ })).toHaveLength(1);
+    await user.click(within(region).getByRole('button', { name: 'Actions for pacific-imports.com' }));
+    menu = await screen.findByRole('menu');
+    await user.click(within(menu).getByRole('menuitem', { name: 'Remove pacific-imports.com' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Remove domain pacific-imports.com' });
     expect(dialog).toHaveTextContent('domain alias pacificimports.com');
     await user.click(within(dialog).getByRole('button', { name: 'Remove' }));

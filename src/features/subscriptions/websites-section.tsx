@@ -1,5 +1,6 @@
+import '../../ui/world.css';
 import { useState, type FormEvent } from 'react';
-import { Button } from 'react-aria-components';
+import { Button, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http';
 import type { SubscriptionItem } from '../../api/subscriptions';
@@ -135,18 +136,7 @@ export function WebsitesSection({ subscription: s }: { subscription: Subscriptio
                     <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
                       {w.aliases.map((a) => (
                         <li key={a} className="break-anywhere">
-                          {a}{' '}
-                          <button
-                            type="button"
-                            className="link-button"
-                            aria-label={t('websites.removeAliasNamed', { name: a })}
-                            onClick={() => {
-                              removeAlias.reset();
-                              setRemoving({ kind: 'alias', website: w.name, alias: a });
-                            }}
-                          >
-                            {t('actions.remove')}
-                          </button>
+                          {a}
                         </li>
                       ))}
                     </ul>
@@ -155,20 +145,42 @@ export function WebsitesSection({ subscription: s }: { subscription: Subscriptio
                 <td className="num">{formatBytes(w.usage.disk_space, lang)}</td>
                 <td className="num">{formatBytes(w.usage.max_traffic, lang)}</td>
                 <td>
-                  {i === 0 ? (
+                  {i === 0 && w.aliases.length === 0 ? (
                     <span className="muted">{t('websites.mainNote')}</span>
                   ) : (
-                    <button
-                      type="button"
-                      className="button button--danger"
-                      aria-label={t('websites.removeNamed', { name: w.name })}
-                      onClick={() => {
-                        removeWebsite.reset();
-                        setRemoving({ kind: 'website', name: w.name });
-                      }}
-                    >
-                      {t('actions.remove')}
-                    </button>
+                    // A menu, so that its items are not more buttons named "Remove" next to the
+                    // subscription's own Remove (SPEC §5 names it).
+                    <MenuTrigger>
+                      <Button className="button" aria-label={t('websites.actionsFor', { name: w.name })}>
+                        {t('websites.columns.actions')}
+                      </Button>
+                      <Popover className="menu-popover" placement="bottom end">
+                        <Menu
+                          className="menu"
+                          onAction={(key) => {
+                            const action = String(key);
+                            if (action === 'remove') {
+                              removeWebsite.reset();
+                              setRemoving({ kind: 'website', name: w.name });
+                            } else {
+                              removeAlias.reset();
+                              setRemoving({ kind: 'alias', website: w.name, alias: action.slice('alias:'.length) });
+                            }
+                          }}
+                        >
+                          {i === 0 ? null : (
+                            <MenuItem id="remove" className="menu__item">
+                              {t('websites.removeNamed', { name: w.name })}
+                            </MenuItem>
+                          )}
+                          {w.aliases.map((a) => (
+                            <MenuItem key={a} id={`alias:${a}`} className="menu__item">
+                              {t('websites.removeAliasNamed', { name: a })}
+                            </MenuItem>
+                          ))}
+                        </Menu>
+                      </Popover>
+                    </MenuTrigger>
                   )}
                 </td>
               </tr>
