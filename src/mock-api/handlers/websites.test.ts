@@ -218,3 +218,34 @@ describe('GET /reseller by oversell policy', () => {
     expect(sites.used).toBe(27); // 25 main domains + pacific-imports.com and commandes.martin-bakery.fr
   });
 });
+
+describe('property: through the API', () => {
+  it('counts never exceed the subscription\'s limits and no two names in the panel are the same', async () => {
+    const { default: fc } = await import('fast-check');
+    const pool = ['a.example', 'b.example', 'www.a.example', 'www.b.example', 'martin-bakery.fr', 'shop.pacific-imports.co.uk', 'pacific-imports.uk', 'x.a.example'];
+    const op = fc.record({
+      kind: fc.constantFrom('domain', 'subdomain', 'alias', 'remove'),
+      name: fc.constantFrom(...pool),
+      on: fc.constantFrom('schneider-it.eu', 'a.example', 'b.example'),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 12 }), async (ops) => {
+        await api('POST', '/_mock/reset', { scenario: 'default' });
+        const id = 'sub-00025'; // schneider-it.eu, Starter
+        await limits(id, { max_site: 2, max_subdom: 2, max_dom_aliases: 1 });
+        for (const o of ops) {
+          if (o.kind === 'alias') await api('POST', `/subscriptions/${id}/websites/${o.on}/aliases`, { name: o.name });
+          else if (o.kind === 'remove') await api('DELETE', `/subscriptions/${id}/websites/${o.name}`);
+          else await api('POST', `/subscriptions/${id}/websites`, { name: o.name, kind: o.kind });
+        }
+        const s = await sub(id);
+        expect(s.usage.max_site).toBeLessThanOrEqual(2);
+        expect(s.usage.max_subdom).toBeLessThanOrEqual(2);
+        expect(s.usage.max_dom_aliases).toBeLessThanOrEqual(1);
+        const all = (await api('GET', '/subscriptions?pageSize=500')).body.items.flatMap((x: { sites: Site[] }) => x.sites.flatMap((w) => [w.name, ...w.aliases]));
+        expect(new Set(all).size).toBe(all.length);
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
