@@ -112,7 +112,7 @@ test('websites up to the limit, overuse after a plan edit, expiry by the clock, 
     await page.getByRole('link', { name: 'Alice Martin' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Alice Martin' })).toBeVisible();
     await page.getByRole('button', { name: 'Suspend' }).click();
-    await expect(status(page)).toContainText('Customer Alice Martin suspended.');
+    await expect(status(page)).toContainText('Customer Alice Martin suspended. Its 3 subscriptions are suspended with it (Customer suspended).');
     const subscriptions = page.getByRole('table', { name: /Subscriptions of Alice Martin/ });
     await expect(subscriptions.getByRole('row', { name: /^martin-bakery\.fr/ })).toContainText('Customer suspended');
     await expect(subscriptions.getByRole('row', { name: /^bakery-events\.fr/ })).toContainText('Suspended by you');
