@@ -183,4 +183,8 @@ test('en français : sites Web et domaines, motifs de suspension, horloge simul�
   await openApp(page, '/tools', { scenario: undefined, lang: 'fr', now: '2026-05-01' });
   await expect(page.getByRole('region', { name: 'Avancer le temps' })).toContainText('1 mai 2026');
   await expect(page).not.toHaveURL(/now=/);
+  // One it cannot use is named, not dropped silently.
+  await openApp(page, '/tools', { scenario: undefined, lang: 'fr', now: 'demain' });
+  await expect(page.getByRole('alert')).toContainText("Ignoré dans l'adresse : ?now=demain (une date comme 2026-02-01");
+  await expect(page.getByRole('region', { name: 'Avancer le temps' })).toContainText('1 mai 2026');
 });
