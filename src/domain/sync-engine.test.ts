@@ -465,11 +465,11 @@ describe('applyPlanEdit', () => {
 });
 
 describe('setStatus', () => {
-  it('changes the status only', () => {
+  it('changes the status and the reseller\'s reason only, never the sync state', () => {
     const st = store();
     const s = { ...createSubscription(input(), st.ctx), locked: true, synchronized: false };
     const suspended = setStatus(s, 'suspended');
-    expect(suspended).toEqual({ ...s, status: 'suspended' });
+    expect(suspended).toEqual({ ...s, status: 'suspended', suspendedBy: ['reseller'] });
     expect(setStatus(suspended, 'active')).toEqual(s);
   });
 });

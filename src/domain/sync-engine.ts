@@ -7,6 +7,7 @@
 import { SHARED_RESOURCES, availabilityDependsOnHoldings, clampToAvailable, othersHolding, tally, writeTallies } from './availability';
 import type { AvailabilityConflict, Holdings, ResourceTotals } from './availability';
 import { emptyValues } from './catalogue';
+import { withReason } from './suspension';
 import { newWebsite, usageOf } from './websites';
 import {
   HOSTING_KEYS,
@@ -483,9 +484,12 @@ export function applyPlanEdit(
   return { changed, report };
 }
 
-/** Suspend / Activate: status only, never the sync state. */
+/**
+ * Suspend / Activate: never the sync state. Only the reseller's own reason (SPEC §1.6): the
+ * status follows `suspendedBy` (see suspension.ts).
+ */
 export function setStatus(s: Subscription, status: RecordStatus): Subscription {
-  return { ...s, status };
+  return withReason(s, 'reseller', status === 'suspended');
 }
 
 /**
@@ -559,7 +563,8 @@ export function subscriptionCan(s: Subscription): Record<ActionName, Can> {
     unlockAndSync: custom ? refused('custom_has_no_plan') : s.locked ? ALLOWED : refused('not_locked'),
     changePlan: ALLOWED,
     changeSubscriber: ALLOWED,
-    suspend: s.status === 'suspended' ? refused('already_suspended') : ALLOWED,
+    // Suspend adds the reseller's own reason (SPEC §1.6): allowed while only something else suspends it.
+    suspend: s.suspendedBy.includes('reseller') ? refused('already_suspended') : ALLOWED,
     activate: s.status === 'active' ? refused('already_active') : ALLOWED,
     remove: ALLOWED,
   };

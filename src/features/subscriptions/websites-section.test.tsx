@@ -93,6 +93,10 @@ describe('Websites & Domains', () => {
   it('Activate lifts only the reseller\'s reason and says what else keeps it suspended', async () => {
     const { user } = await openSubscription('tanaka-studio.jp');
     expect(screen.getAllByText('Customer suspended').length).toBeGreaterThan(0);
+    // Suspended only by its customer: the reseller can still add its own reason.
+    await user.click(screen.getByRole('button', { name: 'Suspend' }));
+    await waitFor(() => expect(screen.getAllByText('Suspended by you').length).toBeGreaterThan(0));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Suspend' })).toHaveAccessibleDescription(/already suspended/));
     await user.click(screen.getByRole('button', { name: 'Activate' }));
     await waitFor(() => expect(status()).toHaveTextContent('Subscription tanaka-studio.jp is still suspended: Customer suspended.'));
   });
