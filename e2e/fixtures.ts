@@ -17,6 +17,8 @@ export interface OpenOptions {
   lang?: 'en' | 'fr';
   latency?: number;
   failureRate?: number;
+  /** Sets the mock clock (`?now=ISO`); moving it forward applies expirations. */
+  now?: string;
 }
 
 export function appUrl(path: string, options: OpenOptions = {}) {
@@ -25,6 +27,7 @@ export function appUrl(path: string, options: OpenOptions = {}) {
   if (options.lang) url.searchParams.set('lang', options.lang);
   if (options.latency !== undefined) url.searchParams.set('latency', String(options.latency));
   if (options.failureRate !== undefined) url.searchParams.set('failureRate', String(options.failureRate));
+  if (options.now !== undefined) url.searchParams.set('now', options.now);
   return `${url.pathname}${url.search}${url.hash}`;
 }
 

@@ -75,7 +75,7 @@ test('export the store as a JSON file and import it back', async ({ page, mockAp
   const file = testInfo.outputPath('state.json');
   await download.saveAs(file);
   const doc = JSON.parse(await readFile(file, 'utf8')) as StateDocument;
-  expect(doc.schemaVersion).toBe(1);
+  expect(doc.schemaVersion).toBe(2);
   expect(doc.customers).toHaveLength(8);
   expect(doc.subscriptions).toHaveLength(25);
   await expect(page.getByRole('status')).toContainText('State exported');

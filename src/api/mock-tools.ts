@@ -45,3 +45,25 @@ export function useImportState() {
     mutationFn: async (state: unknown) => (await apiRequest<unknown>('/_mock/state', { method: 'PUT', body: state })).data,
   });
 }
+
+/** The mock clock (SPEC §1.6). */
+export const mockClockQuery = () =>
+  queryOptions({ queryKey: ['mock', 'clock'], queryFn: ({ signal }) => apiGet<{ now: string }>('/_mock/clock', undefined, signal) });
+
+export function useMockClock() {
+  return useQuery(mockClockQuery());
+}
+
+export function useSetMockClock() {
+  return useApiMutation({
+    mutationFn: async (now: string) => (await apiRequest<{ now: string }>('/_mock/clock', { method: 'PUT', body: { now } })).data,
+  });
+}
+
+/** A website's simulated usage (PATCH /_mock/usage); the website's name finds its subscription. */
+export function useSetWebsiteUsage() {
+  return useApiMutation({
+    mutationFn: async (input: { website: string; disk_space?: number; max_traffic?: number }) =>
+      (await apiRequest<{ id: string; domain: string }>('/_mock/usage', { method: 'PATCH', body: input })).data,
+  });
+}

@@ -19,7 +19,8 @@ import {
   valuesSchema,
   type BulkActionName,
 } from './schemas';
-import { NUMERIC_RESOURCE_KEYS, PERMISSION_KEYS, RESELLER_LIMIT_KEYS, RESELLER_PERMISSION_KEYS } from './types';
+import { METERED_KEYS, NUMERIC_RESOURCE_KEYS, PERMISSION_KEYS, RESELLER_LIMIT_KEYS, RESELLER_PERMISSION_KEYS, SUSPENSION_REASONS, USAGE_KEYS } from './types';
+import { aliasCreateSchema, websiteCreateSchema } from './websites';
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -75,6 +76,19 @@ export const planViewSchema = z.strictObject({
 });
 export const planListItemSchema = z.extend(planViewSchema, { etag });
 
+const suspensionReason = z.enum(SUSPENSION_REASONS);
+const meteredKey = z.enum(METERED_KEYS);
+
+/** A website of a subscription (SPEC §1.5): a domain or a subdomain, its aliases and usage. */
+export const websiteSchema = z.strictObject({
+  name: z.string(),
+  kind: z.enum(['domain', 'subdomain']),
+  /** The domain a subdomain belongs to; null for a domain. */
+  parent: z.nullable(z.string()),
+  aliases: z.array(z.string()),
+  usage: keyed(METERED_KEYS, z.number()),
+});
+
 export const subscriptionViewSchema = z.strictObject({
   id,
   domain: z.string(),
@@ -87,8 +101,16 @@ export const subscriptionViewSchema = z.strictObject({
   locked: z.boolean(),
   synchronized: z.boolean(),
   values: valuesSchema,
+  /** Names of its domains and subdomains, the main domain first. */
   websites: z.array(z.string()),
-  usage: z.strictObject({ disk_space: z.number(), max_traffic: z.number() }),
+  /** The websites themselves, in the order of `websites`. */
+  sites: z.array(websiteSchema),
+  /** What it actually uses: disk and traffic (bytes), domains, subdomains, aliases (counts). */
+  usage: keyed(USAGE_KEYS, z.number()),
+  /** Why it is suspended; empty ⇔ status active. */
+  suspendedBy: z.array(suspensionReason),
+  /** The metered keys whose usage is above its own limit. */
+  overused: z.array(meteredKey),
   createdAt: dateTime,
   expiresAt: z.nullable(z.string()),
   syncState: syncStateSchema,
@@ -101,15 +123,18 @@ export const subscriptionViewSchema = z.strictObject({
 });
 export const subscriptionListItemSchema = z.extend(subscriptionViewSchema, { etag });
 
-const limitRow = z.strictObject({ allocated: z.number(), used: z.number(), remaining: z.number() });
+/** limit: the provider's (-1 Unlimited); allocated: what subscriptions hold; used: what they use; remaining: by the oversell policy. */
+const limitRow = z.strictObject({ limit: z.number(), allocated: z.number(), used: z.number(), remaining: z.number() });
 export const resellerViewSchema = z.strictObject({
   name: z.string(),
   limits: keyed([...NUMERIC_RESOURCE_KEYS, ...RESELLER_LIMIT_KEYS], z.number()),
   permissions: keyed([...PERMISSION_KEYS, ...RESELLER_PERMISSION_KEYS], z.boolean()),
   oversell: z.boolean(),
   ipPool: z.array(z.strictObject({ address: z.string(), type: z.enum(['shared', 'dedicated']) })),
-  /** Per limit: what the provider allocated, what is used, what remains (SPEC §1.4). */
+  /** Per limit: the provider's limit, what subscriptions hold, what they use, what remains (SPEC §1.4). */
   usage: keyed([...NUMERIC_RESOURCE_KEYS, ...RESELLER_LIMIT_KEYS], limitRow),
+  /** The mock clock (SPEC §1.6), ISO. */
+  clock: z.string(),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -121,6 +146,8 @@ export const syncReportSchema = z.strictObject({
   locked: count,
   /** The subscriptions left Unsynced (for the "left unsynced" link). */
   unsyncedIds: z.array(id),
+  /** The subscriptions the edit made Overused (SPEC §1.6). */
+  overused: z.optional(z.array(z.strictObject({ id, domain: z.string() }))),
 });
 
 export const planUpdateResultSchema = z.strictObject({ plan: planViewSchema, report: syncReportSchema });
@@ -147,7 +174,8 @@ export const syncOutcomeSchema = z.strictObject({
 });
 
 export const bulkResultSchema = z.union([
-  z.strictObject({ id, ok: z.literal(true), syncState: z.optional(syncStateSchema) }),
+  // After Suspend / Activate, `suspendedBy`: the reasons that still apply.
+  z.strictObject({ id, ok: z.literal(true), syncState: z.optional(syncStateSchema), suspendedBy: z.optional(z.array(suspensionReason)) }),
   // A failed id carries its problem (without `type`); a failed sync its conflicts.
   z.looseObject({ id, ok: z.literal(false), status: z.int(), title: z.string(), detail: z.string(), conflicts: z.optional(z.array(syncConflictSchema)) }),
 ]);
@@ -206,6 +234,18 @@ export const stateDocumentSchema = z.looseObject({
   counters: z.looseObject({}),
 });
 export const mockSettingsSchema = settingsSchema;
+export const clockSchema = z.strictObject({ now: z.string() });
+export const usagePatchSchema = z.strictObject({
+  subscriptionId: z.optional(id),
+  website: z.string(),
+  disk_space: z.optional(z.int().check(z.gte(0))),
+  max_traffic: z.optional(z.int().check(z.gte(0))),
+});
+export const websitesSchema = z.strictObject({ items: z.array(websiteSchema) });
+export const websiteRemovedSchema = z.strictObject({
+  name: z.string(),
+  removed: z.strictObject({ websites: z.array(z.string()), aliases: z.array(z.string()) }),
+});
 export const settingsPatchSchema = z.partial(settingsSchema);
 export const healthSchema = z.strictObject({ ready: z.literal(true) });
 
@@ -217,6 +257,7 @@ export type PlanView = z.infer<typeof planViewSchema>;
 export type SubscriptionView = z.infer<typeof subscriptionViewSchema>;
 export type ResellerView = z.infer<typeof resellerViewSchema>;
 export type LimitRow = z.infer<typeof limitRow>;
+export type WebsiteView = z.infer<typeof websiteSchema>;
 export type SyncOutcomeView = z.infer<typeof syncOutcomeSchema>;
 export type BulkResult = z.infer<typeof bulkResultSchema>;
 export type BulkRequest = z.input<typeof bulkActionSchema>;
@@ -299,7 +340,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
 
   {
     method: 'get', path: '/subscriptions', tag: 'Subscriptions', summary: 'List subscriptions.',
-    query: listQuery(['domain', 'subscriber', 'plan', 'syncState', 'status', 'createdAt'], [
+    query: listQuery(['domain', 'subscriber', 'plan', 'syncState', 'status', 'createdAt', 'diskUsage'], [
       param('customerId', 'Owned by this customer.'),
       param('planId', 'On this plan, as plan or add-on.'),
       param('sync', 'synced, unsynced, locked or custom.', syncStateSchema),
@@ -317,6 +358,12 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { method: 'post', path: '/subscriptions/{id}/suspend', tag: 'Subscriptions', summary: 'Suspend a subscription.', body: noBody, responses: { 200: { description: 'The subscription.', schema: subscriptionViewSchema, etag: true } }, errors: WRITE },
   { method: 'post', path: '/subscriptions/{id}/activate', tag: 'Subscriptions', summary: 'Activate a subscription.', body: noBody, responses: { 200: { description: 'The subscription.', schema: subscriptionViewSchema, etag: true } }, errors: WRITE },
 
+  { method: 'get', path: '/subscriptions/{id}/websites', tag: 'Subscriptions', summary: 'Its websites, main domain first.', responses: { 200: { description: 'The websites.', schema: websitesSchema, etag: true } }, errors: [404, 503] },
+  { method: 'post', path: '/subscriptions/{id}/websites', tag: 'Subscriptions', summary: 'Add a domain or a subdomain (within max_site / max_subdom; names unique panel-wide).', body: { schema: websiteCreateSchema }, responses: { 201: { description: 'The new website.', schema: websiteSchema, etag: true } }, errors: WRITE },
+  { method: 'delete', path: '/subscriptions/{id}/websites/{name}', tag: 'Subscriptions', summary: 'Remove a website with its subdomains and aliases (not the main domain alone).', responses: { 200: { description: 'What was removed.', schema: websiteRemovedSchema, etag: true } }, errors: [404, 409, 412, 503] },
+  { method: 'post', path: '/subscriptions/{id}/websites/{name}/aliases', tag: 'Subscriptions', summary: 'Add a domain alias (within max_dom_aliases).', body: { schema: aliasCreateSchema }, responses: { 201: { description: 'The website with its aliases.', schema: websiteSchema, etag: true } }, errors: WRITE },
+  { method: 'delete', path: '/subscriptions/{id}/websites/{name}/aliases/{alias}', tag: 'Subscriptions', summary: 'Remove a domain alias.', responses: { 200: { description: 'The websites.', schema: websitesSchema, etag: true } }, errors: [404, 409, 412, 503] },
+
   { method: 'get', path: '/openapi.json', tag: 'Contract', summary: 'This document (OpenAPI 3.1).', responses: { 200: { description: 'The OpenAPI document.', schema: z.looseObject({ openapi: z.string() }) } }, errors: [] },
 
   { method: 'get', path: '/_mock/health', tag: 'Prototype tools', summary: 'Ready once the mock answers: a suite waits for it.', responses: { 200: { description: 'Ready.', schema: healthSchema } }, errors: [] },
@@ -325,6 +372,9 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { method: 'put', path: '/_mock/state', tag: 'Prototype tools', summary: 'Import a whole store (refused whole if any rule fails).', body: { schema: stateDocumentSchema }, responses: { 200: { description: 'What the store now holds.', schema: importResultSchema } }, errors: TOOL },
   { method: 'get', path: '/_mock/settings', tag: 'Prototype tools', summary: 'Latency, failure rate and failOn patterns.', responses: { 200: { description: 'The settings.', schema: mockSettingsSchema } }, errors: [] },
   { method: 'put', path: '/_mock/settings', tag: 'Prototype tools', summary: 'Change the settings (fields left out keep their value).', body: { schema: settingsPatchSchema }, responses: { 200: { description: 'The settings.', schema: mockSettingsSchema } }, errors: TOOL },
+  { method: 'get', path: '/_mock/clock', tag: 'Prototype tools', summary: 'The mock clock.', responses: { 200: { description: 'The time every date is measured against.', schema: clockSchema } }, errors: [] },
+  { method: 'put', path: '/_mock/clock', tag: 'Prototype tools', summary: 'Set the mock clock; expirations apply at once.', body: { schema: clockSchema }, responses: { 200: { description: 'The clock.', schema: clockSchema } }, errors: TOOL },
+  { method: 'patch', path: '/_mock/usage', tag: 'Prototype tools', summary: 'Set a website\'s simulated usage; the overuse policy applies at once.', body: { schema: usagePatchSchema }, responses: { 200: { description: 'The subscription.', schema: subscriptionViewSchema, etag: true } }, errors: [400, 404, 422] },
   { method: 'patch', path: '/_mock/provider', tag: 'Prototype tools', summary: 'The hosting provider grants or takes away limits and permissions, toggles oversell.', body: { schema: providerPatchSchema }, responses: { 200: { description: 'The reseller.', schema: resellerViewSchema, etag: true } }, errors: TOOL },
 ];
 

@@ -473,6 +473,27 @@ export const VALIDATION_MESSAGES: Record<string, { en: string; fr: string }> = {
     en: 'Enter a number, optionally followed by K, M or G (for example 128M).',
     fr: 'Saisissez un nombre, éventuellement suivi de K, M ou G (par exemple 128M).',
   },
+  // Websites & Domains (SPEC §1.5): the API's 409/422 codes, shown at the name field.
+  limit_max_site: {
+    en: 'This subscription has reached its limit of {{limit}} domains (Domains). Remove one, or raise the limit with Customize.',
+    fr: 'Cet abonnement a atteint sa limite de {{limit}} domaines (Domaines). Supprimez-en un ou augmentez la limite avec Personnaliser.',
+  },
+  limit_max_subdom: {
+    en: 'This subscription has reached its limit of {{limit}} subdomains (Subdomains). Remove one, or raise the limit with Customize.',
+    fr: 'Cet abonnement a atteint sa limite de {{limit}} sous-domaines (Sous-domaines). Supprimez-en un ou augmentez la limite avec Personnaliser.',
+  },
+  limit_max_dom_aliases: {
+    en: 'This subscription has reached its limit of {{limit}} domain aliases (Domain aliases). Remove one, or raise the limit with Customize.',
+    fr: "Cet abonnement a atteint sa limite de {{limit}} alias de domaine (Alias de domaine). Supprimez-en un ou augmentez la limite avec Personnaliser.",
+  },
+  subdomain_outside: {
+    en: 'A subdomain name ends in a dot and one of this subscription’s domains, such as blog.example.com.',
+    fr: 'Un nom de sous-domaine se termine par un point suivi de l’un des domaines de cet abonnement, par exemple blog.exemple.com.',
+  },
+  not_a_domain: {
+    en: 'Aliases can be added to domains only, not to subdomains.',
+    fr: 'Les alias ne peuvent être ajoutés qu’aux domaines, pas aux sous-domaines.',
+  },
   invalid_ip: { en: 'Enter a valid IPv4 or IPv6 address.', fr: 'Saisissez une adresse IPv4 ou IPv6 valide.' },
   invalid_option: { en: 'Choose one of the proposed options.', fr: "Choisissez l'une des options proposées." },
   duplicate_value: { en: 'Each item can be chosen only once.', fr: "Chaque élément ne peut être choisi qu'une fois." },

@@ -117,7 +117,9 @@ describe('createSubscription', () => {
     expect(s.values).toEqual(desiredValues(basic, [extraMail]));
     expect(syncState(s)).toBe('synced');
     expect(s.websites).toEqual(['a.example.com']);
-    expect(s.usage).toEqual({ disk_space: 0, max_traffic: 0 });
+    expect(s.usage).toEqual({ disk_space: 0, max_traffic: 0, max_site: 1, max_subdom: 0, max_dom_aliases: 0 });
+    expect(s.sites).toEqual([{ name: 'a.example.com', kind: 'domain', parent: null, aliases: [], usage: { disk_space: 0, max_traffic: 0 } }]);
+    expect(s.suspendedBy).toEqual([]);
     expect(s.status).toBe('active');
     expect(s.expiresAt).toBeNull();
   });
@@ -569,11 +571,11 @@ describe('applyPlanEdit', () => {
 });
 
 describe('setStatus', () => {
-  it('changes the status only', () => {
+  it('changes the status and the reseller\'s reason only, never the sync state', () => {
     const st = store();
     const s = { ...createSubscription(input(), st.ctx), locked: true, synchronized: false };
     const suspended = setStatus(s, 'suspended');
-    expect(suspended).toEqual({ ...s, status: 'suspended' });
+    expect(suspended).toEqual({ ...s, status: 'suspended', suspendedBy: ['reseller'] });
     expect(setStatus(suspended, 'active')).toEqual(s);
   });
 });

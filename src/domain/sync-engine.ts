@@ -18,6 +18,8 @@ import {
 import type { AvailabilityConflict, Holdings, ResourceTotals } from './availability';
 import type { ValidationIssue } from './schemas';
 import { emptyValues } from './catalogue';
+import { withReason } from './suspension';
+import { newWebsite, usageOf } from './websites';
 import {
   HOSTING_KEYS,
   NUMERIC_RESOURCE_KEYS,
@@ -263,7 +265,10 @@ export function createSubscription(input: NewSubscriptionInput, ctx: EngineConte
     synchronized: !custom && conflicts.length === 0,
     values,
     websites: [input.domain],
-    usage: { disk_space: 0, max_traffic: 0 },
+    sites: [newWebsite(input.domain, 'domain', null)],
+    usage: usageOf([newWebsite(input.domain, 'domain', null)]),
+    suspendedBy: [],
+    overused: [],
     createdAt: input.createdAt,
     expiresAt: expiresAtOf(values),
   };
@@ -439,7 +444,10 @@ function withValues(s: Subscription, values: Values, synchronized: boolean): Sub
     synchronized,
     values,
     websites: s.websites,
+    sites: s.sites,
     usage: s.usage,
+    suspendedBy: s.suspendedBy,
+    overused: s.overused,
     createdAt: s.createdAt,
     expiresAt: expiresAtOf(values),
   };
@@ -583,9 +591,12 @@ export function applyPlanEdit(
   return { changed, report };
 }
 
-/** Suspend / Activate: status only, never the sync state. */
+/**
+ * Suspend / Activate: never the sync state. Only the reseller's own reason (SPEC §1.6): the
+ * status follows `suspendedBy` (see suspension.ts).
+ */
 export function setStatus(s: Subscription, status: RecordStatus): Subscription {
-  return { ...s, status };
+  return withReason(s, 'reseller', status === 'suspended');
 }
 
 /**
@@ -659,7 +670,8 @@ export function subscriptionCan(s: Subscription): Record<ActionName, Can> {
     unlockAndSync: custom ? refused('custom_has_no_plan') : s.locked ? ALLOWED : refused('not_locked'),
     changePlan: ALLOWED,
     changeSubscriber: ALLOWED,
-    suspend: s.status === 'suspended' ? refused('already_suspended') : ALLOWED,
+    // Suspend adds the reseller's own reason (SPEC §1.6): allowed while only something else suspends it.
+    suspend: s.suspendedBy.includes('reseller') ? refused('already_suspended') : ALLOWED,
     activate: s.status === 'active' ? refused('already_active') : ALLOWED,
     remove: ALLOWED,
   };

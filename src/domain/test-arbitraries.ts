@@ -4,6 +4,7 @@
  * store would). Test-only: nothing in the app imports this file.
  */
 import fc from 'fast-check';
+import { sitesFromNames, usageOf } from './websites';
 import { addHolding, holdingsOf } from './availability';
 import type { Holdings } from './availability';
 import { catalogueItem } from './catalogue';
@@ -156,8 +157,12 @@ export function subscriptionArb(planIds: readonly string[], addonIds: readonly s
         locked: custom ? false : r.locked,
         synchronized: custom ? false : r.synchronized,
         values: r.values,
-        websites: [domain, ...Array.from({ length: r.extraWebsites }, (_, i) => `w${i}.${domain}`)],
-        usage: { disk_space: 0, max_traffic: 0 },
+        ...((websites) => {
+          const sites = sitesFromNames(websites);
+          return { websites, sites, usage: usageOf(sites) };
+        })([domain, ...Array.from({ length: r.extraWebsites }, (_, i) => `w${i}.${domain}`)]),
+        suspendedBy: r.suspended ? ['reseller'] : [],
+        overused: [],
         // A few shared dates so that the id tie-break matters.
         createdAt: `2025-01-0${r.day}T00:00:00.000Z`,
         expiresAt: null,

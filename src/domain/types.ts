@@ -149,6 +149,31 @@ export interface ServicePlan {
 
 export type SyncState = 'synced' | 'unsynced' | 'locked' | 'custom';
 
+/** Why a subscription is suspended (SPEC §1.6); `status` is `suspended` while any applies. */
+export const SUSPENSION_REASONS = ['reseller', 'customer', 'expired', 'overuse'] as const;
+export type SuspensionReason = (typeof SUSPENSION_REASONS)[number];
+
+/** The resources whose usage can go above a limit (SPEC §1.6). */
+export const METERED_KEYS = ['disk_space', 'max_traffic'] as const;
+export type MeteredKey = (typeof METERED_KEYS)[number];
+
+/** The resources a subscription's usage counts (SPEC §1.5). */
+export const USAGE_KEYS = ['disk_space', 'max_traffic', 'max_site', 'max_subdom', 'max_dom_aliases'] as const;
+export type UsageKey = (typeof USAGE_KEYS)[number];
+export type SubscriptionUsage = Record<UsageKey, number>;
+
+export type WebsiteKind = 'domain' | 'subdomain';
+
+/** A website of a subscription (SPEC §1.5, §2): a domain or a subdomain, with its aliases and usage. */
+export interface Website {
+  name: string;
+  kind: WebsiteKind;
+  /** The domain a subdomain belongs to; null for a domain. */
+  parent: string | null;
+  aliases: string[];
+  usage: Record<MeteredKey, number>;
+}
+
 export interface Subscription {
   id: string;
   domain: string;
@@ -163,9 +188,16 @@ export interface Subscription {
   locked: boolean;
   synchronized: boolean;
   values: Values;
-  /** The domains it hosts: the main domain first. */
+  /** The names of the domains and subdomains it hosts: the main domain first (= `sites` names). */
   websites: string[];
-  usage: { disk_space: number; max_traffic: number };
+  /** The websites themselves, in the order of `websites`. */
+  sites: Website[];
+  /** What it actually uses: disk and traffic (bytes, sums over `sites`), domain/subdomain/alias counts. */
+  usage: SubscriptionUsage;
+  /** Why it is suspended; empty ⇔ status active. */
+  suspendedBy: SuspensionReason[];
+  /** The metered keys whose usage is above its own limit. */
+  overused: MeteredKey[];
   createdAt: string;
   /** null = unlimited. */
   expiresAt: string | null;
@@ -183,6 +215,11 @@ export interface Reseller {
   permissions: Record<PermissionKey | ResellerPermissionKey, boolean>;
   oversell: boolean;
   ipPool: IpAddress[];
+  /**
+   * The mock clock (SPEC §1.6), ISO: the time every date is measured against. Kept with the
+   * reseller so it is saved and shared between tabs with it; absent = the reference date.
+   */
+  clock?: string;
 }
 
 /** One row of the Synchronization failed grid (SPEC §1.3, §2 "Sync outcome"). */
@@ -202,6 +239,8 @@ export interface SyncReport {
   locked: number;
   /** Ids of the subscriptions left unsynced (for the "left unsynced" link). */
   unsyncedIds: string[];
+  /** Added by the mock API after applying overuse (SPEC §1.6): the subscriptions the edit made Overused. */
+  overused?: Array<{ id: string; domain: string }>;
 }
 
 /** What the hosting provider changes in the reseller's allocation (PATCH /_mock/provider). */

@@ -11,7 +11,9 @@ import { handlers } from './handlers';
 import { resetChaos } from './chaos';
 import { flushPersistence, startPersistence, type StartupNotice } from './persistence';
 import { buildScenario, isScenarioName, type ScenarioName } from './scenarios';
-import { SETTINGS_KEY, db, onCommit, setSettings } from './store';
+import { SETTINGS_KEY, db, onCommit, setSettings, transact } from './store';
+import { parseClock } from '../domain/clock';
+import { setClock } from './handlers/mock-tools';
 
 export { onExternalChange } from './cross-tab';
 
@@ -27,7 +29,7 @@ export function onSettingsOrReset(listener: () => void): () => void {
 }
 export type { StartupNotice } from './persistence';
 
-const URL_PARAMS = ['scenario', 'latency', 'failureRate'] as const;
+const URL_PARAMS = ['scenario', 'latency', 'failureRate', 'now'] as const;
 
 /** A QA URL parameter that could not be applied (the app says so instead of failing silently). */
 export interface IgnoredParameter {
@@ -43,7 +45,7 @@ export interface StartupReport {
   ignored: IgnoredParameter[];
 }
 
-/** `?scenario=`, `?latency=`, `?failureRate=` (SPEC §4), then removed from the address bar. */
+/** `?scenario=`, `?latency=`, `?failureRate=`, `?now=` (SPEC §4), then removed from the address bar. */
 function applyUrlParameters(): IgnoredParameter[] {
   const ignored: IgnoredParameter[] = [];
   const url = new URL(window.location.href);
@@ -63,6 +65,13 @@ function applyUrlParameters(): IgnoredParameter[] {
     const checked = validate(settingsSchema, { ...db().settings, failureRate: number(failureRate) });
     if (checked.ok) setSettings(checked.value);
     else ignored.push({ name: 'failureRate', value: failureRate });
+  }
+  // ?now=ISO sets the mock clock (SPEC §1.6, §4), applying expirations as PUT /_mock/clock does.
+  const now = params.get('now');
+  if (now !== null) {
+    const at = parseClock(now);
+    if (at === undefined) ignored.push({ name: 'now', value: now });
+    else transact((tx) => setClock(tx, at));
   }
   if (ignored.length > 0) console.warn('Hosting Panel: URL parameters ignored', ignored);
   if (URL_PARAMS.some((name) => params.has(name))) {

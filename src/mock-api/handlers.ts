@@ -10,6 +10,7 @@ import { mockToolHandlers } from './handlers/mock-tools';
 import { resellerHandlers } from './handlers/reseller';
 import { planHandlers } from './handlers/service-plans';
 import { subscriptionHandlers } from './handlers/subscriptions';
+import { websiteHandlers } from './handlers/websites';
 import { json, problem } from './http';
 
 /** Built on first request (its generator loads then, not with the app): the same for the life of the page. */
@@ -25,6 +26,7 @@ export const handlers = [
   ...resellerHandlers,
   ...customerHandlers,
   ...planHandlers,
+  ...websiteHandlers,
   ...subscriptionHandlers,
   http.all(
     route('/*'),

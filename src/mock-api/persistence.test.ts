@@ -8,6 +8,7 @@ import { startCrossTab, stopCrossTab } from './cross-tab';
 import { CHUNK_SIZE, chunkOf, flushPersistence, startPersistence, stopPersistence } from './persistence';
 import { buildScenario } from './scenarios';
 import { db, snapshotOf } from './store';
+import { SCHEMA_VERSION } from './state-document';
 import { api } from './test-helpers';
 
 let n = 0;
@@ -44,7 +45,7 @@ describe('persistence', () => {
     await flushPersistence();
     const raw = await rawDb(name);
     expect(await recordCount(raw, 'subscriptions')).toBe(25);
-    expect(await raw.get('meta', 'info')).toEqual({ schemaVersion: 1, scenario: 'default' });
+    expect(await raw.get('meta', 'info')).toEqual({ schemaVersion: SCHEMA_VERSION, scenario: 'default' });
     raw.close();
   });
 
@@ -94,7 +95,7 @@ describe('persistence', () => {
     const expected = snapshotOf();
     stopPersistence(); // the tab goes away before the deferred full write
     const raw = await rawDb(name);
-    expect(await raw.get('meta', 'info')).toEqual({ schemaVersion: 1, scenario: 'sync-failure', pending: true });
+    expect(await raw.get('meta', 'info')).toEqual({ schemaVersion: SCHEMA_VERSION, scenario: 'sync-failure', pending: true });
     raw.close();
     resetToScenario('empty');
     expect(await startPersistence({ dbName: name, fallback, scenarios })).toEqual({});
@@ -102,7 +103,7 @@ describe('persistence', () => {
     // Then the full write happens, and the name is no longer pending.
     await flushPersistence();
     const after = await rawDb(name);
-    expect(await after.get('meta', 'info')).toEqual({ schemaVersion: 1, scenario: 'sync-failure' });
+    expect(await after.get('meta', 'info')).toEqual({ schemaVersion: SCHEMA_VERSION, scenario: 'sync-failure' });
     expect(await recordCount(after, 'subscriptions')).toBe(expected.subscriptions.length);
     after.close();
   });
@@ -113,7 +114,7 @@ describe('persistence', () => {
     await flushPersistence();
     stopPersistence();
     const raw = await rawDb(name);
-    await raw.put('meta', { schemaVersion: 1, scenario: 'no-such-scenario', pending: true }, 'info');
+    await raw.put('meta', { schemaVersion: SCHEMA_VERSION, scenario: 'no-such-scenario', pending: true }, 'info');
     raw.close();
     const { notice } = await startPersistence({ dbName: name, fallback, scenarios: { isName: () => false, build: fallback } });
     expect(notice).toMatchObject({ code: 'restored-default', reason: 'invalid' });
@@ -134,7 +135,7 @@ describe('persistence', () => {
       const raw = await rawDb(name);
       const chunk = (await raw.get('customers', chunkOf(made.body.id))) as [string, number, { login: string }][];
       expect(chunk.find(([id]) => id === made.body.id)?.[2].login).toBe('reload.me');
-      expect(await raw.get('meta', 'info')).toEqual({ schemaVersion: 1, scenario: 'default' });
+      expect(await raw.get('meta', 'info')).toEqual({ schemaVersion: SCHEMA_VERSION, scenario: 'default' });
       raw.close();
     } finally {
       stopCrossTab();
@@ -183,15 +184,15 @@ describe('persistence', () => {
   it('migrates an older saved state and writes it back in the new version', async () => {
     const name = freshName();
     await startPersistence({ dbName: name, fallback });
-    const migrations = { 1: (doc: Record<string, unknown>) => ({ ...doc, reseller: { ...(doc.reseller as object), name: 'Northwind Hosting (migrated)' } }) };
-    expect(await reload(name, { migrations, schemaVersion: 2 })).toEqual({});
+    const migrations = { [SCHEMA_VERSION]: (doc: Record<string, unknown>) => ({ ...doc, reseller: { ...(doc.reseller as object), name: 'Northwind Hosting (migrated)' } }) };
+    expect(await reload(name, { migrations, schemaVersion: SCHEMA_VERSION + 1 })).toEqual({});
     expect(db().reseller.name).toBe('Northwind Hosting (migrated)');
     await flushPersistence();
     const raw = await rawDb(name);
-    expect((await raw.get('meta', 'info')).schemaVersion).toBe(2);
+    expect((await raw.get('meta', 'info')).schemaVersion).toBe(SCHEMA_VERSION + 1);
     raw.close();
-    // Already at version 2: no migration runs again.
-    expect(await reload(name, { migrations: {}, schemaVersion: 2 })).toEqual({});
+    // Already at the new version: no migration runs again.
+    expect(await reload(name, { migrations: {}, schemaVersion: SCHEMA_VERSION + 1 })).toEqual({});
     expect(db().reseller.name).toBe('Northwind Hosting (migrated)');
   });
 

@@ -6,7 +6,10 @@
  */
 import { addHolding, availabilityDependsOnHoldings, emptyHoldings, replaceHolding } from '../domain/availability';
 import { emptyValues } from '../domain/catalogue';
-import { createSubscription, customize, setStatus, type EngineContext } from '../domain/sync-engine';
+import { REFERENCE_DATE } from '../domain/clock';
+import { settle, withReason } from '../domain/suspension';
+import { createSubscription, customize, type EngineContext } from '../domain/sync-engine';
+import { sitesFromNames, withSites } from '../domain/websites';
 import { NUMERIC_RESOURCE_KEYS, PERMISSION_KEYS, UNLIMITED } from '../domain/types';
 import type { Customer, Reseller, ServicePlan, Subscription, Values, ValuesPatch } from '../domain/types';
 import { deriveSystemUser } from './system-user';
@@ -190,8 +193,12 @@ interface SubscriptionSpec {
   /** A plan id, or null for a Custom subscription. */
   planId: string | null;
   addonIds?: string[];
-  /** More websites besides the main domain. */
+  /** More websites besides the main domain (a name under one of its domains is a subdomain). */
   websites?: string[];
+  /** Domain aliases per website name. */
+  aliases?: Record<string, string[]>;
+  /** Disk space used, when the scenario needs a figure (else a deterministic share of the limit). */
+  diskUsed?: number;
   /** Customize after creation: the subscription becomes Locked (or a custom one gets values). */
   customize?: ValuesPatch;
   suspended?: boolean;
@@ -246,14 +253,28 @@ class SubscriptionBuilder {
       if (this.trackHoldings) replaceHolding(this.ctx.holdings, s.values, customized.values);
       s = customized;
     }
-    if (spec.suspended) s = setStatus(s, 'suspended');
-    s = { ...s, websites: [spec.domain, ...(spec.websites ?? [])], usage: this.usage(s.values) };
+    const expiration = s.values.resources.expiration;
+    s.expiresAt = typeof expiration === 'string' ? expiration : null;
+    if (spec.suspended) s = withReason(s, 'reseller', true);
+    if (s.ownerId !== null && this.customers[spec.owner ?? -1]?.status === 'suspended') s = withReason(s, 'customer', true);
+    const total = this.usage(s.values);
+    if (spec.diskUsed !== undefined) total.disk_space = spec.diskUsed;
+    const names = [spec.domain, ...(spec.websites ?? [])];
+    // The main domain carries most of it; the others share the rest (whole MB).
+    const share = (amount: number, i: number) => {
+      if (names.length === 1) return amount;
+      const rest = Math.round((amount * 0.4) / (names.length - 1) / MB) * MB;
+      return i === 0 ? amount - rest * (names.length - 1) : rest;
+    };
+    const sites = sitesFromNames(names, (_name, i) => ({ disk_space: share(total.disk_space, i), max_traffic: share(total.max_traffic, i) }));
+    if (spec.aliases) for (const w of sites) w.aliases = [...(spec.aliases[w.name] ?? [])];
+    s = settle(withSites(s, sites), REFERENCE_DATE);
     this.subscriptions.push(s);
     return s;
   }
 
   /** Simulated disk and traffic use: a share of what the subscription may use. */
-  private usage(values: Values): Subscription['usage'] {
+  private usage(values: Values): { disk_space: number; max_traffic: number } {
     const share = (limit: number, unlimitedAs: number) => {
       const cap = limit === UNLIMITED ? unlimitedAs : limit;
       return Math.round((cap * (0.05 + 0.7 * this.random())) / MB) * MB;
@@ -336,14 +357,16 @@ function defaultScenario(): Snapshot {
     { domain: 'schneider-consulting.de', owner: 1, planId: BUSINESS, websites: ['blog.schneider-consulting.de'], daysAgo: 370 },
     { domain: 'schneider-consulting.com', owner: 1, planId: BUSINESS, customize: { resources: { disk_space: 40 * GB, max_box: 80 } }, daysAgo: 360 },
     { domain: 'trattoria-rossi.it', owner: 2, planId: STARTER, suspended: true, daysAgo: 345 },
-    { domain: 'pacific-imports.co.uk', owner: 3, planId: PREMIUM, websites: ['shop.pacific-imports.co.uk', 'pacific-imports.com'], dedicatedIp: true, daysAgo: 290 },
+    { domain: 'pacific-imports.co.uk', owner: 3, planId: PREMIUM, websites: ['shop.pacific-imports.co.uk', 'pacific-imports.com'], aliases: { 'pacific-imports.co.uk': ['pacific-imports.uk'], 'pacific-imports.com': ['pacificimports.com'] }, dedicatedIp: true, daysAgo: 290 },
     { domain: 'pacificimports.ca', owner: 3, planId: BUSINESS, addonIds: [DEVPACK], daysAgo: 270 },
     { domain: 'nordicdesign.se', owner: 4, planId: PREMIUM, websites: ['shop.nordicdesign.se'], daysAgo: 235 },
-    { domain: 'portfolio.nordicdesign.se', owner: 4, planId: STARTER, customize: { permissions: { manage_dns: false }, hosting: { php_handler_id: 'plesk-php82-fpm' } }, daysAgo: 200 },
+    // Expires within the scenario's first month (the clock starts at 2026-01-01).
+    { domain: 'portfolio.nordicdesign.se', owner: 4, planId: STARTER, customize: { resources: { expiration: '2026-01-20' }, permissions: { manage_dns: false }, hosting: { php_handler_id: 'plesk-php82-fpm' } }, daysAgo: 200 },
     { domain: 'atlas-travel.ma', owner: 5, planId: BUSINESS, websites: ['booking.atlas-travel.ma'], daysAgo: 175 },
     { domain: 'atlastravel.com', owner: 5, planId: null, customize: { resources: { disk_space: 10 * GB, max_traffic: 100 * GB, max_site: 2, max_box: 20, max_db: 3 }, permissions: { manage_dns: true, manage_phosting: true } }, daysAgo: 170 },
     { domain: 'obrien-law.ie', owner: 6, planId: STARTER, daysAgo: 115 },
-    { domain: 'tanaka-studio.jp', owner: 7, planId: BUSINESS, suspended: true, daysAgo: 88 },
+    // Suspended because its customer (Hiroshi Tanaka) is.
+    { domain: 'tanaka-studio.jp', owner: 7, planId: BUSINESS, daysAgo: 88 },
     { domain: 'northwind-hosting.com', owner: null, planId: PREMIUM, websites: ['www2.northwind-hosting.com', 'support.northwind-hosting.com'], dedicatedIp: true, daysAgo: 420 },
     { domain: 'status.northwind-hosting.com', owner: null, planId: STARTER, daysAgo: 415 },
     { domain: 'demo.northwind-hosting.com', owner: null, planId: null, customize: { resources: { disk_space: 2 * GB, max_traffic: 20 * GB, max_site: 1, max_db: 1 } }, daysAgo: 300 },
@@ -353,8 +376,9 @@ function defaultScenario(): Snapshot {
     { domain: 'design-archive.se', owner: 4, planId: null, customize: { resources: { disk_space: 50 * GB, max_traffic: 50 * GB, max_site: 1 } }, suspended: true, daysAgo: 110 },
     { domain: 'haddad-photo.com', owner: 5, planId: STARTER, addonIds: [STORAGE], daysAgo: 95 },
     { domain: 'dublin-legal-aid.org', owner: 6, planId: PREMIUM, addonIds: [DEVPACK], daysAgo: 60 },
-    { domain: 'tanaka-ceramics.jp', owner: 7, planId: STARTER, suspended: true, daysAgo: 45 },
-    { domain: 'northwind-status.net', owner: null, planId: BUSINESS, customize: { php: { memory_limit: '512M' } }, daysAgo: 30 },
+    { domain: 'tanaka-ceramics.jp', owner: 7, planId: STARTER, daysAgo: 45 },
+    // Overused: 30 GB on disk of 25 GB, and its policy lets it run (and notifies the reseller).
+    { domain: 'northwind-status.net', owner: null, planId: BUSINESS, customize: { php: { memory_limit: '512M' }, resources: { overuse: 'not_suspend_notify' } }, diskUsed: 30 * GB, daysAgo: 30 },
     { domain: 'schneider-it.eu', owner: 1, planId: STARTER, daysAgo: 12 },
   ];
   for (const spec of specs) b.add(spec);

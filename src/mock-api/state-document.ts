@@ -8,10 +8,16 @@
  * version-`old` document into a version-`old + 1` one. Saved states and exported files then load.
  */
 import * as z from 'zod/mini';
+import { parseClock, REFERENCE_DATE } from '../domain/clock';
 import { valuesSchema } from '../domain/schemas';
+import { settle, statusOf } from '../domain/suspension';
+import { METERED_KEYS, SUSPENSION_REASONS, USAGE_KEYS } from '../domain/types';
+import type { Subscription, SuspensionReason } from '../domain/types';
+import { namesOf, sitesFromNames, usageOf, withSites } from '../domain/websites';
 import type { Snapshot } from './store';
 
-export const SCHEMA_VERSION = 1;
+/** 2: websites as records (`sites`) with aliases and usage, usage counts, `suspendedBy`, `overused`, the clock. */
+export const SCHEMA_VERSION = 2;
 
 export interface StateDocument extends Snapshot {
   schemaVersion: number;
@@ -19,7 +25,33 @@ export interface StateDocument extends Snapshot {
 
 /** Turns a document of version N into one of version N + 1 (plain JSON in, plain JSON out). */
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // 1 → 2: each website name becomes a record (the main domain keeps the subscription's usage,
+  // the others start at 0); a suspended subscription is suspended by its customer when that
+  // customer is suspended, else by the reseller; overuse and expiration are applied at the
+  // reference date (version 1 had no clock).
+  1: (doc) => {
+    const customers = Array.isArray(doc.customers) ? (doc.customers as Array<Record<string, unknown>>) : [];
+    const suspendedOwners = new Set(customers.filter((c) => c?.status === 'suspended').map((c) => c.id));
+    const subscriptions = Array.isArray(doc.subscriptions) ? (doc.subscriptions as Array<Record<string, unknown>>) : [];
+    return {
+      ...doc,
+      subscriptions: subscriptions.map((raw) => {
+        if (typeof raw !== 'object' || raw === null || !Array.isArray(raw.websites) || !raw.values) return raw;
+        const old = (raw.usage ?? {}) as { disk_space?: unknown; max_traffic?: unknown };
+        const amount = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+        const names = (raw.websites as unknown[]).filter((n): n is string => typeof n === 'string');
+        const sites = sitesFromNames(names, (_n, i) =>
+          i === 0 ? { disk_space: amount(old.disk_space), max_traffic: amount(old.max_traffic) } : { disk_space: 0, max_traffic: 0 },
+        );
+        const suspendedBy: SuspensionReason[] =
+          raw.status === 'suspended' ? [suspendedOwners.has(raw.ownerId) ? 'customer' : 'reseller'] : [];
+        const s = { ...(raw as unknown as Subscription), suspendedBy, overused: [], status: statusOf(suspendedBy) };
+        return settle(withSites(s, sites), REFERENCE_DATE) as unknown as Record<string, unknown>;
+      }),
+    };
+  },
+};
 
 export type DocumentProblem = 'newer-version' | 'unknown-version' | 'invalid';
 export type DocumentResult =
@@ -40,6 +72,7 @@ const resellerSchema = z.object({
   permissions: booleanRecord,
   oversell: z.boolean(),
   ipPool: z.array(z.object({ address: z.string(), type: z.enum(['shared', 'dedicated']) })),
+  clock: z.optional(z.string().check(z.refine((v) => parseClock(v) !== undefined))),
 });
 const customerSchema = z.object({
   id: z.string().check(z.minLength(1)),
@@ -74,7 +107,20 @@ const subscriptionSchema = z.object({
   synchronized: z.boolean(),
   values: valuesSchema,
   websites: z.array(z.string()).check(z.minLength(1)),
-  usage: z.object({ disk_space: z.number(), max_traffic: z.number() }),
+  sites: z
+    .array(
+      z.object({
+        name: z.string().check(z.minLength(1)),
+        kind: z.enum(['domain', 'subdomain']),
+        parent: z.nullable(z.string()),
+        aliases: z.array(z.string().check(z.minLength(1))),
+        usage: z.object({ disk_space: z.number().check(z.gte(0)), max_traffic: z.number().check(z.gte(0)) }),
+      }),
+    )
+    .check(z.minLength(1)),
+  usage: z.object(Object.fromEntries(USAGE_KEYS.map((k) => [k, z.number()])) as Record<(typeof USAGE_KEYS)[number], z.ZodMiniNumber>),
+  suspendedBy: z.array(z.enum(SUSPENSION_REASONS)),
+  overused: z.array(z.enum(METERED_KEYS)),
   createdAt: z.string(),
   expiresAt: z.nullable(z.string()),
 });
@@ -124,7 +170,7 @@ export function readDocument(
     return invalid(`The state does not match the schema (${first.join('; ')}).`);
   }
   const { schemaVersion: _, ...snapshot } = parsed.data as unknown as StateDocument;
-  const broken = referenceProblem(snapshot);
+  const broken = referenceProblem(snapshot) ?? websiteProblem(snapshot);
   if (broken) return invalid(broken);
   return { ok: true, snapshot, migrated: version !== target };
 }
@@ -157,6 +203,32 @@ export function referenceProblem(s: Snapshot): string | undefined {
       if (kinds.get(addon) !== 'addon') return `Subscription ${sub.id} uses unknown add-on plan ${addon}.`;
     }
     if (new Set(sub.addonIds).size !== sub.addonIds.length) return `Subscription ${sub.id} has the same add-on twice.`;
+  }
+  return undefined;
+}
+
+/** Websites, names and suspension reasons hold together (SPEC §1.5, §1.6); undefined when they do. */
+export function websiteProblem(s: Snapshot): string | undefined {
+  const owner = new Map<string, string>();
+  for (const sub of s.subscriptions) {
+    if (sub.sites[0]?.name !== sub.domain || sub.sites[0]?.kind !== 'domain') return `Subscription ${sub.id}: its first website is not its domain.`;
+    if (sub.sites.map((w) => w.name).join('\n') !== sub.websites.join('\n')) return `Subscription ${sub.id}: websites and sites differ.`;
+    const domains = new Set(sub.sites.filter((w) => w.kind === 'domain').map((w) => w.name));
+    for (const w of sub.sites) {
+      if (w.kind === 'subdomain' && (w.parent === null || !domains.has(w.parent) || !w.name.endsWith(`.${w.parent}`))) {
+        return `Subscription ${sub.id}: subdomain ${w.name} is not under one of its domains.`;
+      }
+      if (w.kind === 'subdomain' && w.aliases.length > 0) return `Subscription ${sub.id}: subdomain ${w.name} has aliases.`;
+    }
+    for (const name of namesOf(sub)) {
+      const other = owner.get(name);
+      if (other !== undefined) return `The name "${name}" is used twice (${other}, ${sub.id}).`;
+      owner.set(name, sub.id);
+    }
+    const usage = usageOf(sub.sites);
+    if (USAGE_KEYS.some((k) => usage[k] !== sub.usage[k])) return `Subscription ${sub.id}: its usage is not the sum of its websites.`;
+    if (new Set(sub.suspendedBy).size !== sub.suspendedBy.length) return `Subscription ${sub.id} has the same suspension reason twice.`;
+    if (statusOf(sub.suspendedBy) !== sub.status) return `Subscription ${sub.id}: its status does not match suspendedBy.`;
   }
   return undefined;
 }

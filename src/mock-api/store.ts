@@ -13,6 +13,7 @@ import { createStore } from 'zustand/vanilla';
 import type { MockSettings } from '../domain/schemas';
 import { addHolding, cloneHoldings, holdingsOf, type Holdings } from '../domain/availability';
 import type { EngineContext } from '../domain/sync-engine';
+import { namesOf } from '../domain/websites';
 import type { Customer, Reseller, ServicePlan, Subscription } from '../domain/types';
 
 export const TABLES = ['customers', 'plans', 'subscriptions'] as const;
@@ -52,6 +53,8 @@ export interface Indexes {
   /** lowercase domain → subscription id */
   subscriptionByDomain: Map<string, string>;
   subscriptionBySystemUser: Map<string, string>;
+  /** every website and alias name (lowercase) → subscription id: names are unique panel-wide (SPEC §1.5) */
+  subscriptionByName: Map<string, string>;
   /** login → customer id */
   customerByLogin: Map<string, string>;
   /** `${kind}:${lowercase name}` → plan id */
@@ -113,6 +116,7 @@ function emptyIndexes(): Indexes {
     subscriptionsByOwner: new Map(),
     subscriptionByDomain: new Map(),
     subscriptionBySystemUser: new Map(),
+    subscriptionByName: new Map(),
     customerByLogin: new Map(),
     planByName: new Map(),
   };
@@ -140,9 +144,11 @@ function indexRow<T extends TableName>(ix: Indexes, table: T, row: RowTypes[T], 
     if (add) {
       ix.subscriptionByDomain.set(s.domain.toLowerCase(), s.id);
       ix.subscriptionBySystemUser.set(s.systemUser, s.id);
+      for (const name of namesOf(s)) ix.subscriptionByName.set(name, s.id);
     } else {
       if (ix.subscriptionByDomain.get(s.domain.toLowerCase()) === s.id) ix.subscriptionByDomain.delete(s.domain.toLowerCase());
       if (ix.subscriptionBySystemUser.get(s.systemUser) === s.id) ix.subscriptionBySystemUser.delete(s.systemUser);
+      for (const name of namesOf(s)) if (ix.subscriptionByName.get(name) === s.id) ix.subscriptionByName.delete(name);
     }
   } else if (table === 'customers') {
     const c = row as Customer;
@@ -163,6 +169,7 @@ function sameIndexedFields(a: Subscription, b: Subscription): boolean {
     a.ownerId === b.ownerId &&
     a.domain === b.domain &&
     a.systemUser === b.systemUser &&
+    a.sites === b.sites &&
     a.addonIds.length === b.addonIds.length &&
     a.addonIds.every((id, i) => b.addonIds[i] === id)
   );
@@ -513,6 +520,12 @@ export class Transaction {
 
   subscriptionBySystemUser(login: string): Subscription | undefined {
     return this.findOne('subscriptions', this.base.indexes.subscriptionBySystemUser.get(login), (s) => s.systemUser === login);
+  }
+
+  /** The subscription holding a website or alias of this name (panel-wide uniqueness, SPEC §1.5). */
+  subscriptionByName(name: string): Subscription | undefined {
+    const n = name.toLowerCase();
+    return this.findOne('subscriptions', this.base.indexes.subscriptionByName.get(n), (s) => namesOf(s).includes(n));
   }
 
   customerByLogin(login: string): Customer | undefined {

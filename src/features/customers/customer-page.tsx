@@ -110,7 +110,13 @@ function CustomerView({
     setStatus.mutate(
       { id: customer.id, action, etag: customer.etag },
       {
-        onSuccess: () => announce(t(action === 'suspend' ? 'announce.suspended' : 'announce.activated', { name })),
+        onSuccess: () => {
+          const done = t(action === 'suspend' ? 'announce.suspended' : 'announce.activated', { name });
+          // Its subscriptions follow (reason "Customer suspended", SPEC §1.6): say so.
+          const count = customer.subscriptionCount;
+          const cascade = count > 0 ? ` ${t(action === 'suspend' ? 'announce.cascadeSuspended' : 'announce.cascadeActivated', { count })}` : '';
+          announce(done + cascade);
+        },
         onError: (error) => {
           handOffFocus(null);
           setActionError(error);

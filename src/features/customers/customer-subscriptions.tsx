@@ -4,7 +4,8 @@ import { useSubscriptions } from '../../api/subscriptions';
 import { Pagination } from '../../ui/pagination';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/query-state';
 import { SortableHeader } from '../../ui/sortable-header';
-import { StatusBadge, SyncStateBadge } from '../../ui/sync-state-badge';
+import { SyncStateBadge } from '../../ui/sync-state-badge';
+import { SubscriptionStatus } from '../../ui/subscription-status';
 import { useListParams } from '../../ui/use-list-params';
 import { TableRegion } from '../../ui/table-region';
 
@@ -58,7 +59,7 @@ export function CustomerSubscriptions({ customerId, customerName }: { customerId
                       <SyncStateBadge state={s.syncState} />
                     </td>
                     <td>
-                      <StatusBadge status={s.status} />
+                      <SubscriptionStatus status={s.status} suspendedBy={s.suspendedBy} overused={s.overused} />
                     </td>
                   </tr>
                 ))}

@@ -8,7 +8,7 @@ import { useSubscriptions } from '../../api/subscriptions';
 import { Page } from '../../ui/page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/query-state';
 import { useLang } from '../../ui/use-lang';
-import { UsageMeter } from './usage-meter';
+import { UsageMeter } from '../../ui/usage-meter';
 import './home.css';
 
 const RECENT_PLANS = 5;
@@ -48,14 +48,14 @@ function AllocationCard({ limit, row, to, linkText }: { limit: 'max_dom' | 'max_
   const headingId = `home-${limit}`;
   if (!row) return null;
   const used = formatCount(row.used, lang);
-  const allocated = formatCount(row.allocated, lang);
+  const allocated = formatCount(row.limit, lang);
   const text = t('home.usedOf', { used, allocated });
   return (
     <section className="card home-card" aria-labelledby={headingId}>
       <h2 id={headingId}>{label}</h2>
       <p className="stat">{used}</p>
       <p>{text}</p>
-      <UsageMeter label={t('home.meterLabel', { label })} used={row.used} allocated={row.allocated} valueText={text} />
+      <UsageMeter label={t('home.meterLabel', { label })} used={row.used} allocated={row.limit} valueText={text} />
       <p>
         <Link to={to}>{linkText}</Link>
       </p>

@@ -7,7 +7,7 @@ import { useReseller, type ResellerView, type UsageRow } from '../../api/reselle
 import { Page } from '../../ui/page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/query-state';
 import { useLang } from '../../ui/use-lang';
-import { UsageMeter } from './usage-meter';
+import { UsageMeter } from '../../ui/usage-meter';
 import { TableRegion } from '../../ui/table-region';
 
 const LIMITS: ReadonlyArray<{ group: CatalogueGroup; key: string }> = [
@@ -55,6 +55,9 @@ function Overview({ reseller }: { reseller: ResellerView }) {
             <thead>
               <tr>
                 <th scope="col">{t('resources.columns.resource')}</th>
+                <th scope="col" className="num">
+                  {t('resources.columns.limit')}
+                </th>
                 <th scope="col" className="num">
                   {t('resources.columns.allocated')}
                 </th>
@@ -146,22 +149,23 @@ function LimitRow({ group, k, row, fallbackAllocated, lang }: { group: Catalogue
   const { t } = useTranslation('home');
   const label = labelOf(group, k, lang);
   const format = (value: number | undefined) => (value === undefined ? '—' : formatValue(group, k, value, lang));
-  const allocated = row?.allocated ?? fallbackAllocated;
+  const limit = row?.limit ?? fallbackAllocated;
   return (
     <tr>
       <th scope="row">{label}</th>
-      <td className="num">{format(allocated)}</td>
+      <td className="num">{format(limit)}</td>
+      <td className="num">{format(row?.allocated)}</td>
       <td className="num">{format(row?.used)}</td>
       <td className="num">{format(row?.remaining)}</td>
       <td>
-        {row && row.allocated === -1 ? (
+        {row && row.limit === -1 ? (
           <span className="muted">{t('resources.noLimit')}</span>
         ) : row ? (
           <UsageMeter
             label={t('resources.meterLabel', { label })}
             used={row.used}
-            allocated={row.allocated}
-            valueText={t('resources.meterText', { used: format(row.used), allocated: format(row.allocated) })}
+            allocated={row.limit}
+            valueText={t('resources.meterText', { used: format(row.used), allocated: format(row.limit) })}
           />
         ) : null}
       </td>

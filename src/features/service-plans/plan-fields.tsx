@@ -6,6 +6,7 @@
 import { useId } from 'react';
 import { get, useWatch, type FieldError, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { overusePolicyLabel } from '../../domain/overuse';
 import { catalogueItem, type CatalogueGroup } from '../../domain/catalogue';
 import { formatValue, type Lang } from '../../domain/format';
 import { VALIDATION_MESSAGES, validationMessage } from '../../domain/schemas';
@@ -153,7 +154,10 @@ export function FlagField({ form, lacking, group, k }: PlanFieldProps & { group:
 /** Option labels of the catalogue's enums (PHP handlers read as their version and mode). */
 function useOptionLabel() {
   const { t } = useTranslation('plans');
+  const lang = useLang();
   return (key: string, option: string) => {
+    // One set of overuse policy labels, Plesk's, shared with the subscription page (domain).
+    if (key === 'overuse') return overusePolicyLabel(option, lang);
     if (key === 'php_handler_id') {
       const match = /^plesk-php(\d)(\d+)-(\w+)$/.exec(option);
       if (match) return t('options.phpHandler', { version: `${match[1]}.${match[2]}`, mode: t(`options.phpMode.${match[3]}`, { defaultValue: match[3] }) });

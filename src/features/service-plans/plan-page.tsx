@@ -150,7 +150,7 @@ function PlanEditor({
       synced: t('edit.report.synced', { count: r.synced, n: formatCount(r.synced, lang) }),
       unsynced: t('edit.report.unsynced', { count: r.unsynced, n: formatCount(r.unsynced, lang) }),
       locked: t('edit.report.locked', { count: r.locked, n: formatCount(r.locked, lang) }),
-    });
+    }) + (r.overused && r.overused.length > 0 ? ` ${t('edit.overusedTitle', { count: r.overused.length, n: formatCount(r.overused.length, lang) })}` : '');
 
   const onInvalid = (invalid: FieldErrors<PlanFormValues>) => {
     const path = firstErrorPath(invalid);
@@ -227,6 +227,18 @@ function PlanEditor({
         <section className="card" aria-labelledby="plan-report-title">
           <h2 id="plan-report-title">{t('edit.reportTitle')}</h2>
           <p>{reportMessage(report)}</p>
+          {report.overused && report.overused.length > 0 ? (
+            <>
+              <p>{t('edit.overusedTitle', { count: report.overused.length, n: formatCount(report.overused.length, lang) })}</p>
+              <ul>
+                {report.overused.map((o) => (
+                  <li key={o.id}>
+                    <Link to={`/subscriptions/${encodeURIComponent(o.id)}`}>{o.domain}</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           {report.unsynced > 0 ? (
             <p>
               <Link to={unsyncedUrl}>{t('edit.showUnsynced', { count: report.unsynced, n: formatCount(report.unsynced, lang) })}</Link>

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { BulkAction, BulkResult } from '../../api/subscriptions';
 import { findCatalogueItem } from '../../domain/catalogue';
 import type { Lang } from '../../domain/format';
+import { SUSPENSION_LABELS } from '../../domain/suspension';
 import type { SyncConflict } from '../../domain/types';
 
 /** A failed sync's reason in the panel's words: the items the reseller cannot provide. */
@@ -41,14 +42,21 @@ export function summarizeBulk(
       failures.push({ id: r.id, domain: domainOf(r.id), reason });
     } else if ((action === 'sync' || action === 'change-plan') && r.syncState === 'unsynced') {
       unsynced.push({ id: r.id, domain: domainOf(r.id) });
-    } else {
+    } else if (!(action === 'activate' && (r.suspendedBy?.length ?? 0) > 0)) {
       done++;
     }
   }
   const parts: string[] = [];
-  if (done > 0 || (unsynced.length === 0 && failures.length === 0)) parts.push(t(`bulk.verb.${action}`, { count: done }));
+  const stillCount = action === 'activate' ? results.filter((r) => r.ok && (r.suspendedBy?.length ?? 0) > 0).length : 0;
+  if (done > 0 || (unsynced.length === 0 && failures.length === 0 && stillCount === 0)) parts.push(t(`bulk.verb.${action}`, { count: done }));
   if (unsynced.length > 0) parts.push(t('bulk.leftUnsynced', { count: unsynced.length }));
   if (failures.length > 0) parts.push(t('bulk.failed', { count: failures.length }));
+  // Activate lifts only the reseller's reason: say which ones something else keeps suspended.
+  const still = action === 'activate' ? results.filter((r) => r.ok && (r.suspendedBy?.length ?? 0) > 0) : [];
+  if (still.length > 0) {
+    const items = still.map((r) => `${domainOf(r.id)} (${(r.ok ? (r.suspendedBy ?? []) : []).map((x) => SUSPENSION_LABELS[x][lang]).join(', ')})`);
+    parts.push(t('bulk.stillSuspended', { count: still.length, items: items.join(', ') }));
+  }
   const joined = parts.join(', ');
   const message =
     failures.length > 0

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useForm, type FieldErrors, type Resolver, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { overusePolicyLabel } from '../../domain/overuse';
 import { ApiError } from '../../api/http';
 import { useCustomizeSubscription, type SubscriptionItem } from '../../api/subscriptions';
 import { itemsOf, type CatalogueItem } from '../../domain/catalogue';
@@ -316,7 +317,7 @@ function CatalogueField({
         <select id={id} {...register(id)} {...invalid}>
           {(item.options ?? []).map((o) => (
             <option key={o} value={o}>
-              {item.key === 'overuse' ? t(`overuse.${o}`) : o}
+              {item.key === 'overuse' ? overusePolicyLabel(o, lang) : o}
             </option>
           ))}
         </select>

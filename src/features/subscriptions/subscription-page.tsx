@@ -18,7 +18,12 @@ import { announce } from '../../ui/announcer';
 import { ConfirmDialog } from '../../ui/dialog';
 import { Page } from '../../ui/page';
 import { ErrorState, LoadingState, errorText } from '../../ui/query-state';
-import { StatusBadge, SyncStateBadge } from '../../ui/sync-state-badge';
+import { SyncStateBadge } from '../../ui/sync-state-badge';
+import { SubscriptionStatus } from '../../ui/subscription-status';
+import { labelOf } from '../../domain/catalogue';
+import { OVERUSE_POLICY_RULES, overusePolicyLabel } from '../../domain/overuse';
+import { SUSPENSION_LABELS } from '../../domain/suspension';
+import { UsageMeters, WebsitesSection } from './websites-section';
 import { useLang } from '../../ui/use-lang';
 import { ChangePlanDialog, ChangeSubscriberDialog } from './change-dialogs';
 import { CustomizeForm } from './customize-form';
@@ -118,8 +123,11 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
     // Once done, the button pressed no longer applies: the focus goes to the one that does.
     handOffFocus(action === 'suspend' ? activateRef : suspendRef);
     try {
-      await status.mutateAsync({ id: s.id, action, etag: s.etag });
-      announce(t(action === 'suspend' ? 'status.suspended' : 'status.activated', { domain: s.domain }));
+      const after = await status.mutateAsync({ id: s.id, action, etag: s.etag });
+      // Activate lifts only the reseller's own reason: say what else keeps it suspended.
+      if (action === 'activate' && after.suspendedBy.length > 0) {
+        announce(t('suspension.stillSuspended', { domain: s.domain, reasons: after.suspendedBy.map((r) => SUSPENSION_LABELS[r][lang]).join(', ') }));
+      } else announce(t(action === 'suspend' ? 'status.suspended' : 'status.activated', { domain: s.domain }));
     } catch (error) {
       handOffFocus(null);
       fail(t(`actions.${action}`))(error);
@@ -269,7 +277,25 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
             <span>{t(`detail.explanation.${s.syncState}`, { addons: s.addonIds.length > 0 ? t('detail.withAddons') : '' })}</span>
           </Term>
           <Term label={t('detail.status')}>
-            <StatusBadge status={s.status} />
+            <SubscriptionStatus status={s.status} suspendedBy={s.suspendedBy} overused={s.overused} />
+            {s.suspendedBy.length > 0 ? (
+              <ul aria-label={t('suspension.label')} style={{ margin: 'var(--space-1) 0 0', paddingLeft: '1.2em' }}>
+                {s.suspendedBy.map((r) => (
+                  <li key={r}>
+                    <strong>{SUSPENSION_LABELS[r][lang]}</strong>: {t(`suspension.reasonHelp.${r}`)}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </Term>
+          <Term label={t('suspension.overusePolicy')}>
+            {overusePolicyLabel(s.values.resources.overuse, lang)}
+            {s.overused.length > 0 ? (
+              <p style={{ margin: 'var(--space-1) 0 0' }}>
+                {t('suspension.overused', { items: s.overused.map((k) => labelOf('resources', k, lang)).join(', ') })}{' '}
+                {OVERUSE_POLICY_RULES[s.values.resources.overuse]?.notifies ? t('suspension.notified') : null}
+              </p>
+            ) : null}
           </Term>
           <Term label={t('detail.ipAddress')}>{s.ipAddress}</Term>
           <Term label={t('detail.systemUser')}>{s.systemUser}</Term>
@@ -286,6 +312,9 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
           <Term label={t('detail.trafficUsage')}>{formatBytes(s.usage.max_traffic, lang)}</Term>
         </dl>
       </section>
+
+      <UsageMeters subscription={s} />
+      <WebsitesSection subscription={s} />
 
       {customizing ? (
         <CustomizeForm

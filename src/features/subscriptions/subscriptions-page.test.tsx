@@ -100,13 +100,32 @@ describe('Subscriptions list', () => {
     await waitFor(() => expect(within(t).getAllByText('Suspended')).toHaveLength(2));
   });
 
+  it('shows why a subscription is suspended and Overused; bulk Activate says what still keeps one suspended', async () => {
+    const { user } = await renderApp('/subscriptions?q=tanaka');
+    const t = await table();
+    const row = within(t).getByRole('row', { name: /tanaka-studio\.jp/ });
+    expect(row).toHaveTextContent('Customer suspended');
+    await user.click(within(t).getByRole('checkbox', { name: 'Select tanaka-studio.jp' }));
+    await user.click(screen.getByRole('button', { name: 'Activate' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 still suspended for another reason: tanaka-studio.jp (Customer suspended)'));
+  });
+
+  it('sorts by disk usage', async () => {
+    const { user } = await renderApp('/subscriptions?q=northwind');
+    const t = await table();
+    expect(within(t).getByRole('row', { name: /northwind-status\.net/ })).toHaveTextContent('Overused');
+    await user.click(within(t).getByRole('button', { name: /Disk usage/ }));
+    await waitFor(() => expect(domainsIn(t)[0]).toBe('demo.northwind-hosting.com'));
+  });
+
   it('Remove names how many subscriptions and websites go', async () => {
     const { user } = await renderApp('/subscriptions?q=martin-bakery.fr');
     const t = await table();
     await user.click(await within(t).findByRole('checkbox', { name: 'Select martin-bakery.fr' }));
     await user.click(within(t).getByRole('checkbox', { name: 'Select shop.martin-bakery.fr' }));
     await user.click(screen.getByRole('button', { name: 'Remove' }));
-    const dialog = await screen.findByRole('alertdialog', { name: 'Remove subscriptions' });
+    // The dialog's code loads on first open: allow for a busy machine.
+    const dialog = await screen.findByRole('alertdialog', { name: 'Remove subscriptions' }, { timeout: 5000 });
     expect(dialog).toHaveTextContent('Remove 2 subscriptions? All their websites are removed too (3 in all).');
     await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('2 removed'));

@@ -6,7 +6,7 @@ import { customerQuery } from '../../api/customers';
 import { plansQuery, usePlans } from '../../api/service-plans';
 import { subscriptionsQuery, useBulkSubscriptions, useSubscriptions, type BulkAction, type SubscriptionItem } from '../../api/subscriptions';
 import { prefetch } from '../../api/query-client';
-import { formatDate } from '../../domain/format';
+import { formatBytes, formatDate } from '../../domain/format';
 import type { SyncState } from '../../domain/types';
 import { announce } from '../../ui/announcer';
 import { ConfirmDialog } from './lazy-dialogs';
@@ -14,7 +14,8 @@ import { Page } from '../../ui/page';
 import { Pagination } from '../../ui/pagination';
 import { EmptyState, ErrorState, LoadingState, errorText } from '../../ui/query-state';
 import { SortableHeader } from '../../ui/sortable-header';
-import { StatusBadge, SyncStateBadge } from '../../ui/sync-state-badge';
+import { SyncStateBadge } from '../../ui/sync-state-badge';
+import { SubscriptionStatus } from '../../ui/subscription-status';
 import { useLang } from '../../ui/use-lang';
 import { readListParams, useListParams } from '../../ui/use-list-params';
 import { summarizeBulk, type BulkSummary } from './bulk-summary';
@@ -249,6 +250,7 @@ export function SubscriptionsPage() {
                   <SortableHeader label={t('columns.plan')} column="plan" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
                   <SortableHeader label={t('columns.syncState')} column="syncState" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
                   <SortableHeader label={t('columns.status')} column="status" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
+                  <SortableHeader label={t('columns.diskUsage')} column="diskUsage" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
                   <SortableHeader label={t('columns.setupDate')} column="createdAt" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
                 </tr>
               </thead>
@@ -288,7 +290,10 @@ export function SubscriptionsPage() {
                       <SyncStateBadge state={row.syncState} />
                     </td>
                     <td data-label={t('columns.status')}>
-                      <StatusBadge status={row.status} />
+                      <SubscriptionStatus status={row.status} suspendedBy={row.suspendedBy} overused={row.overused} />
+                    </td>
+                    <td className="num" data-label={t('columns.diskUsage')}>
+                      {formatBytes(row.usage.disk_space, lang)}
                     </td>
                     <td data-label={t('columns.setupDate')}>{formatDate(row.createdAt, lang)}</td>
                   </tr>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { overusePolicyLabel } from '../../domain/overuse';
 import type { SubscriptionItem } from '../../api/subscriptions';
 import { itemsOf } from '../../domain/catalogue';
 import { formatValue } from '../../domain/format';
@@ -20,7 +21,7 @@ export function ValuesComparison({ subscription, desired }: { subscription: Subs
   const lang = useLang();
   // Overuse policies are codes; the panel shows them in words.
   const show = (group: keyof Values, key: string, value: Cell | undefined) =>
-    group === 'resources' && key === 'overuse' && typeof value === 'string' ? t(`overuse.${value}`, { defaultValue: value }) : formatValue(group, key, value, lang);
+    group === 'resources' && key === 'overuse' && typeof value === 'string' ? overusePolicyLabel(value, lang) : formatValue(group, key, value, lang);
   let differences = 0;
   if (desired) {
     for (const group of VALUE_GROUPS) {

@@ -73,6 +73,38 @@ describe('Prototype tools', { timeout: 20_000 }, () => {
     expect((await api('/reseller')).permissions.manage_php_version).toBe(true);
   });
 
+  it('Advance time moves the mock clock by a day, a month or to a date; a bad date is refused at the field', async () => {
+    const { user } = await renderApp('/tools');
+    const clock = await screen.findByRole('region', { name: 'Advance time' });
+    await within(clock).findByText('Jan 1, 2026');
+    await user.click(within(clock).getByRole('button', { name: '+1 day' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent("The panel's clock now reads Jan 2, 2026."));
+    await user.click(within(clock).getByRole('button', { name: '+1 month' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent("The panel's clock now reads Feb 2, 2026."));
+    const date = within(clock).getByLabelText('Date');
+    await user.type(date, 'soon');
+    await user.click(within(clock).getByRole('button', { name: 'Set the clock' }));
+    expect(date).toHaveAccessibleDescription(/Enter a date such as 2026-02-01/);
+    expect((await api('/_mock/clock')).now).toBe('2026-02-02T00:00:00.000Z');
+  });
+
+  it('Simulated usage sets a website\'s disk space: above the limit it is Overused', async () => {
+    const { user } = await renderApp('/tools');
+    const usage = await screen.findByRole('region', { name: 'Simulated usage' });
+    await user.type(within(usage).getByLabelText('Website'), 'nowhere.example');
+    await user.type(within(usage).getByLabelText('Disk space used (MB)'), '10');
+    await user.click(within(usage).getByRole('button', { name: 'Set usage' }));
+    await waitFor(() => expect(within(usage).getByLabelText('Website')).toHaveAccessibleDescription('No subscription hosts this website.'));
+    await user.clear(within(usage).getByLabelText('Website'));
+    await user.type(within(usage).getByLabelText('Website'), 'obrien-law.ie');
+    await user.clear(within(usage).getByLabelText('Disk space used (MB)'));
+    await user.type(within(usage).getByLabelText('Disk space used (MB)'), '6000');
+    await user.click(within(usage).getByRole('button', { name: 'Set usage' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Usage of obrien-law.ie updated.'));
+    const { items } = await api('/subscriptions?q=obrien-law.ie');
+    expect(items[0]).toMatchObject({ overused: ['disk_space'], status: 'suspended', suspendedBy: ['overuse'] });
+  });
+
   it('speaks French', async () => {
     await renderApp('/tools', { lang: 'fr' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Outils de prototypage' })).toBeInTheDocument();

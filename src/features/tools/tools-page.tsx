@@ -4,6 +4,7 @@ import { ScenarioSection } from './scenario-section';
 import { SettingsSection } from './settings-section';
 import { StateFileSection } from './state-file-section';
 import { ProviderSection } from './provider-section';
+import { ClockSection, UsageSection } from './world-section';
 
 /**
  * Prototype tools (not part of the panel proper): put the mock backend in any state from
@@ -17,6 +18,8 @@ export function ToolsPage() {
       <SettingsSection />
       <StateFileSection />
       <ProviderSection />
+      <ClockSection />
+      <UsageSection />
     </Page>
   );
 }

@@ -2,6 +2,8 @@
 import { http } from 'msw';
 import type { z } from 'zod/mini';
 import { withinResellerLimit } from '../../domain/availability';
+import { clockOf } from '../../domain/clock';
+import { withReason } from '../../domain/suspension';
 import { customerCreateSchema, customerPatchSchema } from '../../domain/schemas';
 import type { Customer, RecordStatus } from '../../domain/types';
 import { enumFilter, fold, json, pageOf, parseListQuery, problem, readJson } from '../http';
@@ -57,6 +59,13 @@ function setStatus(request: Request, id: string, status: RecordStatus): Response
     const c = need(tx, 'customers', id);
     checkIfMatch(request, 'customers', id);
     if (c.status !== status) tx.put('customers', { ...c, status });
+    // Its subscriptions are suspended with it (reason `customer`), and activated with it as far
+    // as that reason goes (SPEC §1.6).
+    for (const subId of tx.subscriptionIdsOfOwner(id)) {
+      const s = tx.get('subscriptions', subId)!;
+      const next = withReason(s, 'customer', status === 'suspended');
+      if (next !== s) tx.put('subscriptions', next);
+    }
   });
   return json(customerView(db().customers[id]!), { etag: etagOfRecord('customers', id) });
 }
@@ -77,7 +86,7 @@ export function createCustomerIn(tx: Transaction, input: z.infer<typeof customer
     postalCode: input.postalCode ?? '',
     country: input.country ?? '',
     status: 'active',
-    createdAt: new Date().toISOString(),
+    createdAt: clockOf(tx.reseller),
   };
   // The password is write-only: a mock keeps nothing it would never show.
   return tx.put('customers', customer).id;

@@ -46,7 +46,7 @@ describe('Update & Sync with overselling off', () => {
 
     const { status, body } = await api('PUT', `/service-plans/${plan}`, { values: { resources: { disk_space: 30 * GB } } });
     expect(status).toBe(200);
-    expect(body.report).toEqual({ synced: 2, unsynced: 0, locked: 0, unsyncedIds: [] });
+    expect(body.report).toEqual({ synced: 2, unsynced: 0, locked: 0, unsyncedIds: [], overused: [] });
     expect([await disk(a.id), await disk(b.id)]).toEqual([30 * GB, 30 * GB]);
   });
 

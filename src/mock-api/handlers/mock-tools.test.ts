@@ -125,8 +125,8 @@ describe('GET /reseller', () => {
     expect(etag).toBeTruthy();
     expect(body).toMatchObject({ name: 'Northwind Hosting', oversell: true });
     expect(body.ipPool[0]).toEqual({ address: '203.0.113.10', type: 'shared' });
-    expect(body.usage.max_cl).toEqual({ allocated: 20, used: 8, remaining: 12 });
-    expect(body.usage.max_dom).toEqual({ allocated: 40, used: 25, remaining: 15 });
+    expect(body.usage.max_cl).toEqual({ limit: 20, allocated: 8, used: 8, remaining: 12 });
+    expect(body.usage.max_dom).toEqual({ limit: 40, allocated: 25, used: 25, remaining: 15 });
     expect(body.usage.disk_space.used).toBeGreaterThan(0);
   });
 });

@@ -8,6 +8,7 @@ import type { PlanKind, ServicePlan } from '../../domain/types';
 import { enumFilter, fold, json, noContent, pageOf, parseListQuery, problem, readJson } from '../http';
 import { db, readTx, transact, type Transaction } from '../store';
 import { checkIfMatch, etagOfRecord, handle, need, noBody, parseWith, route, sortedIds, taken } from './common';
+import { putSettled } from './subscriptions';
 import { planListItem, planView } from './views';
 
 const SORT_KEYS = ['id', 'name', 'subscriptionCount'] as const;
@@ -40,8 +41,15 @@ function editPlan(tx: Transaction, request: Request, planId: string, input: z.in
   tx.put('plans', { ...plan, name, values: mergeValues(plan.values, input.values ?? {}) });
   const using = tx.subscriptionIdsUsingPlan(plan.id).map((subId) => tx.get('subscriptions', subId)!);
   const edit = applyPlanEdit(plan.id, using, tx.engineContext({ mutable: true }));
-  for (const s of edit.changed) tx.put('subscriptions', s);
-  return edit.report;
+  // Overuse and expiration follow the new values at once (SPEC §1.6); the report names the
+  // subscriptions the edit made Overused.
+  const overused: Array<{ id: string; domain: string }> = [];
+  for (const changed of edit.changed) {
+    const wasOverused = (tx.get('subscriptions', changed.id)?.overused.length ?? 0) > 0;
+    const settled = putSettled(tx, changed);
+    if (!wasOverused && settled.overused.length > 0) overused.push({ id: settled.id, domain: settled.domain });
+  }
+  return { ...edit.report, overused };
 }
 
 /** POST /service-plans inside a transaction (also used by POST /_mock/reset with `plans`). Returns the new id. */

@@ -12,7 +12,6 @@ import {
   changePlanMany,
   createSubscription,
   customize,
-  setStatus,
   subscriptionCan,
   synchronize,
   syncState,
@@ -20,6 +19,8 @@ import {
   CAN_REASONS,
   type SyncOutcome,
 } from '../../domain/sync-engine';
+import { clockOf } from '../../domain/clock';
+import { settle, withReason } from '../../domain/suspension';
 import type { RecordStatus, Subscription, SyncConflict, SyncState } from '../../domain/types';
 import { enumFilter, fold, json, pageOf, parseListQuery, preconditionFailed, problem, readJson, type ProblemBody } from '../http';
 import { OWNER_RESELLER, db, readTx, transact, type Transaction } from '../store';
@@ -27,7 +28,7 @@ import { deriveSystemUser } from '../system-user';
 import { checkIfMatch, etagHolds, etagOfRecord, handle, memo, need, noBody, parseWith, route, sortedIds, taken, toProblem, unprocessable } from './common';
 import { foldedOwnerNames, subscriptionListItem, subscriptionView } from './views';
 
-const SORT_KEYS = ['domain', 'subscriber', 'plan', 'syncState', 'status', 'createdAt'] as const;
+const SORT_KEYS = ['domain', 'subscriber', 'plan', 'syncState', 'status', 'createdAt', 'diskUsage'] as const;
 type SubscriptionSort = (typeof SORT_KEYS)[number];
 const SYNC_STATES = ['synced', 'unsynced', 'locked', 'custom'] as const;
 const STATUSES = ['active', 'suspended'] as const;
@@ -59,6 +60,8 @@ function sortKey(sort: SubscriptionSort): (id: string) => string | number {
       return (id) => sub(id).status;
     case 'createdAt':
       return (id) => sub(id).createdAt;
+    case 'diskUsage':
+      return (id) => sub(id).usage.disk_space;
   }
 }
 
@@ -126,8 +129,8 @@ function syncOne(tx: Transaction, s: Subscription, how: 'sync' | 'unlock', accep
   }
   const ctx = tx.engineContext();
   const result = how === 'sync' ? synchronize(s, ctx) : unlockAndSync(s, ctx);
-  if (result.outcome === 'synced') tx.put('subscriptions', result.subscription);
-  else if (accept) tx.put('subscriptions', acceptAvailableValues(s, ctx));
+  if (result.outcome === 'synced') putSettled(tx, result.subscription);
+  else if (accept) putSettled(tx, acceptAvailableValues(s, ctx));
   return { outcome: result.outcome, conflicts: result.conflicts };
 }
 
@@ -152,13 +155,30 @@ async function acceptFrom(request: Request): Promise<boolean> {
   return true;
 }
 
+/**
+ * After any change of values, usage or owner: overuse and expiration follow at once (SPEC §1.6).
+ * Exported for the other handlers (plan edits, customers, the clock).
+ */
+export function putSettled(tx: Transaction, s: Subscription): Subscription {
+  // The engine keeps expiresAt on the expiration value (expiresAtOf); settle applies it.
+  return tx.put('subscriptions', settle(s, clockOf(tx.reseller)));
+}
+
+/** The subscription's own Suspend / Activate: only the reason `reseller` (SPEC §1.6). */
 function statusChange(request: Request, id: string, status: RecordStatus): Response {
   transact((tx) => {
     const s = need(tx, 'subscriptions', id);
     checkIfMatch(request, 'subscriptions', id);
-    if (s.status !== status) tx.put('subscriptions', setStatus(s, status));
+    const next = withReason(s, 'reseller', status === 'suspended');
+    if (next !== s) tx.put('subscriptions', next);
   });
   return one(id);
+}
+
+/** A subscription whose owner changed carries the reason `customer` iff its new owner is suspended. */
+function withOwner(tx: Transaction, s: Subscription, ownerId: string | null): Subscription {
+  const owner = ownerId === null ? undefined : tx.get('customers', ownerId);
+  return withReason({ ...s, ownerId }, 'customer', owner?.status === 'suspended');
 }
 
 const one = (id: string, status = 200) =>
@@ -175,7 +195,8 @@ export function createSubscriptionIn(tx: Transaction, input: z.infer<typeof subs
     issues.push({ path: 'ipAddress', code: 'not_in_pool' });
   }
   if (issues.length > 0) throw unprocessable(issues);
-  if (tx.subscriptionByDomain(input.domain)) throw taken('domain', 'The domain', input.domain);
+  // A name is unique across the panel: subscriptions, domains, subdomains and aliases (SPEC §1.5).
+  if (tx.subscriptionByDomain(input.domain) || tx.subscriptionByName(input.domain)) throw taken('domain', 'The domain', input.domain);
   if (input.systemUser !== undefined && tx.subscriptionBySystemUser(input.systemUser)) {
     throw taken('systemUser', 'The system user', input.systemUser);
   }
@@ -191,14 +212,14 @@ export function createSubscriptionIn(tx: Transaction, input: z.infer<typeof subs
       addonIds: input.addonIds ?? [],
       ipAddress,
       systemUser: input.systemUser ?? deriveSystemUser(input.domain, (login) => tx.subscriptionBySystemUser(login) !== undefined),
-      createdAt: new Date().toISOString(),
+      createdAt: clockOf(tx.reseller),
     },
     tx.engineContext(),
   );
-  return tx.put('subscriptions', subscription).id;
+  return putSettled(tx, withOwner(tx, subscription, subscription.ownerId)).id;
 }
 
-type BulkResult = { id: string; ok: true; syncState?: SyncState } | ({ id: string; ok: false } & Pick<ProblemBody, 'status' | 'title' | 'detail'> & Record<string, unknown>);
+type BulkResult = { id: string; ok: true; syncState?: SyncState; suspendedBy?: Subscription['suspendedBy'] } | ({ id: string; ok: false } & Pick<ProblemBody, 'status' | 'title' | 'detail'> & Record<string, unknown>);
 
 export const subscriptionHandlers = [
   http.get(
@@ -273,7 +294,7 @@ export const subscriptionHandlers = [
         }
         if (input.action === 'change-plan') {
           // All at once, so the outcome does not depend on the order of the ids (SPEC §1.3).
-          for (const s of changePlanMany(ready, input.planId ?? null, input.addonIds ?? [], tx.engineContext())) tx.put('subscriptions', s);
+          for (const s of changePlanMany(ready, input.planId ?? null, input.addonIds ?? [], tx.engineContext())) putSettled(tx, s);
           for (const s of ready) results.set(s.id, { id: s.id, ok: true, syncState: syncState(tx.get('subscriptions', s.id)!) });
         } else {
           for (const s of ready) {
@@ -281,12 +302,15 @@ export const subscriptionHandlers = [
             try {
               switch (input.action) {
                 case 'change-subscriber':
-                  child.put('subscriptions', { ...s, ownerId: input.ownerId ?? null });
+                  child.put('subscriptions', withOwner(child, s, input.ownerId ?? null));
                   break;
                 case 'suspend':
-                case 'activate':
-                  child.put('subscriptions', setStatus(s, input.action === 'suspend' ? 'suspended' : 'active'));
+                case 'activate': {
+                  // Like the page's Suspend / Activate: only the reseller's own reason.
+                  const next = withReason(s, 'reseller', input.action === 'suspend');
+                  if (next !== s) child.put('subscriptions', next);
                   break;
+                }
                 case 'remove':
                   child.remove('subscriptions', s.id);
                   break;
@@ -298,7 +322,12 @@ export const subscriptionHandlers = [
               }
               child.mergeInto(tx);
               const after = tx.get('subscriptions', s.id);
-              results.set(s.id, after ? { id: s.id, ok: true, syncState: syncState(after) } : { id: s.id, ok: true });
+              const statusAction = input.action === 'suspend' || input.action === 'activate';
+              // After Suspend / Activate, the reasons that still apply (what else keeps it suspended).
+              results.set(
+                s.id,
+                after ? { id: s.id, ok: true, syncState: syncState(after), ...(statusAction ? { suspendedBy: after.suspendedBy } : {}) } : { id: s.id, ok: true },
+              );
             } catch (error) {
               failed(s.id, error);
             }
@@ -342,7 +371,7 @@ export const subscriptionHandlers = [
         checkIfMatch(request, 'subscriptions', s.id);
         const customized = customize(s, patch, tx.engineContext());
         // An empty change changes nothing: no lock, no new revision.
-        if (customized !== s) tx.put('subscriptions', customized);
+        if (customized !== s) putSettled(tx, customized);
       });
       return one(params.id);
     }),

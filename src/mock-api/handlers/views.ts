@@ -3,8 +3,9 @@
  * (subscriptionCount, syncState, planName, ownerName…). Read from the committed store. Their
  * types are the contract's (src/domain/contract.ts), so a view cannot drift from it.
  */
-import { resellerOverview } from '../../domain/availability';
 import type { CustomerView, PlanView, ResellerView, SubscriptionView } from '../../domain/contract';
+import { resellerResources } from '../../domain/reseller-usage';
+import { clockOf } from '../../domain/clock';
 import { syncState } from '../../domain/sync-engine';
 import type { Customer, ServicePlan, Subscription, SyncState } from '../../domain/types';
 import { etagOf, fold } from '../http';
@@ -77,14 +78,16 @@ export const subscriptionListItem = (sub: Subscription, s: MockDbState = db()) =
 
 export function resellerView(s: MockDbState = db()): ResellerView {
   const r = s.reseller;
-  const subscriptions = s.order.subscriptions.map((id) => s.subscriptions[id]!);
   return {
     name: r.name,
     limits: r.limits,
     permissions: r.permissions,
     oversell: r.oversell,
     ipPool: r.ipPool,
-    usage: resellerOverview(r, subscriptions, s.order.customers.length),
+    usage: memo('resellerResources', () =>
+      resellerResources(r, s.order.subscriptions.map((id) => s.subscriptions[id]!), s.order.customers.length),
+    ),
+    clock: clockOf(r),
   };
 }
 export const resellerEtag = (s: MockDbState = db()) => etag(s, RESELLER_KEY);

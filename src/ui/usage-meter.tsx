@@ -1,4 +1,4 @@
-import { UNLIMITED } from '../../domain/types';
+import { UNLIMITED } from '../domain/types';
 
 /**
  * How much of an allocation is used, as a bar with role=meter (named, with the values in
