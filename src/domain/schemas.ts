@@ -447,7 +447,8 @@ export const VALIDATION_MESSAGES: Record<string, { en: string; fr: string }> = {
 
 /** The sentence for an issue, with its parameters filled in; unknown codes get a generic one. */
 export function validationMessage(issue: Pick<ValidationIssue, 'code' | 'params'>, lang: Lang): string {
-  const messages = VALIDATION_MESSAGES[issue.code] ?? VALIDATION_MESSAGES.invalid_value;
+  // Own keys only: a code such as "constructor" is unknown, not Object.prototype's member.
+  const messages = (Object.hasOwn(VALIDATION_MESSAGES, issue.code) ? VALIDATION_MESSAGES[issue.code] : undefined) ?? VALIDATION_MESSAGES.invalid_value;
   const template = messages?.[lang === 'fr' ? 'fr' : 'en'] ?? '';
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
     const value = issue.params?.[name];

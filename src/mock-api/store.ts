@@ -102,6 +102,20 @@ export function formatId(table: TableName, n: number): string {
   return `${prefix}-${String(n).padStart(digits, '0')}`;
 }
 
+/**
+ * A table: records by id in an object WITHOUT a prototype, so that an id naming a built-in member
+ * (`constructor`, `__proto__`, `toString`…) finds nothing (SPEC §2: such an id is simply unknown)
+ * and `__proto__` is an ordinary key. Every table object is made here; lookups also go through
+ * `ownRow`, which only ever reads an own property.
+ */
+export function newTable<T>(rows?: Record<string, T>): Record<string, T> {
+  const table = Object.create(null) as Record<string, T>;
+  return rows ? Object.assign(table, rows) : table;
+}
+export function ownRow<T>(table: Record<string, T>, id: string): T | undefined {
+  return Object.hasOwn(table, id) ? table[id] : undefined;
+}
+
 const planNameKey = (kind: string, name: string) => `${kind}:${name.trim().toLowerCase()}`;
 const ownerKey = (ownerId: string | null) => ownerId ?? OWNER_RESELLER;
 
@@ -183,7 +197,7 @@ function sameIndexedFields(a: Subscription, b: Subscription): boolean {
 function stateFromSnapshot(snapshot: Snapshot, settings: MockSettings, revisionSeq: number, revisions?: Map<string, number>): MockDbState {
   const indexes = emptyIndexes();
   const order: Record<TableName, string[]> = { customers: [], plans: [], subscriptions: [] };
-  const tables = { customers: {}, plans: {}, subscriptions: {} } as { [T in TableName]: Record<string, RowTypes[T]> };
+  const tables = { customers: newTable(), plans: newTable(), subscriptions: newTable() } as { [T in TableName]: Record<string, RowTypes[T]> };
   const revs = new Map<string, number>();
   let seq = revisionSeq;
   const rev = (key: string) => {
@@ -327,11 +341,11 @@ function applyChanges(input: ApplyInput): string[] {
   }
   for (const [table, changes] of byTable) {
     const current = s[table] as Record<string, RowTypes[TableName]>;
-    const rows = { ...current };
+    const rows = newTable(current);
     const appended: string[] = [];
     let removed = false;
     for (const { id, value } of changes) {
-      const old = rows[id];
+      const old = ownRow(rows, id);
       const subscriptions = table === 'subscriptions';
       const reindex = !old || !value || !subscriptions || !sameIndexedFields(old as Subscription, value as Subscription);
       if (old) {
@@ -343,7 +357,7 @@ function applyChanges(input: ApplyInput): string[] {
         rows[id] = value;
         if (reindex) indexRow(ix, table, value, true);
         if (subscriptions && recomputeHoldings) addHolding(holdings, (value as Subscription).values, 1);
-        if (!old && !current[id]) appended.push(id);
+        if (!old && !Object.hasOwn(current, id)) appended.push(id);
         bump(key);
       } else if (old) {
         delete rows[id];
@@ -353,7 +367,7 @@ function applyChanges(input: ApplyInput): string[] {
       }
     }
     let order = s.order[table];
-    if (removed) order = order.filter((id) => rows[id] !== undefined);
+    if (removed) order = order.filter((id) => Object.hasOwn(rows, id));
     if (appended.length > 0) {
       if (!removed) order = order.slice();
       for (const id of appended) order.push(id);
@@ -426,7 +440,7 @@ export class Transaction {
     const staged = this.rows[table].get(id);
     if (staged !== undefined) return staged ?? undefined;
     if (this.parent) return this.parent.get(table, id);
-    return (this.base[table] as Record<string, RowTypes[T]>)[id];
+    return ownRow(this.base[table] as Record<string, RowTypes[T]>, id);
   }
 
   put<T extends TableName>(table: T, row: RowTypes[T]): RowTypes[T] {
@@ -489,7 +503,7 @@ export class Transaction {
 
   private findOne<T extends TableName>(table: T, committedId: string | undefined, matches: (row: RowTypes[T]) => boolean) {
     const staged = this.staged(table);
-    if (committedId !== undefined && !staged.has(committedId)) return (this.base[table] as Record<string, RowTypes[T]>)[committedId];
+    if (committedId !== undefined && !staged.has(committedId)) return ownRow(this.base[table] as Record<string, RowTypes[T]>, committedId);
     for (const row of staged.values()) if (row && matches(row)) return row;
     return undefined;
   }
@@ -497,7 +511,7 @@ export class Transaction {
   count(table: TableName): number {
     let n = this.base.order[table].length;
     for (const [id, row] of this.staged(table)) {
-      const committed = id in this.base[table];
+      const committed = Object.hasOwn(this.base[table], id);
       if (row && !committed) n++;
       else if (!row && committed) n--;
     }
