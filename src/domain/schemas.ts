@@ -37,16 +37,28 @@ function orRequired(code: string) {
 
 /**
  * Characters that can hide or reorder text or break a line in a one-line name: C0/C1 controls,
- * line/paragraph separators and bidi overrides (they make "gpj.exe" look like "exe.jpg").
+ * line/paragraph separators, bidi overrides and isolates (they make "gpj.exe" look like
+ * "exe.jpg"), and every invisible formatting character (Unicode category Cf: zero-width space,
+ * joiners, LRM/RLM, word joiner, soft hyphen, BOM, …) plus the blank "letters" (Hangul fillers,
+ * braille blank, combining grapheme joiner): with them a name can look exactly like another one,
+ * or like nothing at all (an empty link).
  */
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0]/u;
 export function hasControlCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029) return true;
-    if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return true;
-  }
-  return false;
+  return INVISIBLE.test(text);
 }
+
+/**
+ * The form under which two names count as the same (plan names are unique per kind): NFKC
+ * (full-width "Ｓｔａｒｔｅｒ" and ligatures fold to plain letters), case-folded, white space
+ * runs as one space. Used by the API's uniqueness index and by imports.
+ */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+/** Runs of white space inside a one-line text become one space (two spaces would look like one). */
+const collapseSpaces = z.overwrite<string>((s) => s.replace(/\s+/gu, ' '));
 
 const tooLong = (max: number) => z.maxLength(max, { error: 'too_long', abort: true });
 // Empty input reports "required" alone, not also every format it fails.
@@ -55,14 +67,14 @@ const noControl = z.refine<string>((s) => !hasControlCharacters(s), 'invalid_cha
 
 /** One line of free text, trimmed and NFC-normalized; may be empty. */
 function text(max: number) {
-  return z.string(orRequired('invalid_type')).check(z.trim(), tooLong(max), z.normalize('NFC'), noControl);
+  return z.string(orRequired('invalid_type')).check(z.trim(), tooLong(max), z.normalize('NFC'), noControl, collapseSpaces);
 }
 
 /** A required one-line name: whitespace-only counts as empty. */
 function requiredText(max: number) {
   return z
     .string(orRequired('invalid_type'))
-    .check(z.trim(), nonEmpty, tooLong(max), z.normalize('NFC'), noControl);
+    .check(z.trim(), nonEmpty, tooLong(max), z.normalize('NFC'), noControl, collapseSpaces);
 }
 
 const id = z.string(orRequired('invalid_type')).check(nonEmpty, tooLong(100));

@@ -11,6 +11,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { addHolding, holdingsOf, type Holdings } from '../domain/availability';
+import { nameKey } from '../domain/schemas';
 import type { EngineContext } from '../domain/sync-engine';
 import type { Customer, Reseller, ServicePlan, Subscription } from '../domain/types';
 
@@ -116,7 +117,7 @@ export function ownRow<T>(table: Record<string, T>, id: string): T | undefined {
   return Object.hasOwn(table, id) ? table[id] : undefined;
 }
 
-const planNameKey = (kind: string, name: string) => `${kind}:${name.trim().toLowerCase()}`;
+const planNameKey = (kind: string, name: string) => `${kind}:${nameKey(name)}`;
 const ownerKey = (ownerId: string | null) => ownerId ?? OWNER_RESELLER;
 
 // ---------------------------------------------------------------------------------------------
