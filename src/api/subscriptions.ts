@@ -1,3 +1,4 @@
+import { REQUEST_LIMITS } from '../domain/limits';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { Subscription, SyncConflict, SyncState, ValuesPatch } from '../domain/types';
 import { apiGet, apiRequest, type ListPage, type Query } from './http';
@@ -114,7 +115,14 @@ export function useRemoveSubscription() {
 
 export function useBulkSubscriptions() {
   return useApiMutation({
-    mutationFn: async (input: { action: BulkAction; ids: string[]; planId?: string | null; addonIds?: string[]; ownerId?: string | null }) =>
-      (await apiRequest<{ results: BulkResult[] }>('/subscriptions/bulk', { method: 'POST', body: input })).data,
+    mutationFn: async (input: { action: BulkAction; ids: string[]; planId?: string | null; addonIds?: string[]; ownerId?: string | null }) => {
+      // The API takes at most REQUEST_LIMITS.bulkIds ids a request: a larger selection goes in batches.
+      const results: BulkResult[] = [];
+      for (let start = 0; start < input.ids.length; start += REQUEST_LIMITS.bulkIds) {
+        const ids = input.ids.slice(start, start + REQUEST_LIMITS.bulkIds);
+        results.push(...(await apiRequest<{ results: BulkResult[] }>('/subscriptions/bulk', { method: 'POST', body: { ...input, ids } })).data.results);
+      }
+      return { results };
+    },
   });
 }

@@ -24,6 +24,7 @@ import type {
   ResellerPermissionKey,
 } from './types';
 import type { Lang } from './format';
+import { REQUEST_LIMITS } from './limits';
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -43,6 +44,7 @@ function orRequired(code: string) {
  * braille blank, combining grapheme joiner): with them a name can look exactly like another one,
  * or like nothing at all (an empty link).
  */
+// eslint-disable-next-line no-misleading-character-class -- a class of single invisible code points, on purpose
 const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0]/u;
 export function hasControlCharacters(text: string): boolean {
   return INVISIBLE.test(text);
@@ -77,13 +79,16 @@ function requiredText(max: number) {
     .check(z.trim(), nonEmpty, tooLong(max), z.normalize('NFC'), noControl, collapseSpaces);
 }
 
-const id = z.string(orRequired('invalid_type')).check(nonEmpty, tooLong(100));
+export const idSchema = z.string(orRequired('invalid_type')).check(nonEmpty, tooLong(100));
+const id = idSchema;
 
 function unique(items: readonly string[]): boolean {
   return new Set(items).size === items.length;
 }
 
-const idList = z.array(id, orRequired('invalid_type')).check(z.refine(unique, 'duplicate_value'));
+export const idListSchema = z
+  .array(id, orRequired('invalid_type'))
+  .check(z.maxLength(REQUEST_LIMITS.addonIds, { error: 'too_many', abort: true }), z.refine(unique, 'duplicate_value'));
 
 /** Builds an object shape giving every key of a list the same schema. */
 function shapeOf<K extends string, S>(keys: readonly K[], schema: S): Record<K, S> {
@@ -141,9 +146,9 @@ function isIpAddress(value: string): boolean {
 // Values (SPEC §2 "values")
 
 /** A numeric resource or limit: a whole number, -1 for Unlimited. */
-const limitNumber = z.int(orRequired('invalid_number')).check(z.gte(-1, 'invalid_number'));
+export const limitNumber = z.int(orRequired('invalid_number')).check(z.gte(-1, 'invalid_number'));
 const enumOf = <const T extends readonly string[]>(options: T) => z.enum(options, orRequired('invalid_option'));
-const flag = z.boolean(orRequired('invalid_type'));
+export const flag = z.boolean(orRequired('invalid_type'));
 const expiration = z.union(
   [
     z.literal(-1, orRequired('invalid_date')),
@@ -211,7 +216,7 @@ const password = z
   .string(orRequired('invalid_type'))
   .check(z.minLength(8, 'password_too_short'), tooLong(255));
 
-const customerFields = {
+export const customerFields = {
   contactName: requiredText(60),
   companyName: z.optional(text(60)),
   // Not trimmed: a login is an identifier, " bob" is not "bob".
@@ -249,7 +254,8 @@ export const customerPatchSchema = z.partial(customerCreateSchema);
 // ---------------------------------------------------------------------------------------------
 // Service plans
 
-const planName = requiredText(60);
+export const planNameSchema = requiredText(60);
+const planName = planNameSchema;
 
 export const planCreateSchema = z.object({
   kind: enumOf(['hosting', 'addon'] as const),
@@ -264,6 +270,11 @@ export const planUpdateSchema = z.object({
 
 // ---------------------------------------------------------------------------------------------
 // Subscriptions
+
+export const ipAddressSchema = z.string(orRequired('invalid_type')).check(z.trim(), tooLong(45), z.refine(isIpAddress, 'invalid_ip'));
+export const systemUserSchema = z.string(orRequired('invalid_type')).check(z.regex(SYSTEM_USER_PATTERN, 'invalid_system_user'));
+/** A stored date (createdAt, expiresAt): ISO 8601, a real calendar day. */
+export const isoDateSchema = z.string(orRequired('invalid_date')).check(z.refine(isIsoDate, 'invalid_date'));
 
 export const domainSchema = z
   .string(orRequired('invalid_type'))
@@ -281,13 +292,9 @@ export const subscriptionCreateSchema = z.object({
   ownerId: z.nullable(id),
   /** null = Custom subscription. */
   planId: z.nullable(id),
-  addonIds: z.optional(idList),
-  ipAddress: z.optional(
-    z.string(orRequired('invalid_type')).check(z.trim(), tooLong(45), z.refine(isIpAddress, 'invalid_ip')),
-  ),
-  systemUser: z.optional(
-    z.string(orRequired('invalid_type')).check(z.regex(SYSTEM_USER_PATTERN, 'invalid_system_user')),
-  ),
+  addonIds: z.optional(idListSchema),
+  ipAddress: z.optional(ipAddressSchema),
+  systemUser: z.optional(systemUserSchema),
   password: z.optional(password),
 });
 
@@ -297,10 +304,11 @@ export type BulkActionName = (typeof BULK_ACTIONS)[number];
 export const bulkActionSchema = z
   .object({
     action: enumOf(BULK_ACTIONS),
-    ids: z.array(id, orRequired('invalid_type')).check(nonEmpty),
+    // Capped before any id is looked at: a million ids would block the page for seconds.
+    ids: z.array(id, orRequired('invalid_type')).check(nonEmpty, z.maxLength(REQUEST_LIMITS.bulkIds, { error: 'too_many', abort: true })),
     /** null = make the subscriptions Custom. */
     planId: z.optional(z.nullable(id)),
-    addonIds: z.optional(idList),
+    addonIds: z.optional(idListSchema),
     /** null = the reseller itself. */
     ownerId: z.optional(z.nullable(id)),
   })
@@ -336,6 +344,25 @@ export const settingsSchema = z.object({
   latencyMs: z.int(orRequired('invalid_number')).check(z.gte(0, 'too_small'), z.lte(10_000, 'too_large')),
   failureRate: z.number(orRequired('invalid_number')).check(z.gte(0, 'too_small'), z.lte(1, 'too_large')),
 });
+
+/**
+ * The one reading of a typed or URL latency / failure rate (the tools form and `?latency=` /
+ * `?failureRate=` use it, so they accept exactly the same text): plain decimal digits only — no
+ * `0x10`, `1e3`, `Infinity` or empty text, which `Number()` would take — then the ranges of
+ * `settingsSchema`. A failure rate may use a decimal comma (`0,5`).
+ */
+export function parseLatencyText(raw: string): number | undefined {
+  const text = raw.trim();
+  if (!/^\d{1,6}$/.test(text)) return undefined;
+  const value = Number(text);
+  return validate(settingsSchema.shape.latencyMs, value).ok ? value : undefined;
+}
+export function parseFailureRateText(raw: string): number | undefined {
+  const text = raw.trim().replace(',', '.');
+  if (!/^(?:\d{1,3}(?:\.\d{0,12})?|\.\d{1,12})$/.test(text)) return undefined;
+  const value = Number(text);
+  return validate(settingsSchema.shape.failureRate, value).ok ? value : undefined;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Reporting

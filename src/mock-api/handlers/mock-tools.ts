@@ -5,6 +5,7 @@
 import { http } from 'msw';
 import { providerPatchSchema, settingsSchema } from '../../domain/schemas';
 import { applyProviderPatch } from '../../domain/sync-engine';
+import { REQUEST_LIMITS } from '../../domain/limits';
 import { resetChaos } from '../chaos';
 import { badRequest, json, readJson } from '../http';
 import { buildScenario, isScenarioName, SCENARIOS, type ScenarioName } from '../scenarios';
@@ -46,9 +47,9 @@ export const mockToolHandlers = [
   http.put(
     route('/_mock/state'),
     handle(async ({ request }) => {
-      const result = readDocument(await readJson(request));
+      const result = readDocument(await readJson(request, { maxBytes: REQUEST_LIMITS.importBytes }));
       if (!result.ok) {
-        throw unprocessable([{ path: '', code: 'invalid_value' }], `The state was not imported: ${result.detail}`);
+        throw unprocessable(result.issues ?? [{ path: '', code: 'invalid_value' }], `The state was not imported: ${result.detail}`);
       }
       replaceAll(result.snapshot);
       return json(summary());
