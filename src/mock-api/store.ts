@@ -283,12 +283,64 @@ function emit(event: CommitEvent) {
   for (const listener of commitListeners) listener(event);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Undo journal: a write that cannot be saved is taken back (issue 13, class 2)
+
+type UndoEntry =
+  | {
+      kind: 'rows';
+      rows: RowChange[];
+      revisions: Map<string, number>;
+      reseller?: Reseller | undefined;
+      counters?: Counters | undefined;
+      /** The insertion order before (commits copy the arrays they change, never mutate them). */
+      order: MockDbState['order'];
+    }
+  | { kind: 'reset'; state: MockDbState }
+  | { kind: 'settings'; settings: MockSettings };
+let journal: UndoEntry[] | undefined;
+
+/**
+ * Records how to undo every LOCAL change from now on, until `rollback` or `forget` is called on
+ * the returned handle. The write gate opens one around each API write: if the write cannot be
+ * saved (storage full), the in-memory store goes back to exactly what it was, so nothing is
+ * half-applied and memory never holds what the disk does not.
+ */
+export function recordUndo(): { rollback(): void; forget(): void } {
+  const entries: UndoEntry[] = [];
+  journal = entries;
+  const close = () => {
+    if (journal === entries) journal = undefined;
+  };
+  return {
+    forget: close,
+    rollback() {
+      close();
+      for (const entry of entries.reverse()) {
+        if (entry.kind === 'reset') {
+          mockDb.setState({ ...entry.state, version: db().version + 1 }, true);
+          emit({ source: 'external', reset: true, keys: [] });
+        } else if (entry.kind === 'settings') {
+          mockDb.setState({ settings: entry.settings });
+          emit({ source: 'external', reset: false, keys: [SETTINGS_KEY] });
+        } else {
+          // 'external': what is restored is what the disk already holds, nothing to re-save.
+          applyChanges({ rows: entry.rows, reseller: entry.reseller, counters: entry.counters, revisions: entry.revisions, source: 'external' });
+          // A record put back goes back to its place in the lists, not to their end.
+          mockDb.setState({ order: entry.order });
+        }
+      }
+    },
+  };
+}
+
 /** Replaces the whole store (scenario reset, import, load from IndexedDB, another tab's reset). */
 export function replaceAll(
   snapshot: Snapshot,
   options: { source?: 'local' | 'external'; settings?: MockSettings; revisions?: Map<string, number> } = {},
 ): void {
   const prev = db();
+  if ((options.source ?? 'local') === 'local') journal?.push({ kind: 'reset', state: prev });
   const next = stateFromSnapshot(snapshot, options.settings ?? prev.settings, prev.revisionSeq, options.revisions);
   next.version = prev.version + 1;
   mockDb.setState(next, true);
@@ -296,6 +348,7 @@ export function replaceAll(
 }
 
 export function setSettings(settings: MockSettings, source: 'local' | 'external' = 'local'): void {
+  if (source === 'local') journal?.push({ kind: 'settings', settings: db().settings });
   mockDb.setState({ settings: { ...settings } });
   emit({ source, reset: false, keys: [SETTINGS_KEY] });
 }
@@ -320,6 +373,18 @@ interface ApplyInput {
 
 function applyChanges(input: ApplyInput): string[] {
   const s = db();
+  if (input.source === 'local' && journal) {
+    // How to undo this commit: the old rows, revisions, reseller and counters.
+    const revisions = new Map<string, number>();
+    const rows: RowChange[] = input.rows.map(({ table, id }) => {
+      const rev = s.revisions.get(recordKey(table, id));
+      if (rev !== undefined) revisions.set(recordKey(table, id), rev);
+      return { table, id, value: ownRow(s[table] as Record<string, RowTypes[TableName]>, id) ?? null } as RowChange;
+    });
+    const resellerRev = s.revisions.get(RESELLER_KEY);
+    if (input.reseller && resellerRev !== undefined) revisions.set(RESELLER_KEY, resellerRev);
+    journal.push({ kind: 'rows', rows, revisions, reseller: input.reseller ? s.reseller : undefined, counters: input.counters ? s.counters : undefined, order: s.order });
+  }
   const ix = s.indexes;
   const holdings = input.holdings ?? cloneHoldings(s.holdings);
   const recomputeHoldings = input.holdings === undefined;
