@@ -39,12 +39,19 @@ async function bootstrap() {
     const lazy = match.route.lazy;
     if (typeof lazy === 'function') void lazy().catch(() => undefined);
   }
-  const [{ startMockApi, onExternalChange }] = await Promise.all([import('../mock-api/browser'), initI18n(lang)]);
+  const [{ startMockApi, onExternalChange, damagedDocument }] = await Promise.all([import('../mock-api/browser'), initI18n(lang)]);
   const { notice, settingsReset, ignored } = await startMockApi();
   performance.mark('hp:mock-ready');
   // Said on screen, never a white screen or a silent fallback (see StartupNotice).
   startupNotice.setState({
-    info: { ...(notice ? { restored: { reason: notice.reason, detail: notice.detail } } : {}), settingsReset: settingsReset === true, ignored: [...ignoredLang, ...ignored] },
+    info: {
+      ...(notice
+        ? { restored: { code: notice.code, reason: notice.reason, detail: notice.detail, ...(notice.dropped ? { dropped: notice.dropped } : {}) } }
+        : {}),
+      ...(notice?.damagedKept ? { damaged: damagedDocument } : {}),
+      settingsReset: settingsReset === true,
+      ignored: [...ignoredLang, ...ignored],
+    },
   });
   onExternalChange(() => window.dispatchEvent(new Event(STORE_CHANGED_EVENT)));
 

@@ -14,6 +14,7 @@ import { buildScenario, isScenarioName, type ScenarioName } from './scenarios';
 import { db, setSettings } from './store';
 
 export { onExternalChange } from './cross-tab';
+export { damagedDocument } from './persistence';
 export type { StartupNotice } from './persistence';
 
 const URL_PARAMS = ['scenario', 'latency', 'failureRate'] as const;
