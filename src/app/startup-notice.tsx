@@ -93,14 +93,7 @@ function StartupAlert() {
                   })}
                 </p>
               )}
-              {damagedText !== undefined ? (
-                <p>
-                  {t('startup.damagedKept')}{' '}
-                  <button type="button" className="button" onClick={() => download(damagedText, DAMAGED_FILE)}>
-                    {t('startup.downloadDamaged')}
-                  </button>
-                </p>
-              ) : null}
+              {damagedText !== undefined ? <p>{t('startup.damagedKept')}</p> : null}
               <details>
                 <summary>{t('startup.details')}</summary>
                 <p className="muted">{restored.detail}</p>
@@ -117,9 +110,16 @@ function StartupAlert() {
           </p>
         ) : null}
       </div>
-      <button type="button" className="button" onClick={() => setDismissed(true)}>
-        {t('startup.dismiss')}
-      </button>
+      <div className="toolbar">
+        {damagedText !== undefined ? (
+          <button type="button" className="button" onClick={() => download(damagedText, DAMAGED_FILE)}>
+            {t('startup.downloadDamaged')}
+          </button>
+        ) : null}
+        <button type="button" className="button" onClick={() => setDismissed(true)}>
+          {t('startup.dismiss')}
+        </button>
+      </div>
     </div>
   );
 }

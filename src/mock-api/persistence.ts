@@ -14,7 +14,7 @@
  * Loading never fails the app: a missing state gives the default scenario; an unreadable,
  * corrupt, newer or invalid one is replaced by the default scenario and reported as a notice.
  */
-import { deleteDB, openDB, type IDBPDatabase } from 'idb';
+import { deleteDB, openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import {
   COUNTERS_KEY,
   DEFAULT_SETTINGS,
@@ -375,9 +375,14 @@ export async function startPersistence(options: OpenOptions): Promise<{ notice?:
       // which adopt it instead of writing their old records over it.
       const idb = database;
       const info: StoredInfo = { schemaVersion, scenario: db().scenario, pending: true, ...(knownGeneration ? { generation: knownGeneration } : {}) };
-      await runExclusive(async () => {
-        await idb.put(META, info, 'info');
-      });
+      try {
+        await runExclusive(async () => {
+          await idb.put(META, info, 'info');
+        });
+      } catch (error) {
+        // Storage full at start-up: the app still starts; the first write will say it cannot save.
+        console.error('Hosting Panel: could not save the start-up scenario', error);
+      }
       if (read.kind !== 'ok') for (const listener of afterFlushListeners) listener({ reset: true, keys: [] });
       schedule({ startupAfterMs: recordCount() > SMALL_STORE_RECORDS ? DEFERRED_RESET_MS : 0 });
     } else schedule();
@@ -566,20 +571,34 @@ function chunkFromMemory(table: TableName, chunk: string): ChunkEntry[] {
  * and only this tab's own changes are applied on top, so neither tab loses the other's writes.
  */
 async function write(idb: IDBPDatabase, reset: boolean, keys: string[]): Promise<void> {
-  const s = db();
   const tx = idb.transaction(STORE_NAMES, 'readwrite');
-  const meta = tx.objectStore(META);
   const ops: Promise<unknown>[] = [];
+  try {
+    await writeIn(tx, ops, reset, keys);
+  } catch (error) {
+    // The requests already issued fail with AbortError: that is the point, not news.
+    for (const op of ops) op.catch(() => undefined);
+    // All or nothing: a request that throws (a full quota, a value that cannot be cloned) must
+    // not let the clears and puts issued before it commit on their own.
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted.
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+}
+
+async function writeIn(tx: IDBPTransaction<unknown, StoreName[], 'readwrite'>, ops: Promise<unknown>[], reset: boolean, keys: string[]): Promise<void> {
+  const s = db();
+  const meta = tx.objectStore(META);
   if (!reset) {
     const saved = (await meta.get('info')) as StoredInfo | undefined;
     const savedGeneration = saved && typeof saved === 'object' && typeof saved.generation === 'string' ? saved.generation : undefined;
     // Another tab replaced the data and this tab has not adopted it: writing its records now
     // would bring old data back. Refused (the write gate adopts the saved data first).
-    if (saved && savedGeneration !== knownGeneration) {
-      tx.abort();
-      await tx.done.catch(() => undefined);
-      throw new StateReplacedError();
-    }
+    if (saved && savedGeneration !== knownGeneration) throw new StateReplacedError();
     // The saved tables still hold the data of before a start-up scenario (only its name is
     // saved): this tab holds that scenario, so it writes all of it, its change included.
     if (saved?.pending === true) reset = true;

@@ -62,6 +62,8 @@ describe('a write that cannot be saved', () => {
     await startPersistence({ dbName: name, fallback });
     startCrossTab('tab-a');
     await flushPersistence();
+    // Saved data that differs from the default scenario (a wiped disk would load that instead).
+    expect((await api('PATCH', '/customers/cus-0005', { city: 'Saved Before The Quota' })).status).toBe(200);
     const q = quota();
     try {
       for (const [what, method, path, body] of WRITES) {
