@@ -49,6 +49,12 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029\u034f\u115f\u1160\u17b4\u17b5\u2800
 export function hasControlCharacters(text: string): boolean {
   return INVISIBLE.test(text);
 }
+// eslint-disable-next-line no-misleading-character-class -- the same class, every occurrence
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
+/** The text without those characters (repairing a record saved before they were refused). */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE_ALL, '');
+}
 
 /**
  * The form under which two names count as the same (plan names are unique per kind): NFKC

@@ -14,6 +14,7 @@ import {
   domainSchema,
   flag,
   idListSchema,
+  stripInvisible,
   idSchema,
   ipAddressSchema,
   isoDateSchema,
@@ -186,8 +187,10 @@ export function recordProblems(data: Omit<StateData, 'counters' | 'scenario'>): 
       return false;
     };
     const subdomains = s.websites.filter(isSubdomain).length;
+    // The main domain always exists (POST /subscriptions creates it whatever max_site says):
+    // only domains beyond it are held to the limit.
     const maxSite = s.values.resources.max_site;
-    if (maxSite !== UNLIMITED && s.websites.length - subdomains > maxSite) flagIssue('subscriptions', i, 'websites', 'too_many', { max: maxSite });
+    if (maxSite !== UNLIMITED && s.websites.length - subdomains > Math.max(1, maxSite)) flagIssue('subscriptions', i, 'websites', 'too_many', { max: Math.max(1, maxSite) });
     s.websites.forEach((name, j) => {
       if (websites.has(name)) flagIssue('subscriptions', i, `websites.${j}`, 'taken');
       websites.add(name);
@@ -242,6 +245,14 @@ export function validateState(raw: RawState, maxIssues = 20): ValidationResult<S
   return { ok: true, value: { scenario: scenario.value, reseller: reseller.value, ...tables, counters: counters.value } };
 }
 
+/** A record's top-level texts without the invisible characters one-line names may not hold. */
+function withoutInvisible(row: unknown): unknown {
+  if (!row || typeof row !== 'object') return row;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) out[key] = typeof value === 'string' ? stripInvisible(value) : value;
+  return out;
+}
+
 /** A record a salvage left out, and why. */
 export interface DroppedRecord {
   table: StateTable;
@@ -266,7 +277,9 @@ export function salvageState(raw: RawState, fallbackScenario = 'salvaged'): { da
     const rows = Array.isArray(raw[table]) ? (raw[table] as unknown[]) : [];
     const kept: unknown[] = [];
     for (const row of rows) {
-      const checked = checkRecord(table, row);
+      let checked = checkRecord(table, row);
+      // Saved before invisible characters were refused: repaired (removed), not dropped.
+      if (!checked.ok && checked.issues.every((i) => i.code === 'invalid_characters')) checked = checkRecord(table, withoutInvisible(row));
       if (checked.ok) kept.push(checked.value);
       else {
         const id = idOf(row);

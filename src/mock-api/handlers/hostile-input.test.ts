@@ -106,6 +106,19 @@ describe('PUT /_mock/state obeys every field rule of the public endpoints', () =
     const created = await api('POST', '/customers', { contactName: 'After Import', login: 'afterimport', password: 'long enough' });
     expect(created.status).toBe(201);
   });
+
+  it('imports back whatever the public endpoints created (a plan of 0 domains, markup names, customizations)', async () => {
+    const made = await api('POST', '/customers', { contactName: '<img src=x onerror="1">', companyName: '<b>bold?</b>', login: 'hostile', password: 'long enough' });
+    const plan = await api('POST', '/service-plans', { kind: 'hosting', name: '<i>Plan</i> & <u>Co</u>' });
+    expect((await api('POST', '/subscriptions', { domain: 'hostile-owner.example', ownerId: made.body.id, planId: plan.body.id })).status).toBe(201);
+    expect((await api('PUT', '/subscriptions/sub-00001/values', { resources: { max_site: 0, expiration: '2027-02-28' } })).status).toBe(200);
+    expect((await api('POST', '/service-plans/plan-0001/clone')).status).toBe(201);
+    expect((await api('PATCH', '/_mock/provider', { limits: { max_cl: 1 }, oversell: false })).status).toBe(200);
+    const { body: state } = await api('GET', '/_mock/state');
+    const res = await api('PUT', '/_mock/state', state);
+    expect(res.status, JSON.stringify(res.body.errors)).toBe(200);
+    expect((await api('GET', '/_mock/state')).body).toEqual(state);
+  });
 });
 
 describe('requests carry bounded work', () => {
