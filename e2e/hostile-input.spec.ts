@@ -4,7 +4,7 @@
  * text (markup stays visible characters, nothing runs).
  */
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, openSection, expectNoAxeViolations, type MockApi } from './fixtures';
+import { test, expect, openApp, openSection, expectNoAxeViolations, MockApi } from './fixtures';
 
 const MARKUP = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 const UNICODE = 'Zoë Ångström 李小龍 🚀 مرحبا';
@@ -208,6 +208,15 @@ test('forms refuse bad input at the field and keep what was typed', async ({ pag
   await page.getByRole('button', { name: 'OK' }).click();
   await expect(planName).toHaveAccessibleDescription('Enter at most 60 characters.');
   await expect(planName).toHaveValue(LONG);
+  // Look-alikes: invisible characters are refused at the field; a full-width twin is taken.
+  for (const lookAlike of ['Star\u200bter', '\u00ad', 'Starter\u202e', '\u2066\u2069']) {
+    await planName.fill(lookAlike);
+    await page.getByRole('button', { name: 'OK' }).click();
+    await expect(planName).toHaveAccessibleDescription(/Remove the control or invisible formatting characters|This field is required/);
+  }
+  await planName.fill('Ｓｔａｒｔｅｒ');
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(planName).toHaveAccessibleDescription(/already/);
 
   // The same on an existing plan's page.
   await openSection(page, 'Service Plans');
@@ -219,6 +228,13 @@ test('forms refuse bad input at the field and keep what was typed', async ({ pag
   await existing.fill(' ');
   await page.getByRole('button', { name: 'Update & Sync' }).click();
   await expect(existing).toHaveAccessibleDescription('This field is required.');
+
+  // A link with an id naming a built-in object member: an unknown subscriber, said at the field.
+  await page.goto('/subscriptions/new?ownerId=constructor');
+  await page.getByLabel('Domain name').fill('proto-link.example.com');
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByLabel('Subscriber')).toHaveAccessibleDescription('This record does not exist (any more).');
+  expect((await new MockApi(page).request('GET', '/subscriptions?q=proto-link')).body.total).toBe(0);
 
   // The list search takes anything and shows an empty result, not an error.
   await openSection(page, 'Customers');

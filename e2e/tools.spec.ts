@@ -119,7 +119,7 @@ test('a bad state file is refused with the reason, and the current data is untou
   const cases: [string, unknown, RegExp][] = [
     ['array.json', [1, 2, 3], /not a JSON object/],
     ['no-login.json', { ...before, customers: before.customers.map((c, i) => (i === 0 ? { ...c, login: '' } : c)) }, /customers\.0\.login/],
-    ['orphan.json', { ...before, customers: before.customers.slice(1) }, /unknown customer cus-0001/],
+    ['orphan.json', { ...before, customers: before.customers.slice(1) }, /subscriptions\.0\.ownerId: This record does not exist/],
     ['future.json', { ...before, schemaVersion: 99 }, /schema version 99/],
   ];
   for (const [name, content, reason] of cases) {
@@ -218,15 +218,28 @@ test('URL parameters: ?scenario=, ?latency=, ?failureRate= apply and leave the a
   await expect(page.getByText(/Simulated faults are on/)).toBeVisible();
 
   // Out of range or unknown: ignored, and the page says so instead of failing silently.
-  await page.goto('/tools?failureRate=5&scenario=nope');
-  await expect(page.getByRole('alert')).toContainText('failureRate=5');
-  await expect(page.getByRole('alert')).toContainText('scenario=nope');
+  await page.goto('/tools?failureRate=5&scenario=nope&latency=0x10&lang=xx');
+  const notice = page.getByRole('alert').filter({ hasText: 'Ignored in the address' });
+  await expect(notice).toContainText('failureRate=5');
+  await expect(notice).toContainText('scenario=nope');
+  // What the tools form refuses, the URL refuses too (one parser), and an unknown language is named.
+  await expect(notice).toContainText('latency=0x10');
+  await expect(notice).toContainText('lang=xx (en (English) or fr (French))');
   expect(await mockApi.getSettings()).toEqual({ latencyMs: 250, failureRate: 0.5 });
+  await page.getByLabel('Latency (ms)').fill('0x10');
+  await page.getByRole('button', { name: 'Apply settings' }).click();
+  await expect(page.getByLabel('Latency (ms)')).toHaveAccessibleDescription(/Enter a whole number of milliseconds from 0 to 10,000/);
+  expect(await mockApi.getSettings()).toEqual({ latencyMs: 250, failureRate: 0.5 });
+
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Turn off simulated faults' }).click();
   await expect(page.getByRole('status')).toContainText('Simulated faults turned off');
   await expect(page.getByText(/Simulated faults are on/)).toHaveCount(0);
   expect(await mockApi.getSettings()).toEqual({ latencyMs: 0, failureRate: 0 });
+  // A wrong method on a known path is a 405 naming the allowed ones.
+  const wrong = await mockApi.request('DELETE', '/customers');
+  expect(wrong.status).toBe(405);
+  expect(wrong.headers['allow']).toBe('GET, POST, HEAD');
 });
 
 test('the tools page in French', async ({ page }) => {

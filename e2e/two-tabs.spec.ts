@@ -3,7 +3,7 @@
  * like two tabs of one browser profile.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, openSecondTab, MockApi } from './fixtures';
+import { test, expect, appUrl, openApp, openSecondTab, readSaved, MockApi } from './fixtures';
 
 test('a change in one tab shows in the other without a reload', async ({ page, context }) => {
   await openApp(page, '/customers');
@@ -115,7 +115,13 @@ test('a stale save gets 412: the form says so and offers to reload the record', 
   expect(current.city).toBe('Grenoble');
   expect(current.phone).not.toBe('+33 1 00 00 00 00');
 
+  // Reloading would replace what was typed: it asks first; Cancel keeps the typing.
   await alert.getByRole('button', { name: 'Reload record' }).click();
+  const ask = page.getByRole('alertdialog', { name: 'Reload the record and discard what you typed?' });
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByLabel('Phone')).toHaveValue('+33 1 00 00 00 00');
+  await alert.getByRole('button', { name: 'Reload record' }).click();
+  await ask.getByRole('button', { name: 'Discard and reload' }).click();
   await expect(page.getByLabel('City')).toHaveValue('Grenoble');
   await page.getByLabel('Phone').fill('+33 1 00 00 00 00');
   await page.getByRole('button', { name: 'Save' }).click();
@@ -159,9 +165,42 @@ test('Customize started before another tab’s change gets 412 and offers to rel
   expect((await api.request('GET', '/subscriptions/sub-00016')).body.values.resources.max_box).toBe(9);
 
   await alert.getByRole('button', { name: 'Reload record' }).click();
+  // The Customize form is open with what this tab typed: discarding it is asked first.
+  await page.getByRole('alertdialog', { name: 'Reload the record and discard what you typed?' }).getByRole('button', { name: 'Discard and reload' }).click();
   await expect(page.getByLabel('Mailboxes', { exact: true })).toHaveValue('9');
   await page.getByLabel('Mailboxes', { exact: true }).fill('7');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status')).toContainText('demo.northwind-hosting.com');
   expect((await api.request('GET', '/subscriptions/sub-00016')).body.values.resources.max_box).toBe(7);
+});
+
+test('a ?scenario= start in one tab replaces the data in every tab, and no tab brings the old data back', async ({ page, context }) => {
+  await openApp(page, '/customers');
+  await expect(page.getByRole('link', { name: 'Alice Martin' })).toBeVisible();
+  await expect.poll(async () => (await readSaved<{ pending?: boolean }>(page, 'meta', 'info'))?.pending, { message: 'default saved whole' }).toBeUndefined();
+
+  const tab2 = await context.newPage();
+  await test.step('the second tab starts on the empty scenario; the first adopts it without a reload', async () => {
+    await tab2.goto(appUrl('/customers', { scenario: 'empty' }));
+    await expect(tab2.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+    await expect(tab2.getByRole('link', { name: 'Alice Martin' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Alice Martin' })).toHaveCount(0);
+  });
+
+  await test.step('a write from the first tab lands in the new data, not in the old', async () => {
+    const made = await new MockApi(page).request('POST', '/customers', { contactName: 'New World', login: 'newworld', password: 'long enough' });
+    expect(made.status).toBe(201);
+    await expect(tab2.getByRole('link', { name: 'New World' })).toBeVisible();
+  });
+
+  await test.step('after both tabs save and reload, the old data stays gone', async () => {
+    // The second tab's deferred whole-store write, then reloads of both.
+    await expect.poll(async () => (await readSaved<{ pending?: boolean }>(tab2, 'meta', 'info'))?.pending).toBeUndefined();
+    for (const tab of [tab2, page]) {
+      await tab.reload();
+      await expect(tab.getByRole('link', { name: 'New World' })).toBeVisible();
+      await expect(tab.getByRole('link', { name: 'Alice Martin' })).toHaveCount(0);
+    }
+    expect((await new MockApi(page).request('GET', '/customers')).body.total).toBe(1);
+  });
 });

@@ -1,3 +1,4 @@
+import { REQUEST_LIMITS } from '../domain/limits';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { BulkAction, BulkRequest, BulkResult, SubscriptionInput, SubscriptionView, SyncOutcomeView } from '../domain/contract';
 import type { ValuesPatch } from '../domain/types';
@@ -89,7 +90,17 @@ export function useRemoveSubscription() {
 export function useBulkSubscriptions() {
   return useApiMutation({
     /** `etags`: If-Match per id (SPEC §2); a stale id fails alone with 412 in its result. */
-    mutationFn: async (input: BulkRequest) =>
-      (await apiRequest<{ results: BulkResult[] }>('/subscriptions/bulk', { method: 'POST', body: input })).data,
+    mutationFn: async (input: BulkRequest) => {
+      // The API takes at most REQUEST_LIMITS.bulkIds ids a request: a larger selection goes in
+      // batches, each with the ETags of its own ids only.
+      const results: BulkResult[] = [];
+      for (let start = 0; start < input.ids.length; start += REQUEST_LIMITS.bulkIds) {
+        const ids = input.ids.slice(start, start + REQUEST_LIMITS.bulkIds);
+        const etags = input.etags ? Object.fromEntries(ids.filter((id) => Object.hasOwn(input.etags!, id)).map((id) => [id, input.etags![id]!])) : undefined;
+        const body = { ...input, ids, ...(etags ? { etags } : {}) };
+        results.push(...(await apiRequest<{ results: BulkResult[] }>('/subscriptions/bulk', { method: 'POST', body })).data.results);
+      }
+      return { results };
+    },
   });
 }

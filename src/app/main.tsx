@@ -15,31 +15,43 @@ import './styles.css';
  * imports the mock backend.
  */
 /** `?lang=` picks the language once and is remembered, then leaves the address bar (like ?scenario=). */
-function takeLanguageFromUrl() {
+function takeLanguageFromUrl(): { name: 'lang'; value: string }[] {
   const url = new URL(window.location.href);
   const lang = url.searchParams.get('lang');
-  if (!url.searchParams.has('lang')) return;
-  if (isLanguage(lang)) rememberLanguage(lang);
+  if (lang === null) return [];
   url.searchParams.delete('lang');
   window.history.replaceState(window.history.state, '', url);
+  if (isLanguage(lang)) {
+    rememberLanguage(lang);
+    return [];
+  }
+  // SPEC §4: a parameter the app cannot use is named in the start-up notice.
+  return [{ name: 'lang', value: lang }];
 }
 
 async function bootstrap() {
   // Marks for the benchmark's start-up breakdown (visible in any performance profile).
   performance.mark('hp:boot');
   const lang = detectLanguage();
-  takeLanguageFromUrl();
+  const ignoredLang = takeLanguageFromUrl();
   // Fetch the first screen's code while the mock API starts (the router reuses the same module).
   for (const match of matchRoutes(routes, window.location) ?? []) {
     const lazy = match.route.lazy;
     if (typeof lazy === 'function') void lazy().catch(() => undefined);
   }
-  const [{ startMockApi, onExternalChange, onSettingsOrReset }] = await Promise.all([import('../mock-api/browser'), initI18n(lang)]);
+  const [{ startMockApi, onExternalChange, onSettingsOrReset, damagedDocument }] = await Promise.all([import('../mock-api/browser'), initI18n(lang)]);
   const { notice, settingsReset, ignored } = await startMockApi();
   performance.mark('hp:mock-ready');
   // Said on screen, never a white screen or a silent fallback (see StartupNotice).
   startupNotice.setState({
-    info: { ...(notice ? { restored: { reason: notice.reason, detail: notice.detail } } : {}), settingsReset: settingsReset === true, ignored },
+    info: {
+      ...(notice
+        ? { restored: { code: notice.code, reason: notice.reason, detail: notice.detail, ...(notice.dropped ? { dropped: notice.dropped } : {}) } }
+        : {}),
+      ...(notice?.damagedKept ? { damaged: damagedDocument } : {}),
+      settingsReset: settingsReset === true,
+      ignored: [...ignoredLang, ...ignored],
+    },
   });
   onExternalChange(() => window.dispatchEvent(new Event(STORE_CHANGED_EVENT)));
   onSettingsOrReset(() => window.dispatchEvent(new Event(STORE_CHANGED_EVENT)));

@@ -13,8 +13,18 @@ import { BusyButton } from '../ui/busy-button';
  * The strings live in the `tools` namespace: they are about the prototype's own machinery.
  */
 export interface StartupInfo {
-  /** Why the saved state was replaced (persistence's reason code) and the technical detail. */
-  restored?: { reason: string; detail: string };
+  /**
+   * Why the saved state was replaced (`restored-default`) or partly kept (`salvaged`, with what was
+   * left out), and the technical detail.
+   */
+  restored?: {
+    code?: 'restored-default' | 'salvaged';
+    reason: string;
+    detail: string;
+    dropped?: { customers: string[]; plans: string[]; subscriptions: string[]; unreadable: number };
+  };
+  /** The damaged saved data as JSON text, when it was kept (offered for download). */
+  damaged?: () => string | undefined;
   settingsReset?: boolean;
   ignored?: { name: string; value: string }[];
 }
@@ -22,6 +32,32 @@ export interface StartupInfo {
 export const startupNotice = createStore<{ info: StartupInfo | null }>(() => ({ info: null }));
 
 const REASONS = ['unreadable', 'corrupt', 'newer-version', 'unknown-version', 'invalid', 'unavailable'];
+const DAMAGED_FILE = 'hosting-panel-damaged-state.json';
+
+/** Downloads `text` as a file; the link is attached while clicked, as some browsers require. */
+function download(text: string, name: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function DroppedList({ dropped }: { dropped: NonNullable<NonNullable<StartupInfo['restored']>['dropped']> }) {
+  const { t } = useTranslation('tools');
+  const ids = (list: string[]) => (list.length > 5 ? `${list.slice(0, 5).join(', ')}, …` : list.join(', '));
+  const parts = [
+    dropped.customers.length > 0 ? t('startup.droppedCustomers', { count: dropped.customers.length, ids: ids(dropped.customers) }) : null,
+    dropped.plans.length > 0 ? t('startup.droppedPlans', { count: dropped.plans.length, ids: ids(dropped.plans) }) : null,
+    dropped.subscriptions.length > 0 ? t('startup.droppedSubscriptions', { count: dropped.subscriptions.length, ids: ids(dropped.subscriptions) }) : null,
+    dropped.unreadable > 0 ? t('startup.droppedUnreadable', { count: dropped.unreadable }) : null,
+  ].filter((p): p is string => p !== null);
+  return <p>{t('startup.salvaged', { what: parts.length > 0 ? parts.join(', ') : t('startup.droppedNothing') })}</p>;
+}
 
 export function StartupNotice() {
   return (
@@ -37,7 +73,8 @@ function StartupAlert() {
   const info = useStore(startupNotice, (s) => s.info);
   const [dismissed, setDismissed] = useState(false);
   if (!info || dismissed) return null;
-  const { restored, settingsReset, ignored = [] } = info;
+  const { restored, settingsReset, ignored = [], damaged } = info;
+  const damagedText = damaged?.();
   if (!restored && !settingsReset && ignored.length === 0) return null;
   return (
     <div className="notice startup-notice" role="alert">
@@ -47,11 +84,16 @@ function StartupAlert() {
             <p>{t('startup.unavailable')}</p>
           ) : (
             <>
-              <p>
-                {t('startup.restored', {
-                  reason: t(`startup.reasons.${REASONS.includes(restored.reason) ? restored.reason : 'invalid'}`),
-                })}
-              </p>
+              {restored.code === 'salvaged' && restored.dropped ? (
+                <DroppedList dropped={restored.dropped} />
+              ) : (
+                <p>
+                  {t('startup.restored', {
+                    reason: t(`startup.reasons.${REASONS.includes(restored.reason) ? restored.reason : 'invalid'}`),
+                  })}
+                </p>
+              )}
+              {damagedText !== undefined ? <p>{t('startup.damagedKept')}</p> : null}
               <details>
                 <summary>{t('startup.details')}</summary>
                 <p className="muted">{restored.detail}</p>
@@ -68,9 +110,16 @@ function StartupAlert() {
           </p>
         ) : null}
       </div>
-      <button type="button" className="button" onClick={() => setDismissed(true)}>
-        {t('startup.dismiss')}
-      </button>
+      <div className="toolbar">
+        {damagedText !== undefined ? (
+          <button type="button" className="button" onClick={() => download(damagedText, DAMAGED_FILE)}>
+            {t('startup.downloadDamaged')}
+          </button>
+        ) : null}
+        <button type="button" className="button" onClick={() => setDismissed(true)}>
+          {t('startup.dismiss')}
+        </button>
+      </div>
     </div>
   );
 }

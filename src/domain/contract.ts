@@ -378,6 +378,12 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { method: 'patch', path: '/_mock/provider', tag: 'Prototype tools', summary: 'The hosting provider grants or takes away limits and permissions, toggles oversell.', body: { schema: providerPatchSchema }, responses: { 200: { description: 'The reseller.', schema: resellerViewSchema, etag: true } }, errors: TOOL },
 ];
 
+/**
+ * What any write may also answer: a body over the limit (413), a change that could not be saved
+ * (507 storage full, 503 storage failed), a race with a whole-data replacement in another tab (409).
+ */
+export const ANY_WRITE_ERRORS: readonly number[] = [409, 413, 503, 507];
+
 /** The endpoint a request (method, path under /api/v1 without the query) is answered by. */
 export function endpointOf(method: string, path: string): Endpoint | undefined {
   const m = method.toLowerCase();
@@ -409,7 +415,9 @@ export function checkResponse(method: string, path: string, status: number, body
     const result = z.safeParse(success.schema, body);
     return result.success ? null : `${method} ${endpoint.path} ${status}: ${z.prettifyError(result.error)}`;
   }
-  if (status >= 400 && (endpoint.errors.includes(status) || status === 405 || status === 413)) return checkProblem(body);
+  if (status >= 400 && (endpoint.errors.includes(status) || status === 405 || (endpoint.method !== 'get' && ANY_WRITE_ERRORS.includes(status)))) {
+    return checkProblem(body);
+  }
   return `${method} ${endpoint.path} answered ${status}, which the contract does not list`;
 }
 

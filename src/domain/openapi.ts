@@ -5,6 +5,7 @@
  */
 import { z } from 'zod/mini';
 import {
+  ANY_WRITE_ERRORS,
   ENDPOINTS,
   customerViewSchema,
   planViewSchema,
@@ -27,8 +28,9 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   409: 'Conflict: a duplicate name, a limit reached, a plan in use, an action the record does not allow.',
   412: 'If-Match names another revision of the record.',
   413: 'The request carries more than the API takes in one request.',
+  507: 'The change could not be saved: the browser storage is full (nothing was changed).',
   422: 'Validation failed: `errors` per field path, `issues` with codes.',
-  503: 'A simulated failure (fault injection).',
+  503: 'A simulated failure (fault injection), or the browser could not save the change (storage-failed).',
 };
 
 /** Shapes used in many places: written once under components.schemas and referenced. */
@@ -104,7 +106,8 @@ function operationOf(endpoint: Endpoint, components: Record<string, JsonSchema>)
       ...(r.schema ? { content: { 'application/json': { schema: schemaOf(r.schema, 'output', components) } } } : {}),
     };
   }
-  for (const status of endpoint.errors) {
+  const errors = new Set([...endpoint.errors, ...(endpoint.method === 'get' ? [] : ANY_WRITE_ERRORS)]);
+  for (const status of [...errors].sort()) {
     responses[String(status)] = {
       description: PROBLEM_DESCRIPTIONS[status] ?? 'An error.',
       content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },

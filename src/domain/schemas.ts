@@ -24,6 +24,7 @@ import type {
   ResellerPermissionKey,
 } from './types';
 import { formatValue, type Lang } from './format';
+import { REQUEST_LIMITS } from './limits';
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -37,16 +38,35 @@ function orRequired(code: string) {
 
 /**
  * Characters that can hide or reorder text or break a line in a one-line name: C0/C1 controls,
- * line/paragraph separators and bidi overrides (they make "gpj.exe" look like "exe.jpg").
+ * line/paragraph separators, bidi overrides and isolates (they make "gpj.exe" look like
+ * "exe.jpg"), and every invisible formatting character (Unicode category Cf: zero-width space,
+ * joiners, LRM/RLM, word joiner, soft hyphen, BOM, …) plus the blank "letters" (Hangul fillers,
+ * braille blank, combining grapheme joiner): with them a name can look exactly like another one,
+ * or like nothing at all (an empty link).
  */
+// eslint-disable-next-line no-misleading-character-class -- a class of single invisible code points, on purpose
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0]/u;
 export function hasControlCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029) return true;
-    if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return true;
-  }
-  return false;
+  return INVISIBLE.test(text);
 }
+// eslint-disable-next-line no-misleading-character-class -- the same class, every occurrence
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
+/** The text without those characters (repairing a record saved before they were refused). */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE_ALL, '');
+}
+
+/**
+ * The form under which two names count as the same (plan names are unique per kind): NFKC
+ * (full-width "Ｓｔａｒｔｅｒ" and ligatures fold to plain letters), case-folded, white space
+ * runs as one space. Used by the API's uniqueness index and by imports.
+ */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+/** Runs of white space inside a one-line text become one space (two spaces would look like one). */
+const collapseSpaces = z.overwrite<string>((s) => s.replace(/\s+/gu, ' '));
 
 const tooLong = (max: number) => z.maxLength(max, { error: 'too_long', abort: true });
 // Empty input reports "required" alone, not also every format it fails.
@@ -55,23 +75,26 @@ const noControl = z.refine<string>((s) => !hasControlCharacters(s), 'invalid_cha
 
 /** One line of free text, trimmed and NFC-normalized; may be empty. */
 function text(max: number) {
-  return z.string(orRequired('invalid_type')).check(z.trim(), tooLong(max), z.normalize('NFC'), noControl);
+  return z.string(orRequired('invalid_type')).check(z.trim(), tooLong(max), z.normalize('NFC'), noControl, collapseSpaces);
 }
 
 /** A required one-line name: whitespace-only counts as empty. */
 function requiredText(max: number) {
   return z
     .string(orRequired('invalid_type'))
-    .check(z.trim(), nonEmpty, tooLong(max), z.normalize('NFC'), noControl);
+    .check(z.trim(), nonEmpty, tooLong(max), z.normalize('NFC'), noControl, collapseSpaces);
 }
 
-const id = z.string(orRequired('invalid_type')).check(nonEmpty, tooLong(100));
+export const idSchema = z.string(orRequired('invalid_type')).check(nonEmpty, tooLong(100));
+const id = idSchema;
 
 function unique(items: readonly string[]): boolean {
   return new Set(items).size === items.length;
 }
 
-const idList = z.array(id, orRequired('invalid_type')).check(z.refine(unique, 'duplicate_value'));
+export const idListSchema = z
+  .array(id, orRequired('invalid_type'))
+  .check(z.maxLength(REQUEST_LIMITS.addonIds, { error: 'too_many', abort: true }), z.refine(unique, 'duplicate_value'));
 
 /** Builds an object shape giving every key of a list the same schema. */
 function shapeOf<K extends string, S>(keys: readonly K[], schema: S): Record<K, S> {
@@ -129,9 +152,9 @@ function isIpAddress(value: string): boolean {
 // Values (SPEC §2 "values")
 
 /** A numeric resource or limit: a whole number, -1 for Unlimited. */
-const limitNumber = z.int(orRequired('invalid_number')).check(z.gte(-1, 'invalid_number'));
+export const limitNumber = z.int(orRequired('invalid_number')).check(z.gte(-1, 'invalid_number'));
 const enumOf = <const T extends readonly string[]>(options: T) => z.enum(options, orRequired('invalid_option'));
-const flag = z.boolean(orRequired('invalid_type'));
+export const flag = z.boolean(orRequired('invalid_type'));
 const expiration = z.union(
   [
     z.literal(-1, orRequired('invalid_date')),
@@ -199,7 +222,7 @@ const password = z
   .string(orRequired('invalid_type'))
   .check(z.minLength(8, 'password_too_short'), tooLong(255));
 
-const customerFields = {
+export const customerFields = {
   contactName: requiredText(60),
   companyName: z.optional(text(60)),
   // Not trimmed: a login is an identifier, " bob" is not "bob".
@@ -237,7 +260,8 @@ export const customerPatchSchema = z.partial(customerCreateSchema);
 // ---------------------------------------------------------------------------------------------
 // Service plans
 
-const planName = requiredText(60);
+export const planNameSchema = requiredText(60);
+const planName = planNameSchema;
 
 export const planCreateSchema = z.object({
   kind: enumOf(['hosting', 'addon'] as const),
@@ -252,6 +276,11 @@ export const planUpdateSchema = z.object({
 
 // ---------------------------------------------------------------------------------------------
 // Subscriptions
+
+export const ipAddressSchema = z.string(orRequired('invalid_type')).check(z.trim(), tooLong(45), z.refine(isIpAddress, 'invalid_ip'));
+export const systemUserSchema = z.string(orRequired('invalid_type')).check(z.regex(SYSTEM_USER_PATTERN, 'invalid_system_user'));
+/** A stored date (createdAt, expiresAt): ISO 8601, a real calendar day. */
+export const isoDateSchema = z.string(orRequired('invalid_date')).check(z.refine(isIsoDate, 'invalid_date'));
 
 export const domainSchema = z
   .string(orRequired('invalid_type'))
@@ -270,13 +299,9 @@ export const subscriptionCreateSchema = z
   ownerId: z.nullable(id),
   /** null = Custom subscription. */
   planId: z.nullable(id),
-  addonIds: z.optional(idList),
-  ipAddress: z.optional(
-    z.string(orRequired('invalid_type')).check(z.trim(), tooLong(45), z.refine(isIpAddress, 'invalid_ip')),
-  ),
-  systemUser: z.optional(
-    z.string(orRequired('invalid_type')).check(z.regex(SYSTEM_USER_PATTERN, 'invalid_system_user')),
-  ),
+  addonIds: z.optional(idListSchema),
+  ipAddress: z.optional(ipAddressSchema),
+  systemUser: z.optional(systemUserSchema),
   password: z.optional(password),
   })
   .check(noAddonsWithoutPlan);
@@ -294,10 +319,11 @@ export type BulkActionName = (typeof BULK_ACTIONS)[number];
 export const bulkActionSchema = z
   .object({
     action: enumOf(BULK_ACTIONS),
-    ids: z.array(id, orRequired('invalid_type')).check(nonEmpty),
+    // Capped before any id is looked at: a million ids would block the page for seconds.
+    ids: z.array(id, orRequired('invalid_type')).check(nonEmpty, z.maxLength(REQUEST_LIMITS.bulkIds, { error: 'too_many', abort: true })),
     /** null = make the subscriptions Custom. */
     planId: z.optional(z.nullable(id)),
-    addonIds: z.optional(idList),
+    addonIds: z.optional(idListSchema),
     /** null = the reseller itself. */
     ownerId: z.optional(z.nullable(id)),
     /** If-Match per id (SPEC §2): a stale one is refused with 412 in that id's result. */
@@ -359,6 +385,25 @@ export function matchesFailOn(pattern: string, method: string, path: string): bo
   const expected = segments(pattern.slice(space + 1));
   const actual = segments(path);
   return expected.length === actual.length && expected.every((seg, i) => seg === '*' || seg === actual[i]);
+}
+
+/**
+ * The one reading of a typed or URL latency / failure rate (the tools form and `?latency=` /
+ * `?failureRate=` use it, so they accept exactly the same text): plain decimal digits only — no
+ * `0x10`, `1e3`, `Infinity` or empty text, which `Number()` would take — then the ranges of
+ * `settingsSchema`. A failure rate may use a decimal comma (`0,5`).
+ */
+export function parseLatencyText(raw: string): number | undefined {
+  const text = raw.trim();
+  if (!/^\d{1,6}$/.test(text)) return undefined;
+  const value = Number(text);
+  return validate(settingsSchema.shape.latencyMs, value).ok ? value : undefined;
+}
+export function parseFailureRateText(raw: string): number | undefined {
+  const text = raw.trim().replace(',', '.');
+  if (!/^(?:\d{1,3}(?:\.\d{0,12})?|\.\d{1,12})$/.test(text)) return undefined;
+  const value = Number(text);
+  return validate(settingsSchema.shape.failureRate, value).ok ? value : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -524,7 +569,8 @@ export const VALIDATION_MESSAGES: Record<string, { en: string; fr: string }> = {
  * An `available` amount is formatted like the item it belongs to (`params.key`): 500 GB, Unlimited.
  */
 export function validationMessage(issue: Pick<ValidationIssue, 'code' | 'params'>, lang: Lang): string {
-  const messages = VALIDATION_MESSAGES[issue.code] ?? VALIDATION_MESSAGES.invalid_value;
+  // Own keys only: a code such as "constructor" is unknown, not Object.prototype's member.
+  const messages = (Object.hasOwn(VALIDATION_MESSAGES, issue.code) ? VALIDATION_MESSAGES[issue.code] : undefined) ?? VALIDATION_MESSAGES.invalid_value;
   const template = messages?.[lang === 'fr' ? 'fr' : 'en'] ?? '';
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
     const value = issue.params?.[name];

@@ -5,7 +5,7 @@
  * its queries when another tab writes.
  */
 import { setupWorker } from 'msw/browser';
-import { settingsSchema, validate } from '../domain/schemas';
+import { parseFailureRateText, parseLatencyText, settingsSchema, validate } from '../domain/schemas';
 import { startCrossTab } from './cross-tab';
 import { handlers } from './handlers';
 import { resetChaos } from './chaos';
@@ -27,13 +27,14 @@ export function onSettingsOrReset(listener: () => void): () => void {
     if (event.source === 'local' && (event.reset || event.keys.includes(SETTINGS_KEY))) listener();
   });
 }
+export { damagedDocument } from './persistence';
 export type { StartupNotice } from './persistence';
 
 const URL_PARAMS = ['scenario', 'latency', 'failureRate', 'now'] as const;
 
 /** A QA URL parameter that could not be applied (the app says so instead of failing silently). */
 export interface IgnoredParameter {
-  name: (typeof URL_PARAMS)[number];
+  name: (typeof URL_PARAMS)[number] | 'lang';
   value: string;
 }
 
@@ -54,16 +55,16 @@ function applyUrlParameters(): IgnoredParameter[] {
   if (scenario !== null && !isScenarioName(scenario)) ignored.push({ name: 'scenario', value: scenario });
   const latency = params.get('latency');
   const failureRate = params.get('failureRate');
-  // Each one on its own, so a bad ?failureRate= does not also drop a good ?latency=.
-  const number = (raw: string) => (raw.trim() === '' ? Number.NaN : Number(raw));
+  // Each one on its own, so a bad ?failureRate= does not also drop a good ?latency=. The same
+  // parser as the tools form: what the form refuses (`0x10`, `1e3`) is refused here too.
   if (latency !== null) {
-    const checked = validate(settingsSchema, { ...db().settings, latencyMs: number(latency) });
-    if (checked.ok) setSettings(checked.value);
+    const latencyMs = parseLatencyText(latency);
+    if (latencyMs !== undefined) setSettings({ ...db().settings, latencyMs });
     else ignored.push({ name: 'latency', value: latency });
   }
   if (failureRate !== null) {
-    const checked = validate(settingsSchema, { ...db().settings, failureRate: number(failureRate) });
-    if (checked.ok) setSettings(checked.value);
+    const rate = parseFailureRateText(failureRate);
+    if (rate !== undefined) setSettings({ ...db().settings, failureRate: rate });
     else ignored.push({ name: 'failureRate', value: failureRate });
   }
   // ?now=ISO sets the mock clock (SPEC §1.6, §4), applying expirations as PUT /_mock/clock does.

@@ -10,26 +10,38 @@
  * runs, and is saved before the next writer gets in — so two tabs writing at the same moment
  * cannot hand out the same id, accept the same login twice, or overwrite each other's record.
  */
-import { flushPersistence, onPersisted, readChangesFromOtherTabs, readKeys, readSaved, type ReadRecords } from './persistence';
+import {
+  StateReplacedError,
+  StorageWriteError,
+  failedFlushCount,
+  flushDurably,
+  onPersisted,
+  readChangesFromOtherTabs,
+  readKeys,
+  readSaved,
+  type ReadRecords,
+} from './persistence';
+import { problem, type ApiProblem } from './http';
 import {
   RESELLER_KEY,
   SETTINGS_KEY,
   applyExternal,
   db,
   recordKey,
+  recordUndo,
   replaceAll,
   setSettings,
   type Counters,
   type RowChange,
 } from './store';
-import { setWriteGate, type WriteGate } from './write-gate';
+import { setExclusiveGate, setWriteGate, type WriteGate } from './write-gate';
 import { settingsSchema, validate } from '../domain/schemas';
 import type { Reseller } from '../domain/types';
 
 export const CHANNEL_NAME = 'hosting-panel';
 
 type ChangeMessage = { type: 'changed'; from: string; keys: string[] } | { type: 'reset'; from: string };
-/** `hello` when a tab starts, `here` in answer: a tab alone needs no write lock. */
+/** `hello` when a tab starts, `here` in answer (kept for tools that watch the channel; writes always take the lock). */
 export type CrossTabMessage = ChangeMessage | { type: 'hello'; from: string } | { type: 'here'; from: string };
 
 const listeners = new Set<() => void>();
@@ -43,8 +55,6 @@ export function onExternalChange(listener: () => void): () => void {
 let channel: BroadcastChannel | undefined;
 let stopPersisted: (() => void) | undefined;
 let queue: Promise<void> = Promise.resolve();
-/** Whether another tab has been seen since this one started (then writes take the lock). */
-let peers = false;
 
 /** Starts broadcasting this tab's writes and applying the other tabs'. */
 export function startCrossTab(tabId: string = crypto.randomUUID()): () => void {
@@ -52,7 +62,6 @@ export function startCrossTab(tabId: string = crypto.randomUUID()): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => {};
   const ch = new BroadcastChannel(CHANNEL_NAME);
   channel = ch;
-  peers = false;
   stopPersisted = onPersisted(({ reset, keys }) => {
     const message: CrossTabMessage = reset ? { type: 'reset', from: tabId } : { type: 'changed', from: tabId, keys };
     ch.postMessage(message);
@@ -60,7 +69,6 @@ export function startCrossTab(tabId: string = crypto.randomUUID()): () => void {
   ch.onmessage = (event: MessageEvent<CrossTabMessage>) => {
     const message = event.data;
     if (!message || message.from === tabId) return;
-    peers = true;
     if (message.type === 'hello') ch.postMessage({ type: 'here', from: tabId } satisfies CrossTabMessage);
     if (message.type === 'hello' || message.type === 'here') return;
     // One at a time, in arrival order.
@@ -68,6 +76,7 @@ export function startCrossTab(tabId: string = crypto.randomUUID()): () => void {
   };
   ch.postMessage({ type: 'hello', from: tabId } satisfies CrossTabMessage);
   setWriteGate(crossTabGate);
+  setExclusiveGate(exclusiveGate);
   return stopCrossTab;
 }
 
@@ -76,8 +85,8 @@ export function stopCrossTab(): void {
   stopPersisted = undefined;
   channel?.close();
   channel = undefined;
-  peers = false;
   setWriteGate(undefined);
+  setExclusiveGate(undefined);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -92,33 +101,101 @@ const canLock = () => typeof navigator !== 'undefined' && typeof navigator.locks
 /** Applies what other tabs saved since this tab last looked (called under the lock). */
 async function catchUpFromDisk(): Promise<void> {
   const read = await readChangesFromOtherTabs();
+  if (read.replaced) {
+    // Another tab replaced the whole data (a scenario, an import): take it as it is saved.
+    await adoptSaved();
+    return;
+  }
   if (applyRead(read) || read.keys.length > 0) for (const listener of listeners) listener();
 }
 
-/** Runs a write and saves it: a response means the change is on disk (a reload right after keeps it). */
+async function adoptSaved(): Promise<void> {
+  const saved = await readSaved();
+  if (!saved) return;
+  replaceAll(saved.snapshot, { source: 'external', settings: saved.settings, revisions: saved.revisions });
+  for (const listener of listeners) listener();
+}
+
+/** 507 (storage full) or 503: the change was NOT saved, and nothing of it stayed in memory. */
+function notSaved(error: StorageWriteError | StateReplacedError): ApiProblem {
+  if (error instanceof StateReplacedError) {
+    return problem(409, 'state-replaced', 'Data replaced', 'The data was replaced in another tab (a scenario or an import). Nothing was changed: try again.');
+  }
+  return error.quotaExceeded
+    ? problem(507, 'storage-full', 'Insufficient storage', `The change was not saved: the browser's storage for this site is full (${error.message}). Nothing was changed.`)
+    : problem(503, 'storage-failed', 'Storage failed', `The change was not saved: the browser could not write it (${error.message}). Nothing was changed.`);
+}
+
+/**
+ * Runs a write and saves it: a response means the change is on disk (a reload right after keeps
+ * it). When it cannot be saved, every change it made is taken back in memory and the request
+ * fails (507/503) — it is never announced as done.
+ */
 async function durably<T>(work: () => Promise<T>): Promise<T> {
-  const result = await work();
-  await flushPersistence();
+  const failuresBefore = failedFlushCount();
+  const undo = recordUndo();
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    // A failed request commits nothing (transactions); forget the journal.
+    undo.forget();
+    throw error;
+  }
+  try {
+    await flushDurably(failuresBefore);
+  } catch (error) {
+    undo.rollback();
+    if (error instanceof StateReplacedError) await adoptSaved();
+    if (error instanceof StorageWriteError || error instanceof StateReplacedError) throw notSaved(error);
+    throw error;
+  }
+  undo.forget();
   return result;
 }
 
-const crossTabGate: WriteGate = async (work) => {
-  if (!peers || !canLock()) return durably(work);
+/** This tab's writes one at a time, so that undoing one never undoes another's change. */
+let localWrites: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = localWrites.then(work, work);
+  localWrites = run.catch(() => undefined);
+  return run;
+}
+
+const crossTabGate: WriteGate = (work) =>
+  oneAtATime(async () => {
+    // Always under the lock when there is one: another tab may have replaced the data at
+    // start-up (`?scenario=`) before this one heard of it.
+    if (!canLock()) return durably(work);
+    let result: Awaited<ReturnType<typeof work>> | undefined;
+    let ran = false;
+    try {
+      await navigator.locks.request(LOCK_NAME, { signal: AbortSignal.timeout(LOCK_WAIT_MS) }, async () => {
+        await catchUpFromDisk();
+        ran = true;
+        // On disk (and announced) before the next writer, in any tab, gets the lock.
+        result = await durably(work);
+      });
+    } catch (error) {
+      if (ran) throw error;
+      // The lock could not be had in time (or catching up failed): better a write than none.
+      console.warn('Hosting Panel: writing without the cross-tab lock', error);
+      return durably(work);
+    }
+    return result as Awaited<ReturnType<typeof work>>;
+  });
+
+/** The lock alone (no catching up, no saving). */
+const exclusiveGate: WriteGate = async (work) => {
+  if (!canLock()) return work();
   let result: Awaited<ReturnType<typeof work>> | undefined;
-  let ran = false;
   try {
     await navigator.locks.request(LOCK_NAME, { signal: AbortSignal.timeout(LOCK_WAIT_MS) }, async () => {
-      await catchUpFromDisk();
-      ran = true;
       result = await work();
-      // On disk (and announced) before the next writer, in any tab, gets the lock.
-      await flushPersistence();
     });
   } catch (error) {
-    if (ran) throw error;
-    // The lock could not be had in time (or catching up failed): better a write than none.
     console.warn('Hosting Panel: writing without the cross-tab lock', error);
-    return durably(work);
+    return work();
   }
   return result as Awaited<ReturnType<typeof work>>;
 };
@@ -152,9 +229,8 @@ function applyRead(read: ReadRecords): boolean {
 
 async function applyMessage(message: ChangeMessage): Promise<void> {
   if (message.type === 'reset') {
-    const saved = await readSaved();
-    if (!saved) return;
-    replaceAll(saved.snapshot, { source: 'external', settings: saved.settings, revisions: saved.revisions });
+    await adoptSaved();
+    return;
   } else {
     const read = await readKeys(message.keys);
     applyRead(read);

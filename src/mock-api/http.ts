@@ -4,6 +4,7 @@
  * queries (paging, sorting, filters).
  */
 import { HttpResponse } from 'msw';
+import { REQUEST_LIMITS } from '../domain/limits';
 
 /** Base of the `type` URI of every problem (RFC 9457). The slug names the kind of error. */
 export const PROBLEM_TYPE_BASE = 'https://hosting-panel.example/problems/';
@@ -32,6 +33,7 @@ export interface ProblemBody {
  */
 export class ApiProblem extends Error {
   readonly body: ProblemBody;
+  private headers: Record<string, string> = {};
   constructor(body: ProblemBody) {
     super(body.detail);
     this.name = 'ApiProblem';
@@ -40,10 +42,15 @@ export class ApiProblem extends Error {
   get status(): number {
     return this.body.status;
   }
+  /** Extra response headers (`Allow` of a 405). */
+  withHeaders(headers: Record<string, string>): this {
+    this.headers = { ...this.headers, ...headers };
+    return this;
+  }
   toResponse(): Response {
     return HttpResponse.json(this.body as never, {
       status: this.body.status,
-      headers: { 'Content-Type': 'application/problem+json' },
+      headers: { ...this.headers, 'Content-Type': 'application/problem+json' },
     });
   }
 }
@@ -75,9 +82,25 @@ export function fieldErrors(issues: { path: string; message: string }[]): Record
 // ---------------------------------------------------------------------------------------------
 // Bodies
 
-/** Reads a JSON body. Malformed JSON → 400; an empty body → `undefined` when `optional`, else 400. */
-export async function readJson(request: Request, options: { optional?: boolean } = {}): Promise<unknown> {
+export const payloadTooLarge = (maxBytes: number): ApiProblem =>
+  problem(413, 'payload-too-large', 'Payload too large', `The request body is larger than ${maxBytes} bytes.`, { maxBytes });
+
+/** The body as text, refused with 413 beyond `maxBytes` (by Content-Length first, then by its length). */
+export async function readText(request: Request, maxBytes: number = REQUEST_LIMITS.bodyBytes): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? '');
+  if (Number.isFinite(declared) && declared > maxBytes) throw payloadTooLarge(maxBytes);
   const text = await request.text();
+  // UTF-16 length ≤ UTF-8 bytes ≤ 3 × length: measure exactly only when it could matter.
+  if (text.length > maxBytes || (text.length * 3 > maxBytes && new TextEncoder().encode(text).length > maxBytes)) throw payloadTooLarge(maxBytes);
+  return text;
+}
+
+/**
+ * Reads a JSON body. Malformed JSON → 400; an empty body → `undefined` when `optional`, else 400;
+ * larger than `maxBytes` (default REQUEST_LIMITS.bodyBytes) → 413.
+ */
+export async function readJson(request: Request, options: { optional?: boolean; maxBytes?: number } = {}): Promise<unknown> {
+  const text = await readText(request, options.maxBytes);
   if (text.trim() === '') {
     if (options.optional) return undefined;
     throw badRequest('A JSON request body is required.');
@@ -184,8 +207,12 @@ export function parseListQuery<S extends string>(
   if (order !== 'asc' && order !== 'desc') {
     throw queryIssue('order', 'invalid_value', 'order must be asc or desc.', { values: ['asc', 'desc'] });
   }
+  const q = (params.get('q') ?? '').trim();
+  if (q.length > REQUEST_LIMITS.searchText) {
+    throw queryIssue('q', 'too_long', `q must be at most ${REQUEST_LIMITS.searchText} characters.`, { max: REQUEST_LIMITS.searchText });
+  }
   return {
-    q: (params.get('q') ?? '').trim(),
+    q,
     sort,
     order,
     page: positiveInt(params, 'page', 1, Number.MAX_SAFE_INTEGER),

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resetToScenario } from './handlers/mock-tools';
 import { server } from './node';
 import { startCrossTab, stopCrossTab } from './cross-tab';
-import { CHUNK_SIZE, chunkOf, flushPersistence, startPersistence, stopPersistence } from './persistence';
+import { CHUNK_SIZE, chunkOf, damagedDocument, flushPersistence, startPersistence, stopPersistence } from './persistence';
 import { buildScenario } from './scenarios';
 import { db, snapshotOf } from './store';
 import { SCHEMA_VERSION } from './state-document';
@@ -45,7 +45,7 @@ describe('persistence', () => {
     await flushPersistence();
     const raw = await rawDb(name);
     expect(await recordCount(raw, 'subscriptions')).toBe(25);
-    expect(await raw.get('meta', 'info')).toEqual({ schemaVersion: SCHEMA_VERSION, scenario: 'default' });
+    expect(await raw.get('meta', 'info')).toEqual({ schemaVersion: SCHEMA_VERSION, scenario: 'default', generation: expect.any(String) });
     raw.close();
   });
 
@@ -95,7 +95,7 @@ describe('persistence', () => {
     const expected = snapshotOf();
     stopPersistence(); // the tab goes away before the deferred full write
     const raw = await rawDb(name);
-    expect(await raw.get('meta', 'info')).toEqual({ schemaVersion: SCHEMA_VERSION, scenario: 'sync-failure', pending: true });
+    expect(await raw.get('meta', 'info')).toEqual({ schemaVersion: SCHEMA_VERSION, scenario: 'sync-failure', pending: true, generation: expect.any(String) });
     raw.close();
     resetToScenario('empty');
     expect(await startPersistence({ dbName: name, fallback, scenarios })).toEqual({});
@@ -103,7 +103,7 @@ describe('persistence', () => {
     // Then the full write happens, and the name is no longer pending.
     await flushPersistence();
     const after = await rawDb(name);
-    expect(await after.get('meta', 'info')).toEqual({ schemaVersion: SCHEMA_VERSION, scenario: 'sync-failure' });
+    expect(await after.get('meta', 'info')).toEqual({ schemaVersion: SCHEMA_VERSION, scenario: 'sync-failure', generation: expect.any(String) });
     expect(await recordCount(after, 'subscriptions')).toBe(expected.subscriptions.length);
     after.close();
   });
@@ -135,7 +135,7 @@ describe('persistence', () => {
       const raw = await rawDb(name);
       const chunk = (await raw.get('customers', chunkOf(made.body.id))) as [string, number, { login: string }][];
       expect(chunk.find(([id]) => id === made.body.id)?.[2].login).toBe('reload.me');
-      expect(await raw.get('meta', 'info')).toEqual({ schemaVersion: SCHEMA_VERSION, scenario: 'default' });
+      expect(await raw.get('meta', 'info')).toEqual({ schemaVersion: SCHEMA_VERSION, scenario: 'default', generation: expect.any(String) });
       raw.close();
     } finally {
       stopCrossTab();
@@ -197,12 +197,9 @@ describe('persistence', () => {
   });
 
   it.each([
-    ['corrupt', async (raw: Awaited<ReturnType<typeof rawDb>>) => raw.put('subscriptions', 'garbage', 'c0')],
-    ['corrupt', async (raw: Awaited<ReturnType<typeof rawDb>>) => raw.put('subscriptions', [['sub-00001', 'no revision']], 'c0')],
-    ['invalid', async (raw: Awaited<ReturnType<typeof rawDb>>) => raw.put('subscriptions', [['sub-00001', 1, { id: 'sub-00001' }]], 'c0')],
-    ['invalid', async (raw: Awaited<ReturnType<typeof rawDb>>) => raw.delete('customers', 'c0')],
+    ['invalid', async (raw: Awaited<ReturnType<typeof rawDb>>) => raw.put('meta', { rev: 1, value: {} }, 'reseller')],
     ['newer-version', async (raw: Awaited<ReturnType<typeof rawDb>>) => raw.put('meta', { schemaVersion: 99, scenario: 'x' }, 'info')],
-    ['unknown-version', async (raw: Awaited<ReturnType<typeof rawDb>>) => raw.put('meta', 'not an object', 'info')],
+    ['unknown-version', async (raw: Awaited<ReturnType<typeof rawDb>>) => raw.put('meta', { schemaVersion: 0, scenario: 'x' }, 'info')],
   ])('a %s saved state is replaced by the default scenario, with a notice', async (reason, spoil) => {
     const name = freshName();
     await startPersistence({ dbName: name, fallback });
@@ -232,5 +229,64 @@ describe('persistence', () => {
     await api('PATCH', '/customers/cus-0001', { city: 'Annecy' });
     await reload(name);
     expect(db().customers['cus-0001']?.city).toBe('Annecy');
+  });
+});
+
+describe('one bad record does not discard the saved state (salvage)', () => {
+  type Raw = Awaited<ReturnType<typeof rawDb>>;
+  type Entry = [string, number, Record<string, unknown>];
+  /** Changes one record inside its stored chunk. */
+  const spoilRecord = (table: string, id: string, spoil: (value: Record<string, unknown>) => void) => async (raw: Raw) => {
+    const chunk = (await raw.get(table, 'c0')) as Entry[];
+    spoil(chunk.find((e) => e[0] === id)![2]);
+    await raw.put(table, chunk, 'c0');
+  };
+  // [what, how, ids that must be dropped, ids that must survive]
+  const MEMBERS: [string, (raw: Raw) => Promise<unknown>, string[], string[]][] = [
+    ['a subscription with a bad domain', spoilRecord('subscriptions', 'sub-00003', (v) => (v.domain = 'bad..example.com')), ['sub-00003'], ['sub-00001', 'cus-0001', 'plan-0001']],
+    ['a customer with a bad login', spoilRecord('customers', 'cus-0002', (v) => (v.login = 'Bad Login')), ['cus-0002'], ['cus-0001', 'sub-00001']],
+    ['a plan with a counter of 1e308', spoilRecord('plans', 'plan-0005', (v) => ((v.values as { resources: Record<string, number> }).resources.max_box = 1e308)), ['plan-0005'], ['plan-0001', 'sub-00001']],
+    ['a subscription of 5,000 websites', spoilRecord('subscriptions', 'sub-00002', (v) => (v.websites = [v.domain, ...Array.from({ length: 5000 }, (_, i) => `w${i}.example.org`)])), ['sub-00002'], ['sub-00001']],
+    ['an entry without a revision', async (raw) => {
+      const chunk = (await raw.get('customers', 'c0')) as unknown[];
+      chunk[2] = ['cus-0003', 'no revision'];
+      await raw.put('customers', chunk, 'c0');
+    }, ['cus-0003'], ['cus-0001']],
+    ['an unreadable chunk', (raw) => raw.put('plans', 'garbage', 'c0'), ['plan-0001'], ['cus-0001']],
+    ['a missing chunk', (raw) => raw.delete('customers', 'c0'), ['cus-0001'], ['plan-0001']],
+    ['a missing info record', (raw) => raw.delete('meta', 'info'), [], ['cus-0001', 'sub-00001', 'plan-0001']],
+    ['counters of 1e308', (raw) => raw.put('meta', { customers: 1e308, plans: 5, subscriptions: 25 }, 'counters'), [], ['cus-0001', 'sub-00001']],
+  ];
+  const exists = (id: string) => {
+    const table = id.startsWith('cus') ? 'customers' : id.startsWith('plan') ? 'plans' : 'subscriptions';
+    return Object.hasOwn(db()[table], id);
+  };
+
+  it.each(MEMBERS)('%s: keeps the valid records, names the dropped ones, keeps the damaged data first', async (_what, spoil, droppedIds, kept) => {
+    const name = freshName();
+    await startPersistence({ dbName: name, fallback });
+    await api('POST', '/_mock/reset', { scenario: 'default' });
+    await flushPersistence();
+    stopPersistence();
+    const raw = await rawDb(name);
+    await spoil(raw);
+    raw.close();
+    resetToScenario('empty');
+    const { notice } = await startPersistence({ dbName: name, fallback });
+    expect(notice).toMatchObject({ code: 'salvaged', damagedKept: true });
+    for (const id of droppedIds) expect(exists(id), id).toBe(false);
+    for (const id of kept) expect(exists(id), id).toBe(true);
+    const named = [...notice!.dropped!.customers, ...notice!.dropped!.plans, ...notice!.dropped!.subscriptions];
+    for (const id of droppedIds.filter(() => notice!.dropped!.unreadable === 0)) expect(named).toContain(id);
+    // The damaged data is kept before anything is overwritten, and after the full write too.
+    expect(damagedDocument()).toContain('hosting-panel-damaged-state');
+    await flushPersistence();
+    const after = await rawDb(name);
+    expect(await after.get('meta', 'damaged')).toBeDefined();
+    after.close();
+    // What was salvaged is consistent: a create works, and the next load is quiet.
+    expect((await api('POST', '/customers', { contactName: 'After Salvage', login: 'aftersalvage', password: 'long enough' })).status).toBe(201);
+    expect(await reload(name)).toEqual({});
+    for (const id of kept) expect(exists(id), id).toBe(true);
   });
 });

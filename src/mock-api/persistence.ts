@@ -14,7 +14,7 @@
  * Loading never fails the app: a missing state gives the default scenario; an unreadable,
  * corrupt, newer or invalid one is replaced by the default scenario and reported as a notice.
  */
-import { deleteDB, openDB, type IDBPDatabase } from 'idb';
+import { deleteDB, openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import {
   COUNTERS_KEY,
   DEFAULT_SETTINGS,
@@ -32,7 +32,9 @@ import {
   type TableName,
 } from './store';
 import { MIGRATIONS, SCHEMA_VERSION, readDocument, type Migration } from './state-document';
-import { runWrite } from './write-gate';
+import { runExclusive, runWrite } from './write-gate';
+import { validate } from '../domain/schemas';
+import { countersSchema } from '../domain/state-rules';
 
 export const DB_NAME = 'hosting-panel';
 /** Version of the object-store layout (IndexedDB's own version); data shape: SCHEMA_VERSION. */
@@ -88,13 +90,32 @@ interface StoredInfo {
    * until after the first screen — or until the first write, which writes everything first.
    */
   pending?: boolean;
+  /**
+   * Changes each time the whole data is replaced (a scenario, an import, a reset): a tab whose
+   * generation differs from the saved one adopts the saved data before it writes, instead of
+   * merging its old records back (SPEC §4: a `?scenario=` start replaces the data in every tab).
+   */
+  generation?: string;
+}
+
+/** What a salvage left out (issue 13, class 5): ids per table, and unreadable entries. */
+export interface DroppedSummary {
+  customers: string[];
+  plans: string[];
+  subscriptions: string[];
+  /** Entries or chunks that could not even be read as records, and chunks missing. */
+  unreadable: number;
 }
 
 export interface StartupNotice {
-  code: 'restored-default';
-  /** Why the saved state could not be used. */
+  /** `restored-default`: nothing could be kept; `salvaged`: the valid records were kept. */
+  code: 'restored-default' | 'salvaged';
+  /** Why the saved state could not be used (as it was). */
   reason: 'unreadable' | 'corrupt' | 'newer-version' | 'unknown-version' | 'invalid' | 'unavailable';
   detail: string;
+  dropped?: DroppedSummary;
+  /** The damaged saved data was kept (meta `damaged`) and can be downloaded: `damagedDocument()`. */
+  damagedKept?: boolean;
 }
 
 let database: IDBPDatabase | undefined;
@@ -137,18 +158,26 @@ interface Loaded {
   migrated: boolean;
 }
 
-type ReadResult = { kind: 'missing' } | { kind: 'ok'; loaded: Loaded; stamps: Map<string, string> } | { kind: 'bad'; notice: StartupNotice };
+type ReadResult =
+  | { kind: 'missing' }
+  | { kind: 'ok'; loaded: Loaded; stamps: Map<string, string>; generation: string | undefined; notice?: StartupNotice; damaged?: unknown }
+  | { kind: 'bad'; notice: StartupNotice; damaged?: unknown };
 
-const bad = (reason: StartupNotice['reason'], detail: string): ReadResult => ({
+const bad = (reason: StartupNotice['reason'], detail: string, damaged?: unknown): ReadResult => ({
   kind: 'bad',
   notice: { code: 'restored-default', reason, detail },
+  ...(damaged !== undefined ? { damaged } : {}),
 });
 
 async function readAll(idb: IDBPDatabase): Promise<ReadResult> {
   const tx = idb.transaction(STORE_NAMES, 'readonly');
   const meta = tx.objectStore(META);
   const info = (await meta.get('info')) as StoredInfo | undefined;
-  if (info === undefined) return { kind: 'missing' };
+  const chunkCounts = await Promise.all(TABLES.map((table) => tx.objectStore(table).count()));
+  const resellerRow = (await meta.get('reseller')) as StoredRow | undefined;
+  // No info and nothing else: a first visit. No info but records: damaged, not empty.
+  if (info === undefined && resellerRow === undefined && chunkCounts.every((n) => n === 0)) return { kind: 'missing' };
+  const generation = info && typeof info === 'object' && typeof info.generation === 'string' ? info.generation : undefined;
   if (info && typeof info === 'object' && info.pending === true && info.schemaVersion === schemaVersion) {
     if (typeof info.scenario !== 'string' || !scenarios?.isName(info.scenario)) {
       return bad('invalid', `The saved scenario "${String(info.scenario)}" cannot be rebuilt.`);
@@ -157,28 +186,49 @@ async function readAll(idb: IDBPDatabase): Promise<ReadResult> {
     const settings = await readSettings(idb);
     // `migrated` asks for the whole state to be written (it still is not on disk).
     const snapshot = scenarios.build(info.scenario);
-    return { kind: 'ok', loaded: { snapshot, revisions: startRevisions(snapshot), settings, migrated: true, rebuilt: true }, stamps: new Map() };
+    return { kind: 'ok', loaded: { snapshot, revisions: startRevisions(snapshot), settings, migrated: true, rebuilt: true }, stamps: new Map(), generation };
   }
   const revisions = new Map<string, number>();
+  const problems: string[] = [];
+  let unreadable = 0;
+  const infoMissing = info === undefined || info === null || typeof info !== 'object';
+  if (infoMissing) problems.push('Its info record is missing.');
   const doc: Record<string, unknown> = {
-    schemaVersion: info?.schemaVersion,
-    scenario: info?.scenario,
+    // Without an info record, the records are read as this version's (they are checked anyway).
+    schemaVersion: infoMissing ? schemaVersion : info.schemaVersion,
+    scenario: infoMissing ? undefined : info.scenario,
     counters: await meta.get('counters'),
   };
-  const resellerRow = (await meta.get('reseller')) as StoredRow | undefined;
   doc.reseller = resellerRow?.value;
   if (typeof resellerRow?.rev === 'number') revisions.set(RESELLER_KEY, resellerRow.rev);
   const settings = (await meta.get('settings')) as MockSettings | undefined;
   const rawStamps = (await meta.get(STAMPS)) as unknown;
   const stamps = new Map(rawStamps && typeof rawStamps === 'object' ? Object.entries(rawStamps as Record<string, string>) : []);
+  const raw: Record<string, unknown> = { info, reseller: resellerRow, counters: doc.counters, settings, stamps: rawStamps };
   for (const table of TABLES) {
-    const chunks = (await tx.objectStore(table).getAll()) as unknown[];
+    const store = tx.objectStore(table);
+    const [keys, chunks] = await Promise.all([store.getAllKeys(), store.getAll() as Promise<unknown[]>]);
+    raw[table] = chunks;
     const entries: ChunkEntry[] = [];
+    const present = new Set(keys.map(String));
+    // A chunk the stamps know of but the table lacks was lost.
+    for (const k of stamps.keys()) {
+      if (k.startsWith(`${table}/`) && !present.has(k.slice(table.length + 1))) {
+        unreadable++;
+        problems.push(`A chunk of ${table} is missing.`);
+      }
+    }
     for (const chunk of chunks) {
-      if (!Array.isArray(chunk)) return bad('corrupt', `A chunk of ${table} is unreadable.`);
+      if (!Array.isArray(chunk)) {
+        unreadable++;
+        problems.push(`A chunk of ${table} is unreadable.`);
+        continue;
+      }
       for (const entry of chunk as unknown[]) {
         if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'number') {
-          return bad('corrupt', `A ${table} record is unreadable.`);
+          unreadable++;
+          problems.push(`A ${table} record is unreadable.`);
+          continue;
         }
         entries.push(entry as ChunkEntry);
       }
@@ -190,9 +240,21 @@ async function readAll(idb: IDBPDatabase): Promise<ReadResult> {
     });
   }
   await tx.done;
-  const result = readDocument(doc, migrations, schemaVersion);
-  if (!result.ok) return bad(result.reason, result.detail);
-  return { kind: 'ok', loaded: { snapshot: result.snapshot, revisions, settings: asSettings(settings), migrated: result.migrated }, stamps };
+  const result = readDocument(doc, migrations, schemaVersion, { salvage: true });
+  if (!result.ok) return bad(result.reason, [...new Set(problems), result.detail].join(' '), raw);
+  const dropped: DroppedSummary = { customers: [], plans: [], subscriptions: [], unreadable };
+  for (const record of result.dropped ?? []) {
+    if (record.id !== undefined) dropped[record.table].push(record.id);
+    else dropped.unreadable++;
+    problems.push(`${record.table}${record.id ? ` ${record.id}` : ''}: ${record.issues.map((i) => `${i.path || '(record)'} ${i.code}`).join(', ')}.`);
+  }
+  if (doc.counters !== undefined && !validate(countersSchema, doc.counters).ok) problems.push('Its id counters were not valid and were rebuilt.');
+  const loaded: Loaded = { snapshot: result.snapshot, revisions, settings: asSettings(settings), migrated: result.migrated };
+  if (problems.length === 0) return { kind: 'ok', loaded, stamps, generation };
+  // Something was left out: keep the rest, say what, keep the damaged data for download.
+  loaded.migrated = true;
+  const notice: StartupNotice = { code: 'salvaged', reason: 'invalid', detail: [...new Set(problems)].slice(0, 20).join(' '), dropped };
+  return { kind: 'ok', loaded, stamps, generation, notice, damaged: raw };
 }
 
 /**
@@ -263,14 +325,28 @@ export async function startPersistence(options: OpenOptions): Promise<{ notice?:
   }
   if (read.kind === 'ok') {
     replaceAll(read.loaded.snapshot, { source: 'external', settings: read.loaded.settings, revisions: read.loaded.revisions });
+    if (read.notice) notice = read.notice;
   } else {
     if (read.kind === 'bad') notice = read.notice;
     const settings = options.startWith && database ? await readSettings(database) : db().settings;
     const snapshot = (options.startWith ?? options.fallback)();
     replaceAll(snapshot, { source: 'external', settings, revisions: startRevisions(snapshot) });
   }
+  // Damaged data is kept (in memory and in meta `damaged`) BEFORE anything overwrites it.
+  damaged = read.kind !== 'missing' && read.damaged !== undefined ? read.damaged : undefined;
+  if (damaged !== undefined && database && notice) {
+    try {
+      await database.put(META, damaged, DAMAGED);
+      notice.damagedKept = true;
+    } catch (error) {
+      console.error('Hosting Panel: could not keep the damaged saved data', error);
+    }
+  }
   rebuildChunkMembers();
   knownStamps = read.kind === 'ok' ? read.stamps : new Map();
+  // A scenario chosen now, or the default one replacing what could not be read, is new data.
+  knownGeneration = read.kind === 'ok' ? read.generation : newStamp();
+  pendingGeneration = undefined;
   unsubscribe = onCommit((event) => {
     // Chunk membership follows every change, this tab's and the others'.
     if (event.reset) rebuildChunkMembers();
@@ -282,6 +358,8 @@ export async function startPersistence(options: OpenOptions): Promise<{ notice?:
     if (event.source !== 'local') return;
     if (event.reset) {
       pendingReset = true;
+      // This tab replaced the whole data: the next full write starts a new generation.
+      pendingGeneration = newStamp();
       pendingKeys.clear();
     } else for (const key of event.keys) pendingKeys.add(key);
     schedule();
@@ -292,8 +370,20 @@ export async function startPersistence(options: OpenOptions): Promise<{ notice?:
     // A freshly built scenario (not migrated data) can be rebuilt from its name until written.
     const pristine = read.kind !== 'ok' || read.loaded.rebuilt === true;
     if (database && pristine && scenarios?.isName(db().scenario)) {
-      // Say which scenario this is now, so a reload before the full write rebuilds it.
-      await database.put(META, { schemaVersion, scenario: db().scenario, pending: true } satisfies StoredInfo, 'info');
+      // Say which scenario this is now, so a reload before the full write rebuilds it — under
+      // the cross-tab lock (no tab is half-way through a write), then tell the other tabs,
+      // which adopt it instead of writing their old records over it.
+      const idb = database;
+      const info: StoredInfo = { schemaVersion, scenario: db().scenario, pending: true, ...(knownGeneration ? { generation: knownGeneration } : {}) };
+      try {
+        await runExclusive(async () => {
+          await idb.put(META, info, 'info');
+        });
+      } catch (error) {
+        // Storage full at start-up: the app still starts; the first write will say it cannot save.
+        console.error('Hosting Panel: could not save the start-up scenario', error);
+      }
+      if (read.kind !== 'ok') for (const listener of afterFlushListeners) listener({ reset: true, keys: [] });
       schedule({ startupAfterMs: recordCount() > SMALL_STORE_RECORDS ? DEFERRED_RESET_MS : 0 });
     } else schedule();
   }
@@ -329,7 +419,7 @@ function schedule(startup?: { startupAfterMs: number }) {
   if (startup && typeof requestIdleCallback === 'function') {
     const gated = () => {
       timer = undefined;
-      void runWrite(() => flushPersistence());
+      void runWrite(() => flushPersistence()).catch(() => undefined);
     };
     timer = { deferred: setTimeout(() => (timer = { idle: requestIdleCallback(gated, { timeout: 1000 }) }), startup.startupAfterMs) };
   } else if (pendingReset && typeof requestIdleCallback === 'function') {
@@ -363,25 +453,91 @@ function cancelScheduled() {
 /** Per chunk, the stamp of the last write this tab made or read: a different one means another tab wrote it. */
 let knownStamps = new Map<string, string>();
 const STAMPS = 'stamps';
+/** The generation of the data this tab holds (see StoredInfo.generation). */
+let knownGeneration: string | undefined;
+/** Set by a local reset: the generation its full write will save. */
+let pendingGeneration: string | undefined;
+/** The damaged saved data this session found (kept in meta `damaged` across full writes). */
+let damaged: unknown;
+const DAMAGED = 'damaged';
+
+/** The damaged saved data found at start-up, as JSON text to download (undefined: none). */
+export function damagedDocument(): string | undefined {
+  if (damaged === undefined) return undefined;
+  try {
+    return JSON.stringify({ kind: 'hosting-panel-damaged-state', savedAt: new Date().toISOString(), data: damaged }, null, 2);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The saved data was replaced by another tab since this tab last read it: adopt it first. */
+export class StateReplacedError extends Error {
+  constructor() {
+    super('The data was replaced in another tab.');
+    this.name = 'StateReplacedError';
+  }
+}
 const newStamp = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
-/** Writes everything queued so far; resolves when it is on disk (tests, before unload). */
-export function flushPersistence(): Promise<void> {
+/** A write to IndexedDB failed (most often: the storage quota is full). */
+export class StorageWriteError extends Error {
+  override readonly cause: unknown;
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause));
+    this.name = 'StorageWriteError';
+    this.cause = cause;
+  }
+  /** The browser refused the write for lack of space. */
+  get quotaExceeded(): boolean {
+    const c = this.cause as { name?: string; inner?: { name?: string } } | undefined;
+    return c?.name === 'QuotaExceededError' || /quota/i.test(this.message);
+  }
+}
+
+/** How many flushes failed so far, and the last failure (the write gate compares counts). */
+let failedFlushes = 0;
+let lastFailure: StorageWriteError | undefined;
+export const failedFlushCount = (): number => failedFlushes;
+
+function flushQueued(): Promise<void> {
   cancelScheduled();
   const reset = pendingReset;
   const keys = [...pendingKeys];
   pendingReset = false;
   pendingKeys = new Set();
-  flushing = flushing.then(async () => {
+  const run = flushing.then(async () => {
     if (!database || (!reset && keys.length === 0)) return;
     try {
       await write(database, reset, keys);
-      for (const listener of afterFlushListeners) listener({ reset, keys });
     } catch (error) {
-      console.error('Hosting Panel: could not save the mock state', error);
+      // Nothing of this batch is on disk (one IndexedDB transaction): queue it again, so a later
+      // flush retries what is still in memory (a write gate rolls its own changes back first).
+      if (reset) pendingReset = true;
+      for (const key of keys) pendingKeys.add(key);
+      failedFlushes++;
+      lastFailure = new StorageWriteError(error);
+      throw lastFailure;
     }
+    for (const listener of afterFlushListeners) listener({ reset, keys });
   });
-  return flushing;
+  flushing = run.catch(() => undefined);
+  return run;
+}
+
+/** Writes everything queued so far; resolves when it is on disk or failed (timers, tests, before unload). */
+export function flushPersistence(): Promise<void> {
+  return flushQueued().catch((error: unknown) => console.error('Hosting Panel: could not save the mock state', error));
+}
+
+/**
+ * Writes everything queued so far and REJECTS with a StorageWriteError when it, or any flush
+ * since `sinceFailures` (`failedFlushCount()` taken before the write began), could not be saved:
+ * what the write gate calls before an API write may answer (`durably`).
+ */
+export async function flushDurably(sinceFailures: number): Promise<void> {
+  await flushQueued().catch(() => undefined);
+  if (failedFlushes > sinceFailures) throw lastFailure ?? new StorageWriteError('unknown');
 }
 
 /** Called after a batch is on disk (cross-tab broadcasting listens). */
@@ -415,14 +571,44 @@ function chunkFromMemory(table: TableName, chunk: string): ChunkEntry[] {
  * and only this tab's own changes are applied on top, so neither tab loses the other's writes.
  */
 async function write(idb: IDBPDatabase, reset: boolean, keys: string[]): Promise<void> {
-  const s = db();
   const tx = idb.transaction(STORE_NAMES, 'readwrite');
-  const meta = tx.objectStore(META);
   const ops: Promise<unknown>[] = [];
+  try {
+    await writeIn(tx, ops, reset, keys);
+  } catch (error) {
+    // The requests already issued fail with AbortError: that is the point, not news.
+    for (const op of ops) op.catch(() => undefined);
+    // All or nothing: a request that throws (a full quota, a value that cannot be cloned) must
+    // not let the clears and puts issued before it commit on their own.
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted.
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+}
+
+async function writeIn(tx: IDBPTransaction<unknown, StoreName[], 'readwrite'>, ops: Promise<unknown>[], reset: boolean, keys: string[]): Promise<void> {
+  const s = db();
+  const meta = tx.objectStore(META);
+  if (!reset) {
+    const saved = (await meta.get('info')) as StoredInfo | undefined;
+    const savedGeneration = saved && typeof saved === 'object' && typeof saved.generation === 'string' ? saved.generation : undefined;
+    // Another tab replaced the data and this tab has not adopted it: writing its records now
+    // would bring old data back. Refused (the write gate adopts the saved data first).
+    if (saved && savedGeneration !== knownGeneration) throw new StateReplacedError();
+    // The saved tables still hold the data of before a start-up scenario (only its name is
+    // saved): this tab holds that scenario, so it writes all of it, its change included.
+    if (saved?.pending === true) reset = true;
+  }
+  const generation = reset ? (pendingGeneration ?? knownGeneration) : knownGeneration;
   const stamps = reset ? new Map<string, string>() : new Map(Object.entries(((await meta.get(STAMPS)) as Record<string, string> | undefined) ?? {}));
   const stampKey = (table: TableName, chunk: string) => `${table}/${chunk}`;
   if (reset) {
     for (const name of STORE_NAMES) ops.push(tx.objectStore(name).clear());
+    if (damaged !== undefined) ops.push(meta.put(damaged, DAMAGED));
     for (const table of TABLES) {
       const store = tx.objectStore(table);
       for (const chunk of chunkMembers.get(table)?.keys() ?? []) {
@@ -468,9 +654,11 @@ async function write(idb: IDBPDatabase, reset: boolean, keys: string[]): Promise
     stamps.set(k, newStamp());
   }
   ops.push(meta.put(Object.fromEntries(stamps), STAMPS));
-  ops.push(meta.put({ schemaVersion, scenario: s.scenario } satisfies StoredInfo, 'info'));
+  ops.push(meta.put({ schemaVersion, scenario: s.scenario, ...(generation ? { generation } : {}) } satisfies StoredInfo, 'info'));
   await Promise.all([...ops, tx.done]);
   knownStamps = stamps;
+  knownGeneration = generation;
+  if (reset) pendingGeneration = undefined;
 }
 
 /**
@@ -478,11 +666,25 @@ async function write(idb: IDBPDatabase, reset: boolean, keys: string[]): Promise
  * record changes to apply: the write gate calls it, under the cross-tab write lock, so a write
  * always starts from everything already on disk (ids, unique names and ETags stay right).
  */
-export async function readChangesFromOtherTabs(): Promise<ReadRecords & { keys: string[] }> {
-  const out: ReadRecords & { keys: string[] } = { rows: [], keys: [] };
+export async function readChangesFromOtherTabs(): Promise<ReadRecords & { keys: string[]; replaced?: true }> {
+  const out: ReadRecords & { keys: string[]; replaced?: true } = { rows: [], keys: [] };
   if (!database) return out;
   const tx = database.transaction(STORE_NAMES, 'readonly');
   const meta = tx.objectStore(META);
+  const info = (await meta.get('info')) as StoredInfo | undefined;
+  if (info && typeof info === 'object') {
+    const generation = typeof info.generation === 'string' ? info.generation : undefined;
+    // Another tab replaced the data: adopt it whole (readSaved), never merge chunk by chunk.
+    if (generation !== knownGeneration) {
+      await tx.done;
+      return { ...out, replaced: true };
+    }
+    // Only a scenario's name is saved yet, and it is this tab's: the tables are stale.
+    if (info.pending === true) {
+      await tx.done;
+      return out;
+    }
+  }
   const stamps = new Map(Object.entries(((await meta.get(STAMPS)) as Record<string, string> | undefined) ?? {}));
   const changed = new Set<string>();
   for (const k of new Set([...stamps.keys(), ...knownStamps.keys()])) if (stamps.get(k) !== knownStamps.get(k)) changed.add(k);
@@ -559,5 +761,9 @@ export async function readKeys(keys: string[]): Promise<ReadRecords> {
 export async function readSaved(): Promise<Loaded | undefined> {
   if (!database) return undefined;
   const read = await readAll(database);
-  return read.kind === 'ok' ? read.loaded : undefined;
+  if (read.kind !== 'ok') return undefined;
+  // What this tab holds from now on is the saved data, as of these stamps and generation.
+  knownStamps = read.stamps;
+  knownGeneration = read.generation;
+  return read.loaded;
 }

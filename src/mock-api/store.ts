@@ -12,6 +12,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { MockSettings } from '../domain/schemas';
 import { addHolding, cloneHoldings, holdingsOf, type Holdings } from '../domain/availability';
+import { nameKey } from '../domain/schemas';
 import type { EngineContext } from '../domain/sync-engine';
 import { namesOf } from '../domain/websites';
 import type { Customer, Reseller, ServicePlan, Subscription } from '../domain/types';
@@ -103,7 +104,21 @@ export function formatId(table: TableName, n: number): string {
   return `${prefix}-${String(n).padStart(digits, '0')}`;
 }
 
-const planNameKey = (kind: string, name: string) => `${kind}:${name.trim().toLowerCase()}`;
+/**
+ * A table: records by id in an object WITHOUT a prototype, so that an id naming a built-in member
+ * (`constructor`, `__proto__`, `toString`…) finds nothing (SPEC §2: such an id is simply unknown)
+ * and `__proto__` is an ordinary key. Every table object is made here; lookups also go through
+ * `ownRow`, which only ever reads an own property.
+ */
+export function newTable<T>(rows?: Record<string, T>): Record<string, T> {
+  const table = Object.create(null) as Record<string, T>;
+  return rows ? Object.assign(table, rows) : table;
+}
+export function ownRow<T>(table: Record<string, T>, id: string): T | undefined {
+  return Object.hasOwn(table, id) ? table[id] : undefined;
+}
+
+const planNameKey = (kind: string, name: string) => `${kind}:${nameKey(name)}`;
 const ownerKey = (ownerId: string | null) => ownerId ?? OWNER_RESELLER;
 
 // ---------------------------------------------------------------------------------------------
@@ -181,7 +196,7 @@ function sameIndexedFields(a: Subscription, b: Subscription): boolean {
 function stateFromSnapshot(snapshot: Snapshot, settings: MockSettings, revisionSeq: number, revisions?: Map<string, number>): MockDbState {
   const indexes = emptyIndexes();
   const order: Record<TableName, string[]> = { customers: [], plans: [], subscriptions: [] };
-  const tables = { customers: {}, plans: {}, subscriptions: {} } as { [T in TableName]: Record<string, RowTypes[T]> };
+  const tables = { customers: newTable(), plans: newTable(), subscriptions: newTable() } as { [T in TableName]: Record<string, RowTypes[T]> };
   const revs = new Map<string, number>();
   let seq = revisionSeq;
   const rev = (key: string) => {
@@ -266,12 +281,64 @@ function emit(event: CommitEvent) {
   for (const listener of commitListeners) listener(event);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Undo journal: a write that cannot be saved is taken back (issue 13, class 2)
+
+type UndoEntry =
+  | {
+      kind: 'rows';
+      rows: RowChange[];
+      revisions: Map<string, number>;
+      reseller?: Reseller | undefined;
+      counters?: Counters | undefined;
+      /** The insertion order before (commits copy the arrays they change, never mutate them). */
+      order: MockDbState['order'];
+    }
+  | { kind: 'reset'; state: MockDbState }
+  | { kind: 'settings'; settings: MockSettings };
+let journal: UndoEntry[] | undefined;
+
+/**
+ * Records how to undo every LOCAL change from now on, until `rollback` or `forget` is called on
+ * the returned handle. The write gate opens one around each API write: if the write cannot be
+ * saved (storage full), the in-memory store goes back to exactly what it was, so nothing is
+ * half-applied and memory never holds what the disk does not.
+ */
+export function recordUndo(): { rollback(): void; forget(): void } {
+  const entries: UndoEntry[] = [];
+  journal = entries;
+  const close = () => {
+    if (journal === entries) journal = undefined;
+  };
+  return {
+    forget: close,
+    rollback() {
+      close();
+      for (const entry of entries.reverse()) {
+        if (entry.kind === 'reset') {
+          mockDb.setState({ ...entry.state, version: db().version + 1 }, true);
+          emit({ source: 'external', reset: true, keys: [] });
+        } else if (entry.kind === 'settings') {
+          mockDb.setState({ settings: entry.settings });
+          emit({ source: 'external', reset: false, keys: [SETTINGS_KEY] });
+        } else {
+          // 'external': what is restored is what the disk already holds, nothing to re-save.
+          applyChanges({ rows: entry.rows, reseller: entry.reseller, counters: entry.counters, revisions: entry.revisions, source: 'external' });
+          // A record put back goes back to its place in the lists, not to their end.
+          mockDb.setState({ order: entry.order });
+        }
+      }
+    },
+  };
+}
+
 /** Replaces the whole store (scenario reset, import, load from IndexedDB, another tab's reset). */
 export function replaceAll(
   snapshot: Snapshot,
   options: { source?: 'local' | 'external'; settings?: MockSettings; revisions?: Map<string, number> } = {},
 ): void {
   const prev = db();
+  if ((options.source ?? 'local') === 'local') journal?.push({ kind: 'reset', state: prev });
   const next = stateFromSnapshot(snapshot, options.settings ?? prev.settings, prev.revisionSeq, options.revisions);
   next.version = prev.version + 1;
   mockDb.setState(next, true);
@@ -279,6 +346,7 @@ export function replaceAll(
 }
 
 export function setSettings(settings: MockSettings, source: 'local' | 'external' = 'local'): void {
+  if (source === 'local') journal?.push({ kind: 'settings', settings: db().settings });
   mockDb.setState({ settings: { ...settings } });
   emit({ source, reset: false, keys: [SETTINGS_KEY] });
 }
@@ -303,6 +371,18 @@ interface ApplyInput {
 
 function applyChanges(input: ApplyInput): string[] {
   const s = db();
+  if (input.source === 'local' && journal) {
+    // How to undo this commit: the old rows, revisions, reseller and counters.
+    const revisions = new Map<string, number>();
+    const rows: RowChange[] = input.rows.map(({ table, id }) => {
+      const rev = s.revisions.get(recordKey(table, id));
+      if (rev !== undefined) revisions.set(recordKey(table, id), rev);
+      return { table, id, value: ownRow(s[table] as Record<string, RowTypes[TableName]>, id) ?? null } as RowChange;
+    });
+    const resellerRev = s.revisions.get(RESELLER_KEY);
+    if (input.reseller && resellerRev !== undefined) revisions.set(RESELLER_KEY, resellerRev);
+    journal.push({ kind: 'rows', rows, revisions, reseller: input.reseller ? s.reseller : undefined, counters: input.counters ? s.counters : undefined, order: s.order });
+  }
   const ix = s.indexes;
   const holdings = input.holdings ?? cloneHoldings(s.holdings);
   const recomputeHoldings = input.holdings === undefined;
@@ -325,11 +405,11 @@ function applyChanges(input: ApplyInput): string[] {
   }
   for (const [table, changes] of byTable) {
     const current = s[table] as Record<string, RowTypes[TableName]>;
-    const rows = { ...current };
+    const rows = newTable(current);
     const appended: string[] = [];
     let removed = false;
     for (const { id, value } of changes) {
-      const old = rows[id];
+      const old = ownRow(rows, id);
       const subscriptions = table === 'subscriptions';
       const reindex = !old || !value || !subscriptions || !sameIndexedFields(old as Subscription, value as Subscription);
       if (old) {
@@ -341,7 +421,7 @@ function applyChanges(input: ApplyInput): string[] {
         rows[id] = value;
         if (reindex) indexRow(ix, table, value, true);
         if (subscriptions && recomputeHoldings) addHolding(holdings, (value as Subscription).values, 1);
-        if (!old && !current[id]) appended.push(id);
+        if (!old && !Object.hasOwn(current, id)) appended.push(id);
         bump(key);
       } else if (old) {
         delete rows[id];
@@ -351,7 +431,7 @@ function applyChanges(input: ApplyInput): string[] {
       }
     }
     let order = s.order[table];
-    if (removed) order = order.filter((id) => rows[id] !== undefined);
+    if (removed) order = order.filter((id) => Object.hasOwn(rows, id));
     if (appended.length > 0) {
       if (!removed) order = order.slice();
       for (const id of appended) order.push(id);
@@ -424,7 +504,7 @@ export class Transaction {
     const staged = this.rows[table].get(id);
     if (staged !== undefined) return staged ?? undefined;
     if (this.parent) return this.parent.get(table, id);
-    return (this.base[table] as Record<string, RowTypes[T]>)[id];
+    return ownRow(this.base[table] as Record<string, RowTypes[T]>, id);
   }
 
   put<T extends TableName>(table: T, row: RowTypes[T]): RowTypes[T] {
@@ -487,7 +567,7 @@ export class Transaction {
 
   private findOne<T extends TableName>(table: T, committedId: string | undefined, matches: (row: RowTypes[T]) => boolean) {
     const staged = this.staged(table);
-    if (committedId !== undefined && !staged.has(committedId)) return (this.base[table] as Record<string, RowTypes[T]>)[committedId];
+    if (committedId !== undefined && !staged.has(committedId)) return ownRow(this.base[table] as Record<string, RowTypes[T]>, committedId);
     for (const row of staged.values()) if (row && matches(row)) return row;
     return undefined;
   }
@@ -495,7 +575,7 @@ export class Transaction {
   count(table: TableName): number {
     let n = this.base.order[table].length;
     for (const [id, row] of this.staged(table)) {
-      const committed = id in this.base[table];
+      const committed = Object.hasOwn(this.base[table], id);
       if (row && !committed) n++;
       else if (!row && committed) n--;
     }

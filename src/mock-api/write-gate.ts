@@ -17,3 +17,16 @@ export function setWriteGate(next: WriteGate | undefined): void {
 export function runWrite<T>(work: () => Promise<T>): Promise<T> {
   return gate(work);
 }
+
+/**
+ * Runs `work` while no tab writes (the cross-tab lock, without catching up or saving): for the
+ * start-up marker of a `?scenario=` start, which must not land in the middle of another tab's
+ * write.
+ */
+let exclusive: WriteGate = direct;
+export function setExclusiveGate(next: WriteGate | undefined): void {
+  exclusive = next ?? direct;
+}
+export function runExclusive<T>(work: () => Promise<T>): Promise<T> {
+  return exclusive(work);
+}

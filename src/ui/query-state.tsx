@@ -1,9 +1,17 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
+import { i18next } from '../i18n/i18n';
+
+/** Problem types the client says in the user's language (never the API's English `detail`). */
+const TRANSLATED_PROBLEMS = new Set(['storage-full', 'storage-failed', 'state-replaced', 'payload-too-large', 'method-not-allowed']);
 
 export function errorText(error: unknown): string {
-  if (error instanceof ApiError) return error.problem.detail ?? error.problem.title;
+  if (error instanceof ApiError) {
+    const slug = error.problem.type?.slice(error.problem.type.lastIndexOf('/') + 1) ?? '';
+    if (TRANSLATED_PROBLEMS.has(slug)) return i18next.t(`common:problems.${slug}`, { ...(error.problem as unknown as Record<string, unknown>) });
+    return error.problem.detail ?? error.problem.title;
+  }
   if (error instanceof Error) return error.message;
   return String(error);
 }

@@ -10,6 +10,7 @@ import { applyServerErrors, SelectField, TextField } from '../../ui/form-field';
 import { errorText } from '../../ui/query-state';
 import { useLang } from '../../ui/use-lang';
 import { BusyButton } from '../../ui/busy-button';
+import { ConfirmDialog } from '../../ui/dialog';
 
 /** What the form holds: every field as the text the user typed. */
 export interface CustomerFormValues {
@@ -155,7 +156,7 @@ export function CustomerForm({
     setError,
     setFocus,
     reset,
-    formState: { errors, isSubmitting, dirtyFields },
+    formState: { errors, isSubmitting, dirtyFields, isDirty },
   } = useForm<CustomerFormValues, unknown, CustomerFormValues>({
     defaultValues,
     resolver: mode === 'create' ? createResolver : editResolver,
@@ -205,7 +206,10 @@ export function CustomerForm({
     }
   });
 
+  // "Reload record" replaces the form with the saved record: never what the user typed unasked.
+  const [confirmReload, setConfirmReload] = useState(false);
   async function reload() {
+    setConfirmReload(false);
     const fresh = await onReload?.();
     if (fresh) reset(fresh);
     setFailure(null);
@@ -245,7 +249,7 @@ export function CustomerForm({
         <div className="notice" role="alert">
           <p>{failure.message}</p>
           {failure.stale && onReload ? (
-            <button type="button" className="button" onClick={() => void reload()}>
+            <button type="button" className="button" onClick={() => (isDirty ? setConfirmReload(true) : void reload())}>
               {t('common:errors.reloadRecord')}
             </button>
           ) : null}
@@ -259,6 +263,16 @@ export function CustomerForm({
           {t('actions.cancel')}
         </button>
       </div>
+      <ConfirmDialog
+        title={t('common:errors.reloadConfirm')}
+        isOpen={confirmReload}
+        onOpenChange={setConfirmReload}
+        confirmLabel={t('common:errors.discardAndReload')}
+        destructive
+        onConfirm={() => void reload()}
+      >
+        <p>{t('common:errors.stale')}</p>
+      </ConfirmDialog>
     </form>
   );
 }

@@ -77,7 +77,13 @@ describe('Customer page', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Someone else changed this record');
     expect(company).toHaveValue('Mine');
+    // Reloading would discard what was typed: it asks first, and Cancel keeps the typing.
     await user.click(within(alert).getByRole('button', { name: 'Reload record' }));
+    const ask = await screen.findByRole('alertdialog', { name: 'Reload the record and discard what you typed?' });
+    await user.click(within(ask).getByRole('button', { name: 'Cancel' }));
+    expect(company).toHaveValue('Mine');
+    await user.click(within(screen.getByRole('alert')).getByRole('button', { name: 'Reload record' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Discard and reload' }));
     await waitFor(() => expect(screen.getByLabelText('City')).toHaveValue('Villeurbanne'));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     await user.clear(screen.getByLabelText('Company name'));

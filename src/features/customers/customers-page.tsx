@@ -1,3 +1,4 @@
+import { REQUEST_LIMITS } from '../../domain/limits';
 import { useEffect, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -101,6 +102,7 @@ export function CustomersPage() {
           <input
             id="customers-search"
             type="search"
+            maxLength={REQUEST_LIMITS.searchText}
             value={list.q}
             placeholder={t('list.searchPlaceholder')}
             onChange={(e) => update({ q: e.target.value })}

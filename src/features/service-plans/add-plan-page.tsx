@@ -1,6 +1,7 @@
+import { useNavigateWhileHere } from '../../ui/use-navigate-while-here';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod/mini';
 import { planCreateSchema, validationMessage } from '../../domain/schemas';
@@ -24,9 +25,9 @@ type AddPlanOutput = z.output<typeof planCreateSchema>;
 export function AddPlanPage() {
   const { t } = useTranslation('plans');
   const lang = useLang();
-  const navigate = useNavigate();
   const [params] = useSearchParams();
   const create = useCreatePlan();
+  const whileHere = useNavigateWhileHere();
   const form = useForm<AddPlanInput, unknown, AddPlanOutput>({
     resolver: zodResolver(planCreateSchema),
     defaultValues: { name: '', kind: kindOf(params.get('kind')) },
@@ -35,10 +36,11 @@ export function AddPlanPage() {
   const kind = kindOf(form.watch('kind'));
 
   const onSubmit = form.handleSubmit(async (input) => {
+    const go = whileHere();
     try {
       const plan = await create.mutateAsync({ kind: input.kind, name: input.name });
       announce(t('add.created', { name: plan.name }));
-      navigate(`/service-plans/${encodeURIComponent(plan.id)}`);
+      go(`/service-plans/${encodeURIComponent(plan.id)}`);
     } catch (error) {
       // A duplicate name is the field's problem: say so there, in the interface language.
       if (error instanceof ApiError && error.status === 409) {

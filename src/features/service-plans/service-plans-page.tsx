@@ -1,3 +1,4 @@
+import { REQUEST_LIMITS } from '../../domain/limits';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
@@ -116,7 +117,7 @@ function PlanTable({ kind, params }: { kind: PlanKind; params: ListParams }) {
         }}
       >
         <label htmlFor={`${tableId}-search`}>{t('actions.search', { ns: 'common' })}</label>
-        <input id={`${tableId}-search`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input id={`${tableId}-search`} type="search" maxLength={REQUEST_LIMITS.searchText} value={search} onChange={(e) => setSearch(e.target.value)} />
         <button type="submit" className="button">
           {t('actions.search', { ns: 'common' })}
         </button>

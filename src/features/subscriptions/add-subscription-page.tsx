@@ -1,3 +1,4 @@
+import { useNavigateWhileHere } from '../../ui/use-navigate-while-here';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -77,6 +78,7 @@ function AddSubscriptionForm({ hostingPlans, addonPlans }: { hostingPlans: reado
   const [params] = useSearchParams();
   const fromCustomer = params.get('ownerId') ?? '';
   const create = useCreateSubscription();
+  const whileHere = useNavigateWhileHere();
   const {
     register,
     control,
@@ -92,10 +94,11 @@ function AddSubscriptionForm({ hostingPlans, addonPlans }: { hostingPlans: reado
   const backTo = fromCustomer ? `/customers/${encodeURIComponent(fromCustomer)}` : '/subscriptions';
 
   const onSubmit = handleSubmit(async (values) => {
+    const go = whileHere();
     try {
       const created = await create.mutateAsync(toInput(values));
       announce(t('form.created', { domain: created.domain, state: t(`syncState.${created.syncState}`, { ns: 'common' }) }));
-      void navigate(fromCustomer ? backTo : `/subscriptions/${encodeURIComponent(created.id)}`);
+      go(fromCustomer ? backTo : `/subscriptions/${encodeURIComponent(created.id)}`);
     } catch (error) {
       // A taken domain reads better in the panel's words than as a generic "not valid".
       if (error instanceof ApiError && error.status === 409 && error.problem.issues?.some((i) => i.path === 'domain')) {

@@ -1,3 +1,4 @@
+import { REQUEST_LIMITS } from '../../domain/limits';
 import { useDeferredValue, useState, type SelectHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
@@ -41,6 +42,7 @@ export function SubscriberSelect({
           label={t('form.subscriberFilter')}
           hint={t('form.subscriberFilterHint')}
           type="search"
+          maxLength={REQUEST_LIMITS.searchText}
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
         />

@@ -75,6 +75,13 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
   const [failure, setFailure] = useState<{ action: string; error: unknown } | null>(null);
   // Bumped by "Reload record" after a 412: an open Customize form starts again from the fresh record.
   const [formKey, setFormKey] = useState(0);
+  // With the Customize form open, reloading would throw away what was typed there: ask first.
+  const [confirmReload, setConfirmReload] = useState(false);
+  const reloadRecord = () => {
+    setConfirmReload(false);
+    setFailure(null);
+    void onReload().then(() => setFormKey((k) => k + 1));
+  };
   const customizeRef = useRef<HTMLButtonElement>(null);
   const suspendRef = useRef<HTMLButtonElement>(null);
   const activateRef = useRef<HTMLButtonElement>(null);
@@ -206,10 +213,7 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
               <button
                 type="button"
                 className="button"
-                onClick={() => {
-                  setFailure(null);
-                  void onReload().then(() => setFormKey((k) => k + 1));
-                }}
+                onClick={() => (customizing ? setConfirmReload(true) : reloadRecord())}
               >
                 {t('errors.reloadRecord', { ns: 'common' })}
               </button>
@@ -354,6 +358,16 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
           error={bulk.error ?? resultError}
         />
       ) : null}
+      <ConfirmDialog
+        title={t('errors.reloadConfirm', { ns: 'common' })}
+        isOpen={confirmReload}
+        onOpenChange={setConfirmReload}
+        confirmLabel={t('errors.discardAndReload', { ns: 'common' })}
+        destructive
+        onConfirm={reloadRecord}
+      >
+        <p>{t('errors.stale', { ns: 'common' })}</p>
+      </ConfirmDialog>
       {dialog === 'remove' ? (
         <ConfirmDialog
           title={t('remove.titleOne')}

@@ -1,3 +1,4 @@
+import { REQUEST_LIMITS } from '../../domain/limits';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -137,6 +138,7 @@ export function SubscriptionsPage() {
           <input
             id="subscriptions-search"
             type="search"
+            maxLength={REQUEST_LIMITS.searchText}
             value={search}
             onChange={(e) => {
               setSearch(e.target.value);

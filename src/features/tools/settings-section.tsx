@@ -5,6 +5,7 @@ import { announce } from '../../ui/announcer';
 import { TextField } from '../../ui/form-field';
 import { ErrorState, LoadingState, errorText } from '../../ui/query-state';
 import { BusyButton } from '../../ui/busy-button';
+import { parseFailureRateText, parseLatencyText } from '../../domain/schemas';
 
 /** Latency and fault rate of the mock API (the `/_mock` endpoints are never delayed or failed). */
 export function SettingsSection() {
@@ -27,13 +28,14 @@ export function SettingsSection() {
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const latencyMs = Number(latency);
-    const failureRate = Number(rate.replace(',', '.'));
+    // The same parser as ?latency= and ?failureRate= (the domain's).
+    const latencyMs = parseLatencyText(latency);
+    const failureRate = parseFailureRateText(rate);
     const next: typeof errors = {};
-    if (!/^\d+$/.test(latency.trim()) || !Number.isInteger(latencyMs) || latencyMs < 0 || latencyMs > 10000) next.latency = t('settings.latencyInvalid');
-    if (rate.trim() === '' || !Number.isFinite(failureRate) || failureRate < 0 || failureRate > 1) next.rate = t('settings.rateInvalid');
+    if (latencyMs === undefined) next.latency = t('settings.latencyInvalid');
+    if (failureRate === undefined) next.rate = t('settings.rateInvalid');
     setErrors(next);
-    if (next.latency || next.rate) return;
+    if (latencyMs === undefined || failureRate === undefined) return;
     update.mutate(
       { latencyMs, failureRate },
       {

@@ -5,6 +5,18 @@ import { announce } from '../../ui/announcer';
 import { ConfirmDialog } from '../../ui/dialog';
 import { errorText } from '../../ui/query-state';
 import { BusyButton } from '../../ui/busy-button';
+import { REQUEST_LIMITS } from '../../domain/limits';
+
+/** Reads a file as text, telling how far it got (a large state file takes a moment). */
+function readWithProgress(file: File, onProgress: (loaded: number) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onprogress = (e) => onProgress(e.loaded);
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsText(file);
+  });
+}
 
 const FILE_NAME = 'hosting-panel-state.json';
 
@@ -59,6 +71,9 @@ export function StateFileSection() {
   const [error, setError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const [pending, setPending] = useState<{ name: string; doc: unknown; counts: Counts | undefined } | null>(null);
+  /** Reading the chosen file (bytes read of its size); the checking step shows while the import runs. */
+  const [reading, setReading] = useState<{ name: string; loaded: number; total: number } | null>(null);
+  const [importing, setImporting] = useState<string | null>(null);
 
   const countsText = (c: Counts) =>
     t('file.counts', {
@@ -88,12 +103,21 @@ export function StateFileSection() {
       fileInput.current?.focus();
       return;
     }
+    // The API's own limit, said before reading megabytes for nothing.
+    if (file.size > REQUEST_LIMITS.importBytes) {
+      setError(t('file.tooLarge', { name: file.name, max: Math.round(REQUEST_LIMITS.importBytes / (1024 * 1024)) }));
+      return;
+    }
     let doc: unknown;
+    setReading({ name: file.name, loaded: 0, total: file.size });
     try {
-      doc = JSON.parse(await file.text());
+      const text = await readWithProgress(file, (loaded) => setReading({ name: file.name, loaded, total: file.size }));
+      doc = JSON.parse(text);
     } catch {
       setError(t('file.notJson', { name: file.name }));
       return;
+    } finally {
+      setReading(null);
     }
     importState.reset();
     setPending({ name: file.name, doc, counts: countsOf(doc) });
@@ -102,7 +126,9 @@ export function StateFileSection() {
   function onConfirmImport() {
     if (!pending) return;
     const { name, doc } = pending;
+    setImporting(name);
     importState.mutate(doc, {
+      onSettled: () => setImporting(null),
       onSuccess: (summary) => {
         setPending(null);
         const counts = summaryCounts(summary);
@@ -142,8 +168,20 @@ export function StateFileSection() {
           {error}
         </p>
       ) : null}
+      {reading || importing ? (
+        <div className="import-progress">
+          <progress
+            aria-label={t('file.progressLabel')}
+            aria-valuetext={reading ? t('file.progressReading', { name: reading.name }) : t('file.progressChecking', { name: importing })}
+            {...(reading && reading.total > 0 ? { value: reading.loaded, max: reading.total } : {})}
+          />
+          <p className="muted" aria-live="polite">
+            {reading ? t('file.progressReading', { name: reading.name }) : t('file.progressChecking', { name: importing })}
+          </p>
+        </div>
+      ) : null}
       <div className="form__actions">
-        <BusyButton className="button button--primary" onClick={() => void onChooseImport()} busy={importState.isPending}>
+        <BusyButton className="button button--primary" onClick={() => void onChooseImport()} busy={importState.isPending || reading !== null}>
           {t('file.import')}
         </BusyButton>
       </div>
@@ -159,6 +197,12 @@ export function StateFileSection() {
         onConfirm={onConfirmImport}
       >
         <p>{pending?.counts ? t('file.confirmBodyCounts', { counts: countsText(pending.counts) }) : t('file.confirmBody')}</p>
+        {importing ? (
+          <div className="import-progress">
+            <progress aria-label={t('file.progressLabel')} aria-valuetext={t('file.progressChecking', { name: importing })} />
+            <p className="muted">{t('file.progressChecking', { name: importing })}</p>
+          </div>
+        ) : null}
       </ConfirmDialog>
     </section>
   );

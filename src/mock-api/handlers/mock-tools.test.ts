@@ -54,7 +54,8 @@ describe('GET|PUT /_mock/state', () => {
     expect(shapes.body.detail).toMatch(/customers\.0/);
     const references = await api('PUT', '/_mock/state', { ...state, customers: [] });
     expect(references.status).toBe(422);
-    expect(references.body.detail).toMatch(/unknown customer/);
+    expect(references.body.detail).toMatch(/ownerId: This record does not exist/);
+    expect(references.body.errors).toHaveProperty(['subscriptions.0.ownerId']);
     const newer = await api('PUT', '/_mock/state', { ...state, schemaVersion: SCHEMA_VERSION + 1 });
     expect(newer.status).toBe(422);
     expect(newer.body.detail).toMatch(/schema version/);

@@ -14,6 +14,7 @@ import {
   type ValidationIssue,
 } from '../../domain/schemas';
 import { ValuesRefused, applyProviderPatch, customize } from '../../domain/sync-engine';
+import { REQUEST_LIMITS } from '../../domain/limits';
 import { resetChaos } from '../chaos';
 import { PROBLEM_TYPE_BASE, badRequest, json, problem, readJson } from '../http';
 import { buildScenario, isScenarioName, SCENARIOS, type ScenarioName } from '../scenarios';
@@ -174,9 +175,9 @@ export const mockToolHandlers = [
   http.put(
     route('/_mock/state'),
     handle(async ({ request }) => {
-      const result = readDocument(await readJson(request));
+      const result = readDocument(await readJson(request, { maxBytes: REQUEST_LIMITS.importBytes }));
       if (!result.ok) {
-        throw unprocessable([{ path: '', code: 'invalid_value' }], `The state was not imported: ${result.detail}`);
+        throw unprocessable(result.issues ?? [{ path: '', code: 'invalid_value' }], `The state was not imported: ${result.detail}`);
       }
       replaceAll(result.snapshot);
       return json(summary());

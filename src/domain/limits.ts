@@ -1,0 +1,18 @@
+/**
+ * What one request may carry (issue 13, class 8): beyond these the mock API refuses the request
+ * before doing any work — 413 for a body that is too large, 422 (`too_many` / `too_long`) for a
+ * list or a text that is too long — so no request can block the page for seconds. docs/api.md
+ * lists them; the UI stays well inside them (a page of the list holds at most 500 rows).
+ */
+export const REQUEST_LIMITS = {
+  /** Bytes of a JSON body of the public endpoints. */
+  bodyBytes: 1_000_000,
+  /** Bytes of a state document imported with PUT /_mock/state (the `large` scenario is ~15 MB). */
+  importBytes: 32 * 1024 * 1024,
+  /** Ids in one bulk action. */
+  bulkIds: 1_000,
+  /** Add-on plans of one subscription. */
+  addonIds: 50,
+  /** Characters of a list's search text `q`. */
+  searchText: 200,
+} as const;
