@@ -90,7 +90,7 @@ test('a create that answers after the user moved to another form leaves them on 
 
   // While it is on its way, the user goes on to another form and types.
   await openSection(page, 'Service Plans');
-  await page.getByRole('link', { name: 'Add Plan' }).click();
+  await page.getByRole('button', { name: 'Add Plan' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Add Plan' })).toBeVisible();
   await page.getByLabel('Plan name').fill('Typed meanwhile');
 

@@ -144,7 +144,7 @@ test('reflow: subscriptions, the failure dialog, service plans and the add forms
   });
   await test.step('service plans', async () => {
     await openSection(page, 'Service Plans');
-    await expectReflow(page, (p) => [p.getByRole('main').getByRole('link', { name: 'Add Plan', exact: true }), p.getByRole('link', { name: 'Premium', exact: true })]);
+    await expectReflow(page, (p) => [p.getByRole('main').getByRole('button', { name: 'Add Plan', exact: true }), p.getByRole('link', { name: 'Premium', exact: true })]);
   });
   await test.step('plan page', async () => {
     await page.getByRole('link', { name: 'Premium', exact: true }).click();
@@ -153,7 +153,7 @@ test('reflow: subscriptions, the failure dialog, service plans and the add forms
   });
   await test.step('add plan', async () => {
     await openSection(page, 'Service Plans');
-    await page.getByRole('main').getByRole('link', { name: 'Add Plan', exact: true }).click();
+    await page.getByRole('main').getByRole('button', { name: 'Add Plan', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Plan');
     await expectReflow(page, (p) => [button('OK')(p), p.getByRole('main').getByRole('link', { name: 'Cancel', exact: true })]);
   });

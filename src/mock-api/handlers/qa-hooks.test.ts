@@ -60,6 +60,7 @@ describe('POST /_mock/reset with custom data', () => {
       [{ plans: [{ kind: 'hosting', name: 'Starter' }] }, 409, 'plans.0.name'],
       [{ subscriptions: [{ domain: 'x.example.com', ownerId: 'cus-0099', planId: null }] }, 422, 'subscriptions.0.ownerId'],
       [{ subscriptions: [{ domain: 'not a domain', ownerId: null, planId: null }] }, 422, 'subscriptions.0.domain'],
+      [{ subscriptions: [{ domain: 'z.example.com', ownerId: 'constructor', planId: null }] }, 422, 'subscriptions.0.ownerId'],
       [{ subscriptions: [{ domain: 'y.example.com', ownerId: null, planId: 'plan-0001', values: { resources: { disk_space: 10 ** 15 } } }] }, 422, 'subscriptions.0.values.resources.disk_space'],
     ];
     for (const [extra, status, path] of cases) {
