@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { detectLanguage, initI18n, isLanguage, rememberLanguage } from '../i18n/i18n';
 import { createQueryClient, setAppQueryClient } from '../api/query-client';
-import { AppProviders, STORE_CHANGED_EVENT } from './providers';
+import { AppProviders, SETTINGS_CHANGED_EVENT, STORE_CHANGED_EVENT } from './providers';
 import { matchRoutes } from 'react-router';
 import { createAppRouter, routes } from './router';
 import { startupNotice } from './startup-notice';
@@ -54,7 +54,9 @@ async function bootstrap() {
     },
   });
   onExternalChange(() => window.dispatchEvent(new Event(STORE_CHANGED_EVENT)));
-  onSettingsOrReset(() => window.dispatchEvent(new Event(STORE_CHANGED_EVENT)));
+  // Only the settings query on a settings change: refetching the screens would disturb a form
+  // being filled in (a failed load replaces it with its error state).
+  onSettingsOrReset((what) => window.dispatchEvent(new Event(what === 'reset' ? STORE_CHANGED_EVENT : SETTINGS_CHANGED_EVENT)));
 
   const queryClient = createQueryClient();
   setAppQueryClient(queryClient);

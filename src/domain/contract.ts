@@ -10,6 +10,7 @@ import {
   bulkActionSchema,
   customerCreateSchema,
   customerPatchSchema,
+  domainSchema,
   planCreateSchema,
   planUpdateSchema,
   providerPatchSchema,
@@ -208,13 +209,21 @@ export const problemSchema = z.looseObject({
 // Prototype tools (/_mock)
 
 const counts = z.strictObject({ customers: count, plans: count, subscriptions: count });
+/** A website to add with a subscription in POST /_mock/reset: `{ name, kind }` and its aliases. */
+export const resetWebsiteEntrySchema = z.extend(websiteCreateSchema, {
+  aliases: z.optional(z.array(domainSchema).check(z.maxLength(1000, 'too_many'))),
+});
+/** A subscription entry of POST /_mock/reset: the POST /subscriptions body, maybe locked with its own values, and websites. */
+export const resetSubscriptionEntrySchema = z.extend(subscriptionCreateSchema, {
+  locked: z.optional(z.boolean()),
+  values: z.optional(valuesPatchSchema),
+  websites: z.optional(z.array(resetWebsiteEntrySchema).check(z.maxLength(1000, 'too_many'))),
+});
 export const resetRequestSchema = z.object({
   scenario: z.optional(z.enum(SCENARIOS)),
   customers: z.optional(z.array(customerCreateSchema)),
   plans: z.optional(z.array(planCreateSchema)),
-  subscriptions: z.optional(
-    z.array(z.extend(subscriptionCreateSchema, { locked: z.optional(z.boolean()), values: z.optional(valuesPatchSchema) })),
-  ),
+  subscriptions: z.optional(z.array(resetSubscriptionEntrySchema)),
 });
 export const resetResultSchema = z.strictObject({
   scenario: z.string(),

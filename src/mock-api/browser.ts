@@ -18,13 +18,15 @@ import { setClock } from './handlers/mock-tools';
 export { onExternalChange } from './cross-tab';
 
 /**
- * The mock's settings changed, or the whole store was replaced, in this tab — however it was
- * done: the tools page, or a QA suite's own `PUT /_mock/settings` / `POST /_mock/reset`. The
- * screens then refresh (the faults banner appears at once, not after a reload).
+ * In this tab, however it was done (the tools page, or a QA suite's own `PUT /_mock/settings` /
+ * `POST /_mock/reset`): `settings` when the mock's settings changed (the faults banner shows at
+ * once, not after a reload), `reset` when the whole store was replaced (every screen refreshes).
  */
-export function onSettingsOrReset(listener: () => void): () => void {
+export function onSettingsOrReset(listener: (what: 'settings' | 'reset') => void): () => void {
   return onCommit((event) => {
-    if (event.source === 'local' && (event.reset || event.keys.includes(SETTINGS_KEY))) listener();
+    if (event.source !== 'local') return;
+    if (event.reset) listener('reset');
+    else if (event.keys.includes(SETTINGS_KEY)) listener('settings');
   });
 }
 export { damagedDocument } from './persistence';

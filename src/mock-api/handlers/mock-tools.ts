@@ -9,8 +9,6 @@ import {
   planCreateSchema,
   providerPatchSchema,
   settingsSchema,
-  subscriptionCreateSchema,
-  valuesPatchSchema,
   type ValidationIssue,
 } from '../../domain/schemas';
 import { ValuesRefused, applyProviderPatch, customize } from '../../domain/sync-engine';
@@ -22,7 +20,8 @@ import { readDocument, toDocument } from '../state-document';
 import { db, replaceAll, setSettings, snapshotOf, transact, type Snapshot } from '../store';
 import { clockOf, parseClock } from '../../domain/clock';
 import { settle } from '../../domain/suspension';
-import { setWebsiteUsage } from '../../domain/websites';
+import { addAlias, addWebsite, setWebsiteUsage } from '../../domain/websites';
+import { resetSubscriptionEntrySchema } from '../../domain/contract';
 import { etagOfRecord, handle, need, parseWith, route, toProblem, unprocessable } from './common';
 import { createCustomerIn } from './customers';
 import { createPlanIn } from './service-plans';
@@ -82,12 +81,7 @@ const resetSchema = z.object({
   subscriptions: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_RESET_ENTRIES, 'too_many'))),
 });
 
-/** A subscription entry may also come locked, with its own values (a Customize). */
-const subscriptionEntrySchema = z.object({
-  ...subscriptionCreateSchema.def.shape,
-  locked: z.optional(z.boolean()),
-  values: z.optional(valuesPatchSchema),
-});
+const isTakenIn = (tx: Transaction) => (name: string) => tx.subscriptionByName(name) !== undefined;
 
 /**
  * Adds `customers`, `plans`, then `subscriptions` in one transaction, each validated exactly
@@ -108,8 +102,20 @@ function addEntries(input: z.infer<typeof resetSchema>) {
     each('customers', input.customers, (entry) => createCustomerIn(tx, parseWith(customerCreateSchema, entry)));
     each('plans', input.plans, (entry) => createPlanIn(tx, parseWith(planCreateSchema, entry)));
     each('subscriptions', input.subscriptions, (entry) => {
-      const { locked, values, ...body } = parseWith(subscriptionEntrySchema, entry);
+      const { locked, values, websites, ...body } = parseWith(resetSubscriptionEntrySchema, entry);
       const id = createSubscriptionIn(tx, body);
+      (websites ?? []).forEach((site, j) => {
+        const field = `websites.${j}.name`;
+        const before = tx.get('subscriptions', id)!;
+        const added = addWebsite(before, site, isTakenIn(tx));
+        if (!added.ok) throw refusalProblem(added.refusal, field, site.name, before);
+        let after = putSettled(tx, added.subscription);
+        (site.aliases ?? []).forEach((alias, k) => {
+          const withAlias = addAlias(after, site.name, alias, isTakenIn(tx));
+          if (!withAlias.ok) throw refusalProblem(withAlias.refusal, `websites.${j}.aliases.${k}`, alias, after);
+          after = putSettled(tx, withAlias.subscription);
+        });
+      });
       if (locked || values) {
         const s = tx.get('subscriptions', id)!;
         let customized;

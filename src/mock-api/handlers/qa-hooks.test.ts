@@ -52,6 +52,37 @@ describe('POST /_mock/reset with custom data', () => {
     expect(locked.values.resources.max_db).toBe(2);
   });
 
+  it('adds websites with their aliases to a subscription entry, within its own limits', async () => {
+    const { status, body } = await api('POST', '/_mock/reset', {
+      scenario: 'empty',
+      plans: [{ kind: 'hosting', name: 'Sites', values: { resources: { max_site: 2, max_subdom: 5, max_dom_aliases: 2 } } }],
+      subscriptions: [
+        {
+          domain: 'main.example.com',
+          ownerId: null,
+          planId: 'plan-0006',
+          websites: [
+            { name: 'second.example.org', kind: 'domain', aliases: ['second-alias.example.org'] },
+            { name: 'blog.main.example.com', kind: 'subdomain' },
+          ],
+        },
+      ],
+    });
+    expect(status, JSON.stringify(body)).toBe(200);
+    const sites = (await api('GET', '/subscriptions/sub-00001/websites')).body.items;
+    expect(sites.map((w: { name: string }) => w.name)).toEqual(['main.example.com', 'second.example.org', 'blog.main.example.com']);
+    expect(sites[1].aliases).toEqual(['second-alias.example.org']);
+    const before = exported();
+    const over = await api('POST', '/_mock/reset', {
+      scenario: 'empty',
+      plans: [{ kind: 'hosting', name: 'One', values: { resources: { max_site: 1 } } }],
+      subscriptions: [{ domain: 'a.example.com', ownerId: null, planId: 'plan-0006', websites: [{ name: 'b.example.com', kind: 'domain' }] }],
+    });
+    expect(over.status).toBe(409);
+    expect(Object.keys(over.body.errors)).toEqual(['subscriptions.0.websites.0.name']);
+    expect(exported()).toBe(before);
+  });
+
   it('is all or nothing: a refused entry names its index, and the store is as it was before', async () => {
     const before = exported();
     const cases: Array<[object, number, string]> = [
