@@ -1,4 +1,4 @@
-import { configure, screen, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp, setupMockServer } from '../test/render-app';
 
@@ -28,7 +28,8 @@ describe('Menu button (narrow screens)', { timeout: 20_000 }, () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Customers' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/customers');
     expect(menu).toHaveAttribute('aria-expanded', 'false');
-    expect(screen.getByRole('main')).toHaveFocus();
+    // The focus moves to the page content once the new page has rendered.
+    await waitFor(() => expect(screen.getByRole('main')).toHaveFocus());
   });
 
   it('is named Menu in French too', async () => {

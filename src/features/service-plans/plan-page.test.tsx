@@ -162,6 +162,13 @@ describe('Plan page', { timeout: 20_000 }, () => {
     expect(alert).toHaveTextContent('Someone else changed this record');
     expect(mailboxes).toHaveValue('70');
     await user.click(within(alert).getByRole('button', { name: 'Reload record' }));
+    // What was typed is not discarded unasked: Keep first, then Discard and reload.
+    let confirm = await screen.findByRole('alertdialog', { name: 'Reload the record and discard what you typed?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByLabelText('Mailboxes')).toHaveValue('70');
+    await user.click(within(screen.getByRole('alert')).getByRole('button', { name: 'Reload record' }));
+    confirm = await screen.findByRole('alertdialog', { name: 'Reload the record and discard what you typed?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Discard and reload' }));
     await waitFor(() => expect(screen.getByLabelText('Plan name')).toHaveValue('Business 2026'));
     expect(screen.getByLabelText('Mailboxes')).toHaveValue('50');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();

@@ -10,6 +10,7 @@ import { ApiError } from '../../api/http';
 import { useReseller } from '../../api/reseller';
 import { usePlan, usePlanPreview, useUpdatePlan, type PlanItem } from '../../api/service-plans';
 import { announce } from '../../ui/announcer';
+import { ConfirmDialog } from '../../ui/dialog';
 import { Page } from '../../ui/page';
 import { ErrorState, LoadingState, errorText } from '../../ui/query-state';
 import { useLang } from '../../ui/use-lang';
@@ -191,7 +192,10 @@ function PlanEditor({
     }
   }, onInvalid);
 
+  // "Reload record" replaces the form with the saved plan: never what the user typed unasked.
+  const [confirmReload, setConfirmReload] = useState(false);
   const reload = async () => {
+    setConfirmReload(false);
     const fresh = await onReload();
     if (!fresh) return;
     form.reset(toFormValues(fresh));
@@ -213,7 +217,7 @@ function PlanEditor({
       {stale ? (
         <div className="notice" role="alert">
           <p>{t('errors.stale', { ns: 'common' })}</p>
-          <button type="button" className="button" onClick={() => void reload()}>
+          <button type="button" className="button" onClick={() => (isDirty ? setConfirmReload(true) : void reload())}>
             {t('errors.reloadRecord', { ns: 'common' })}
           </button>
         </div>
@@ -246,6 +250,16 @@ function PlanEditor({
           ) : null}
         </section>
       ) : null}
+      <ConfirmDialog
+        title={t('errors.reloadConfirm', { ns: 'common' })}
+        isOpen={confirmReload}
+        onOpenChange={setConfirmReload}
+        confirmLabel={t('errors.discardAndReload', { ns: 'common' })}
+        destructive
+        onConfirm={() => void reload()}
+      >
+        <p>{t('errors.stale', { ns: 'common' })}</p>
+      </ConfirmDialog>
       <form className="card" noValidate onSubmit={(e) => void onSubmit(e)}>
         <div className="form">
           <div className="field">
