@@ -130,7 +130,7 @@ test('a stale save gets 412: the form says so and offers to reload the record', 
   expect(saved).toMatchObject({ city: 'Grenoble', phone: '+33 1 00 00 00 00' });
 });
 
-test('a stale plan edit gets 412 and keeps the edit until the record is reloaded', async ({ page, context }) => {
+test('a stale plan edit gets 412 and keeps the edit until the user chooses to reload', async ({ page, context }) => {
   await openApp(page, '/service-plans/plan-0001');
   const tab2 = await openSecondTab(context, '/service-plans/plan-0001');
   await page.getByLabel('Mailboxes', { exact: true }).fill('11');
@@ -143,6 +143,8 @@ test('a stale plan edit gets 412 and keeps the edit until the record is reloaded
   await expect(alert).toContainText('Someone else changed this record');
   await expect(page.getByLabel('Mailboxes', { exact: true })).toHaveValue('11');
   await alert.getByRole('button', { name: 'Reload record' }).click();
+  // What was typed is discarded only when the user says so.
+  await page.getByRole('alertdialog', { name: 'Reload the record and discard what you typed?' }).getByRole('button', { name: 'Discard and reload' }).click();
   await expect(page.getByLabel('Mailboxes', { exact: true })).toHaveValue('22');
 });
 
