@@ -121,9 +121,13 @@ test('API: hostile input is refused with 422 naming the field, or stored verbati
 test('screens render hostile text as text, everywhere it shows', async ({ page, mockApi }) => {
   await openApp(page, '/');
   const name = MARKUP.slice(0, 60);
-  const made = await mockApi.request('POST', '/customers', customer({ contactName: name, companyName: '<b>bold?</b>', login: 'hostile' }));
-  const plan = await mockApi.request('POST', '/service-plans', { kind: 'hosting', name: '<i>Plan</i> & <u>Co</u>' });
-  await mockApi.request('POST', '/subscriptions', { domain: 'hostile-owner.example', ownerId: made.body.id, planId: plan.body.id });
+  // One request arranges it all (the default scenario's next ids are cus-0009 and plan-0006).
+  const arranged = await mockApi.reset('default', {
+    customers: [customer({ contactName: name, companyName: '<b>bold?</b>', login: 'hostile' })],
+    plans: [{ kind: 'hosting', name: '<i>Plan</i> & <u>Co</u>' }],
+    subscriptions: [{ domain: 'hostile-owner.example', ownerId: 'cus-0009', planId: 'plan-0006' }],
+  });
+  expect(arranged.body.created).toEqual({ customers: ['cus-0009'], plans: ['plan-0006'], subscriptions: ['sub-00026'] });
 
   await openSection(page, 'Customers');
   await expect(page.getByRole('link', { name })).toBeVisible();
