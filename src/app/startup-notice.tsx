@@ -5,6 +5,7 @@ import { createStore, useStore } from 'zustand';
 import { useMockSettings, useUpdateMockSettings } from '../api/mock-tools';
 import { announce } from '../ui/announcer';
 import { BusyButton } from '../ui/busy-button';
+import { downloadJson } from '../ui/download';
 
 /**
  * What start-up has to tell the user (filled in by main.tsx from the mock API's start-up report):
@@ -33,19 +34,6 @@ export const startupNotice = createStore<{ info: StartupInfo | null }>(() => ({ 
 
 const REASONS = ['unreadable', 'corrupt', 'newer-version', 'unknown-version', 'invalid', 'unavailable'];
 const DAMAGED_FILE = 'hosting-panel-damaged-state.json';
-
-/** Downloads `text` as a file; the link is attached while clicked, as some browsers require. */
-function download(text: string, name: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function DroppedList({ dropped }: { dropped: NonNullable<NonNullable<StartupInfo['restored']>['dropped']> }) {
   const { t } = useTranslation('tools');
@@ -112,7 +100,7 @@ function StartupAlert() {
       </div>
       <div className="toolbar">
         {damagedText !== undefined ? (
-          <button type="button" className="button" onClick={() => download(damagedText, DAMAGED_FILE)}>
+          <button type="button" className="button" onClick={() => downloadJson(damagedText, DAMAGED_FILE)}>
             {t('startup.downloadDamaged')}
           </button>
         ) : null}

@@ -7,7 +7,7 @@ import {
   holdingsOf,
   othersHolding,
   replaceHolding,
-  resellerOverview,
+  withinResellerLimit,
 } from './availability';
 import type { ResourceTotals } from './availability';
 import { GB, reseller, values } from './test-fixtures';
@@ -152,31 +152,13 @@ describe('holdings', () => {
   });
 });
 
-describe('resellerOverview', () => {
-  const r = reseller({ limits: { disk_space: 10 * GB, max_db: 10, mbox_quota: 1 * GB, max_dom: 5, max_cl: -1, max_box: 4 } });
-  const subs = [
-    sub(values({ resources: { disk_space: 3 * GB, max_db: 2, mbox_quota: 512 * 1024 ** 2, max_box: 3 } })),
-    sub(values({ resources: { disk_space: 4 * GB, max_db: -1, mbox_quota: 1 * GB, max_box: 3 } })),
-  ];
-  const o = resellerOverview(r, subs, 7);
-
-  it('gives allocated / used / remaining for shared limits', () => {
-    expect(o.disk_space).toEqual({ allocated: 10 * GB, used: 7 * GB, remaining: 3 * GB });
-    expect(o.max_db).toEqual({ allocated: 10, used: -1, remaining: 0 });
-    expect(o.max_box).toEqual({ allocated: 4, used: 6, remaining: 0 });
-    expect(o.max_site).toEqual({ allocated: -1, used: 0, remaining: -1 });
-  });
-
-  it('counts subscriptions for max_dom and customers for max_cl', () => {
-    expect(o.max_dom).toEqual({ allocated: 5, used: 2, remaining: 3 });
-    expect(o.max_cl).toEqual({ allocated: -1, used: 7, remaining: -1 });
-  });
-
-  it('shows the largest mailbox size handed out, which does not consume the allocation', () => {
-    expect(o.mbox_quota).toEqual({ allocated: 1 * GB, used: 1 * GB, remaining: 1 * GB });
-  });
-
-  it('stays JSON-safe (no Infinity)', () => {
-    expect(JSON.parse(JSON.stringify(o))).toEqual(o);
+describe('withinResellerLimit', () => {
+  it('allows one more record below the limit, never at it; Unlimited always', () => {
+    const r = reseller({ limits: { max_cl: 2, max_dom: -1 } });
+    expect(withinResellerLimit(r, 'max_cl', 0)).toBe(true);
+    expect(withinResellerLimit(r, 'max_cl', 1)).toBe(true);
+    expect(withinResellerLimit(r, 'max_cl', 2)).toBe(false);
+    expect(withinResellerLimit(r, 'max_dom', 1_000_000)).toBe(true);
+    expect(withinResellerLimit(reseller({ limits: { max_cl: 0 } }), 'max_cl', 0)).toBe(false);
   });
 });

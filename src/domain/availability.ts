@@ -3,7 +3,7 @@
  * overselling is off, what its subscriptions already hold of each shared limit.
  */
 import { catalogueItem } from './catalogue';
-import { NUMERIC_RESOURCE_KEYS, PERMISSION_KEYS, RESELLER_LIMIT_KEYS, UNLIMITED } from './types';
+import { NUMERIC_RESOURCE_KEYS, PERMISSION_KEYS, UNLIMITED } from './types';
 import type { NumericResourceKey, Reseller, ResellerLimitKey, Subscription, ValueGroup, Values } from './types';
 
 export type ResourceTotals = Record<NumericResourceKey, number>;
@@ -166,51 +166,4 @@ export function clampToAvailable(
 export function withinResellerLimit(reseller: Reseller, key: ResellerLimitKey, count: number): boolean {
   const limit = reseller.limits[key];
   return limit === UNLIMITED || count < limit;
-}
-
-export interface LimitOverview {
-  /** The provider's limit; -1 = Unlimited. */
-  allocated: number;
-  /** Held by subscriptions (customers for max_cl, subscriptions for max_dom); -1 = an unlimited holding. */
-  used: number;
-  /** -1 = Unlimited. */
-  remaining: number;
-}
-
-/**
- * Home > Overview of my resources and permissions: per limit, allocated / used / remaining.
- * mbox_quota caps each mailbox rather than being consumed, so its "used" is the largest cap
- * handed out and its remaining stays the allocation.
- */
-export function resellerOverview(
-  reseller: Reseller,
-  subscriptions: readonly Subscription[],
-  customerCount: number,
-): Record<NumericResourceKey | ResellerLimitKey, LimitOverview> {
-  const h = holdingsOf(subscriptions);
-  const overview = {} as Record<NumericResourceKey | ResellerLimitKey, LimitOverview>;
-  const row = (allocated: number, used: number, consumed: boolean): LimitOverview => {
-    let remaining = allocated;
-    if (allocated !== UNLIMITED && consumed) remaining = used === UNLIMITED ? 0 : Math.max(0, allocated - used);
-    return { allocated, used, remaining };
-  };
-  for (const k of NUMERIC_RESOURCE_KEYS) {
-    if (SHARED_RESOURCES[k]) {
-      overview[k] = row(reseller.limits[k], h[k] === Infinity ? UNLIMITED : h[k], true);
-    } else {
-      let largest = 0;
-      for (const s of subscriptions) {
-        const v = s.values.resources[k];
-        if (v === UNLIMITED) {
-          largest = UNLIMITED;
-          break;
-        }
-        largest = Math.max(largest, v);
-      }
-      overview[k] = row(reseller.limits[k], largest, false);
-    }
-  }
-  const counts: Record<ResellerLimitKey, number> = { max_cl: customerCount, max_dom: subscriptions.length };
-  for (const k of RESELLER_LIMIT_KEYS) overview[k] = row(reseller.limits[k], counts[k], true);
-  return overview;
 }

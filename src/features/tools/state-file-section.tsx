@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../ui/dialog';
 import { errorText } from '../../ui/query-state';
 import { BusyButton } from '../../ui/busy-button';
 import { REQUEST_LIMITS } from '../../domain/limits';
+import { downloadJson } from '../../ui/download';
 
 /** Reads a file as text, telling how far it got (a large state file takes a moment). */
 function readWithProgress(file: File, onProgress: (loaded: number) => void): Promise<string> {
@@ -42,20 +43,6 @@ function summaryCounts(summary: unknown): Counts | undefined {
   return typeof customers === 'number' && typeof plans === 'number' && typeof subscriptions === 'number' ? { customers, plans, subscriptions } : undefined;
 }
 
-/** Downloads `text` as a file; the link is attached while clicked, as some browsers require. */
-function download(text: string, name: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: revoking at once can cancel the download before it starts.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /**
  * Export the whole store as a JSON file, and import one. The file is read and parsed here; the
  * API validates it (schema version, shapes, references) and refuses a bad one without changing
@@ -86,7 +73,7 @@ export function StateFileSection() {
     setError(null);
     setExporting(true);
     try {
-      download(JSON.stringify(await exportState(), null, 2), FILE_NAME);
+      downloadJson(JSON.stringify(await exportState(), null, 2), FILE_NAME);
       announce(t('file.exported', { name: FILE_NAME }));
     } catch (e) {
       setError(t('file.exportFailed', { detail: errorText(e) }));
