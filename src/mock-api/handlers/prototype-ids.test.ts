@@ -44,6 +44,15 @@ const ID_ENDPOINTS: readonly [string, (id: string) => string, unknown?][] = [
   ['POST', (id) => `/subscriptions/${id}/unlock-and-sync`],
   ['POST', (id) => `/subscriptions/${id}/suspend`],
   ['POST', (id) => `/subscriptions/${id}/activate`],
+  ['GET', (id) => `/subscriptions/${id}/websites`],
+  ['POST', (id) => `/subscriptions/${id}/websites`, { name: 'proto-site.example.com', kind: 'domain' }],
+  ['DELETE', (id) => `/subscriptions/${id}/websites/martin-bakery.fr`],
+  ['POST', (id) => `/subscriptions/${id}/websites/martin-bakery.fr/aliases`, { name: 'proto-alias.example.com' }],
+  ['DELETE', (id) => `/subscriptions/${id}/websites/martin-bakery.fr/aliases/x.example.com`],
+  // The same names as a website or an alias of a real subscription.
+  ['DELETE', (name) => `/subscriptions/sub-00001/websites/${name}`],
+  ['POST', (name) => `/subscriptions/sub-00001/websites/${name}/aliases`, { name: 'proto-alias.example.com' }],
+  ['DELETE', (name) => `/subscriptions/sub-00001/websites/martin-bakery.fr/aliases/${name}`],
 ];
 
 describe('ids naming built-in object members are unknown', () => {
@@ -55,6 +64,16 @@ describe('ids naming built-in object members are unknown', () => {
         expect(res.status, `${method} ${path(name)}`).toBe(404);
         expect(res.body.type).toMatch(/\/not-found$/);
       }
+    }
+    expect(exported()).toBe(before);
+  });
+
+  it('are unknown websites to the simulated usage of /_mock/usage (404), by subscription or by name', async () => {
+    const before = exported();
+    for (const name of PROTOTYPE_NAMES) {
+      expect((await api('PATCH', '/_mock/usage', { subscriptionId: name, website: 'martin-bakery.fr', disk_space: 1 })).status, name).toBe(404);
+      const byName = await api('PATCH', '/_mock/usage', { website: name, disk_space: 1 });
+      expect([404, 422], name).toContain(byName.status);
     }
     expect(exported()).toBe(before);
   });
