@@ -277,6 +277,11 @@ test('a failed request through the API writes nothing (validation, conflicts, fa
   await mockApi.settings({ failureRate: 1 });
   expect((await mockApi.request('POST', '/customers', { contactName: 'Faulted', login: 'faulted', password: 'long enough' })).status).toBe(503);
   expect((await mockApi.request('DELETE', '/subscriptions/sub-00001')).status).toBe(503);
+  // The API's own description is never failed (its generator loads on this first request).
+  const openapi = await mockApi.request<{ openapi: string; paths: Record<string, unknown> }>('GET', '/openapi.json');
+  expect(openapi.status).toBe(200);
+  expect(openapi.body.openapi).toBe('3.1.0');
+  expect(Object.keys(openapi.body.paths)).toContain('/subscriptions/{id}/websites');
   await mockApi.settings({ failureRate: 0 });
   expect(await mockApi.exportState()).toEqual(before);
 });
