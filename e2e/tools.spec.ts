@@ -250,3 +250,40 @@ test('the tools page in French', async ({ page }) => {
   await expect(page.getByRole('region', { name: 'Simulateur de fournisseur d\'hébergement' }).getByRole('checkbox', { name: 'Gestion de la version et du gestionnaire PHP' })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('a state in one link: copied in one browser, loaded in another after confirming', async ({ page, mockApi, browser }) => {
+  await openApp(page, '/tools');
+  // A state no scenario has: a customer of this test's own.
+  await mockApi.reset('sync-failure', { customers: [{ contactName: 'Linked Customer', login: 'linked', password: 'long enough' }] });
+  const shared = await mockApi.exportState();
+  await page.getByRole('button', { name: 'Copy link to this state' }).click();
+  const field = page.getByRole('textbox', { name: 'Link to this state' });
+  await expect(field).toHaveValue(/#state=/);
+  const link = await field.inputValue();
+
+  // Another browser profile: its own data, until the user says to load the link's.
+  const other = await browser.newContext();
+  try {
+    const tab = await other.newPage();
+    await tab.goto(link);
+    const dialog = tab.getByRole('alertdialog', { name: 'Load the shared state?' });
+    await expect(dialog).toContainText('This link holds 3 customers, 5 service plans and 3 subscriptions (scenario sync-failure)');
+    await expect(tab).not.toHaveURL(/#state=/);
+    await expectNoAxeViolations(tab);
+    await dialog.getByRole('button', { name: 'Load the shared state' }).click();
+    await expect(tab.getByRole('status')).toContainText('The shared state was loaded.');
+    await tab.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers', exact: true }).click();
+    await expect(tab.getByRole('link', { name: 'Linked Customer' })).toBeVisible();
+    const loaded = await tab.evaluate(async () => (await fetch('/api/v1/_mock/state')).json());
+    expect(loaded.customers).toEqual(shared.customers);
+    expect(loaded.subscriptions).toEqual(shared.subscriptions);
+
+    // A damaged link changes nothing and says so.
+    await tab.goto(`${new URL(link).origin}/#state=not-a-state`);
+    await expect(tab.getByRole('alert').filter({ hasText: 'The state in this link could not be read' })).toBeVisible();
+    const after = await tab.evaluate(async () => (await fetch('/api/v1/_mock/state')).json());
+    expect(after.customers).toEqual(shared.customers);
+  } finally {
+    await other.close();
+  }
+});

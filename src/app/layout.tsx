@@ -5,6 +5,7 @@ import { changeLanguage, isLanguage, LANGUAGES } from '../i18n/i18n';
 import { StatusRegion } from '../ui/status-region';
 import { LoadingState } from '../ui/query-state';
 import { StartupNotice } from './startup-notice';
+import { SharedStatePrompt } from './shared-state-prompt';
 
 const NAV = [
   { to: '/', key: 'home', end: true },
@@ -109,6 +110,7 @@ export function AppLayout() {
       </nav>
       <main ref={main} id="main" className="main" tabIndex={-1} aria-busy={navigation.state === 'loading'}>
         <StartupNotice />
+        <SharedStatePrompt />
         <StatusRegion />
         <Suspense fallback={<LoadingState />}>
           <Outlet />

@@ -7,6 +7,8 @@ import { AppProviders, SETTINGS_CHANGED_EVENT, STORE_CHANGED_EVENT } from './pro
 import { matchRoutes } from 'react-router';
 import { createAppRouter, routes } from './router';
 import { startupNotice } from './startup-notice';
+import { setSharedStateLink } from './shared-state-prompt';
+import { takeStateFragment } from '../ui/state-link';
 import './styles.css';
 
 /**
@@ -32,6 +34,8 @@ function takeLanguageFromUrl(): { name: 'lang'; value: string }[] {
 async function bootstrap() {
   // Marks for the benchmark's start-up breakdown (visible in any performance profile).
   performance.mark('hp:boot');
+  // #state=… (a shared link): taken out of the address now, offered to the user once the app runs.
+  setSharedStateLink(takeStateFragment());
   const lang = detectLanguage();
   const ignoredLang = takeLanguageFromUrl();
   // Fetch the first screen's code while the mock API starts (the router reuses the same module).

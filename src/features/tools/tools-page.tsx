@@ -3,6 +3,7 @@ import { Page } from '../../ui/page';
 import { ScenarioSection } from './scenario-section';
 import { SettingsSection } from './settings-section';
 import { StateFileSection } from './state-file-section';
+import { StateLinkSection } from './state-link-section';
 import { ProviderSection } from './provider-section';
 import { ClockSection, UsageSection } from './world-section';
 
@@ -17,6 +18,7 @@ export function ToolsPage() {
       <ScenarioSection />
       <SettingsSection />
       <StateFileSection />
+      <StateLinkSection />
       <ProviderSection />
       <ClockSection />
       <UsageSection />

@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useImportState } from '../api/mock-tools';
+import { announce } from '../ui/announcer';
+import { ConfirmDialog } from '../ui/dialog';
+import { decodeStateLink } from '../ui/state-link';
+
+/** The `#state=` value the page was opened with (taken out of the address at start-up). */
+let sharedLink: string | undefined;
+export function setSharedStateLink(value: string | undefined): void {
+  sharedLink = value;
+}
+
+interface Shared {
+  doc: unknown;
+  scenario: string;
+  customers: number;
+  plans: number;
+  subscriptions: number;
+}
+
+function summaryOf(doc: unknown): Shared | undefined {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return undefined;
+  const { scenario, customers, plans, subscriptions } = doc as Record<string, unknown>;
+  if (!Array.isArray(customers) || !Array.isArray(plans) || !Array.isArray(subscriptions)) return undefined;
+  return { doc, scenario: typeof scenario === 'string' ? scenario : '', customers: customers.length, plans: plans.length, subscriptions: subscriptions.length };
+}
+
+/**
+ * A link with `#state=…` (Prototype tools › Copy link to this state) offers to load that state:
+ * it says what the state holds and replaces the data only once the user confirms. Loading is
+ * an import (PUT /_mock/state): a state the rules refuse is refused with the reason, nothing changed.
+ */
+export function SharedStatePrompt() {
+  const { t } = useTranslation('tools');
+  const importState = useImportState();
+  const [shared, setShared] = useState<Shared | null>(null);
+  const [unreadable, setUnreadable] = useState(false);
+
+  useEffect(() => {
+    const link = sharedLink;
+    sharedLink = undefined;
+    if (link === undefined) return;
+    decodeStateLink(link)
+      .then((doc) => {
+        const summary = summaryOf(doc);
+        if (summary) setShared(summary);
+        else setUnreadable(true);
+      })
+      .catch(() => setUnreadable(true));
+  }, []);
+
+  const load = async () => {
+    if (!shared) return;
+    try {
+      await importState.mutateAsync(shared.doc);
+      setShared(null);
+      announce(t('shared.loaded'));
+    } catch {
+      // Shown in the dialog (importState.error).
+    }
+  };
+
+  return (
+    <>
+      {unreadable ? (
+        <div className="notice" role="alert">
+          <p>{t('shared.unreadable')}</p>
+          <button type="button" className="button" onClick={() => setUnreadable(false)}>
+            {t('startup.dismiss')}
+          </button>
+        </div>
+      ) : null}
+      <ConfirmDialog
+        title={t('shared.title')}
+        isOpen={shared !== null}
+        onOpenChange={(open) => {
+          if (!open) {
+            setShared(null);
+            importState.reset();
+          }
+        }}
+        onConfirm={() => void load()}
+        confirmLabel={t('shared.confirm')}
+        isPending={importState.isPending}
+        error={importState.error}
+        destructive
+      >
+        {shared ? <p>{t('shared.body', { ...shared, scenario: shared.scenario || '—' })}</p> : null}
+      </ConfirmDialog>
+    </>
+  );
+}
