@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SHARED_RESOURCES, addHolding, clampToAvailable, holdingsOf, othersHolding, replaceHolding } from './availability';
-import { CATALOGUE, emptyValues } from './catalogue';
+import { CATALOGUE } from './catalogue';
 import { formatValue } from './format';
 import {
   acceptAvailableValues,
@@ -36,7 +36,8 @@ import {
 } from './test-arbitraries';
 import type { World } from './test-arbitraries';
 import { NUMERIC_RESOURCE_KEYS, PERMISSION_KEYS } from './types';
-import type { NumericResourceKey, Reseller, Subscription, Values } from './types';
+import type { NumericResourceKey, Subscription, Values } from './types';
+import { GB, plan as fixturePlan, reseller, values } from './test-fixtures';
 
 const RUNS = { numRuns: 150 };
 
@@ -68,19 +69,6 @@ function editPlan(world: World, planId: string, values: Values) {
   return { ...result, holdingsAfter: ctx.holdings };
 }
 
-/** A reseller that has every permission and no finite limit (tests set the one they need). */
-function plainReseller(): Reseller {
-  const limits = Object.fromEntries([...NUMERIC_RESOURCE_KEYS, 'max_cl', 'max_dom'].map((k) => [k, -1])) as Reseller['limits'];
-  const permissions = Object.fromEntries([...PERMISSION_KEYS, 'create_clients', 'allow_oversell'].map((k) => [k, true])) as Reseller['permissions'];
-  return { name: 'R', limits, permissions, oversell: false, ipPool: [{ address: '203.0.113.10', type: 'shared' }] };
-}
-
-function valuesWithDisk(bytes: number): Values {
-  const v = structuredClone(emptyValues());
-  v.resources.disk_space = bytes;
-  return v;
-}
-
 /** A synced-looking subscription on `planId` that holds `bytes` of disk (whatever its plan says now). */
 function subscriptionHolding(id: string, planId: string, bytes: number, order: number): Subscription {
   return {
@@ -94,7 +82,7 @@ function subscriptionHolding(id: string, planId: string, bytes: number, order: n
     status: 'active',
     locked: false,
     synchronized: true,
-    values: valuesWithDisk(bytes),
+    values: values({ resources: { disk_space: bytes } }),
     websites: [`${id}.example.com`],
     sites: [{ name: `${id}.example.com`, kind: 'domain', parent: null, aliases: [], usage: { disk_space: 0, max_traffic: 0 } }],
     usage: { disk_space: 0, max_traffic: 0, max_site: 1, max_subdom: 0, max_dom_aliases: 0 },
@@ -409,7 +397,6 @@ describe('properties', () => {
     // Targeted at the shared limit: n followers of one plan hold arbitrary amounts of disk
     // (earlier edits, provider changes), the plan is edited to d each, and the limit leaves room
     // for n × d next to what the non-followers hold. Whatever they held, all must end Synced.
-    const GB = 1024 ** 3;
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 0, max: 80 }), { minLength: 1, maxLength: 8 }),
@@ -419,13 +406,13 @@ describe('properties', () => {
         fc.integer(),
         (held, desired, others, slack, seed) => {
           const limit = (held.length * desired + others + slack) * GB;
-          const reseller = { ...plainReseller(), oversell: false, limits: { ...plainReseller().limits, disk_space: limit } };
-          const plan = { id: 'p', kind: 'hosting' as const, name: 'P', values: valuesWithDisk(desired * GB) };
-          const other = { id: 'q', kind: 'hosting' as const, name: 'Q', values: valuesWithDisk(others * GB) };
+          const r = reseller({ limits: { disk_space: limit } });
+          const plan = fixturePlan('p', { resources: { disk_space: desired * GB } });
+          const other = fixturePlan('q', { resources: { disk_space: others * GB } });
           const subs = held.map((gb, i) => subscriptionHolding(`f${i}`, 'p', gb * GB, i));
           const outsider = subscriptionHolding('o', 'q', others * GB, 99);
           const all = [...shuffled(subs, seed), outsider];
-          const ctx = { reseller, plan: (id: string) => (id === 'p' ? plan : id === 'q' ? other : undefined), holdings: holdingsOf(all) };
+          const ctx = { reseller: r, plan: (id: string) => (id === 'p' ? plan : id === 'q' ? other : undefined), holdings: holdingsOf(all) };
           const { report, changed } = applyPlanEdit('p', all, ctx);
           expect(report.unsynced, JSON.stringify({ held, desired, others, slack })).toBe(0);
           expect(report.synced).toBe(held.length);

@@ -27,7 +27,7 @@ import { createCustomerIn } from './customers';
 import { createPlanIn } from './service-plans';
 import { createSubscriptionIn, putSettled } from './subscriptions';
 import { resellerEtag, resellerView, subscriptionView } from './views';
-import { refusalProblem } from './websites';
+import { isTakenIn, refusalProblem } from './websites';
 import type { Transaction } from '../store';
 
 /** How many records one POST /_mock/reset may add per kind (a request is bounded work). */
@@ -80,8 +80,6 @@ const resetSchema = z.object({
   plans: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_RESET_ENTRIES, 'too_many'))),
   subscriptions: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_RESET_ENTRIES, 'too_many'))),
 });
-
-const isTakenIn = (tx: Transaction) => (name: string) => tx.subscriptionByName(name) !== undefined;
 
 /**
  * Adds `customers`, `plans`, then `subscriptions` in one transaction, each validated exactly

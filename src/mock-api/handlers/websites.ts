@@ -6,14 +6,13 @@
  */
 import { http } from 'msw';
 import { catalogueItem } from '../../domain/catalogue';
-import { clockOf } from '../../domain/clock';
-import { settle } from '../../domain/suspension';
 import type { Subscription } from '../../domain/types';
 import { aliasCreateSchema, addAlias, addWebsite, LIMIT_CODES, removeAlias, removalOf, removeWebsite, websiteCreateSchema } from '../../domain/websites';
 import type { WebsiteRefusal, WebsiteResult } from '../../domain/websites';
 import { json, notFound, problem, readJson } from '../http';
 import { db, transact, type Transaction } from '../store';
 import { checkIfMatch, etagOfRecord, handle, need, parseWith, route, unprocessable } from './common';
+import { putSettled } from './subscriptions';
 
 const LABEL_EN = (key: string) => catalogueItem('resources', key).label.en;
 
@@ -49,10 +48,11 @@ const decode = (segment: string) => segment.toLowerCase();
 
 function apply(tx: Transaction, s: Subscription, result: WebsiteResult, field: string, name: string): Subscription {
   if (!result.ok) throw refusalProblem(result.refusal, field, name, s);
-  return tx.put('subscriptions', settle(result.subscription, clockOf(tx.reseller)));
+  return putSettled(tx, result.subscription);
 }
 
-const isTakenIn = (tx: Transaction) => (name: string) => tx.subscriptionByName(name) !== undefined;
+/** Whether a name is used anywhere in the panel (SPEC §1.5), for the domain's website rules. */
+export const isTakenIn = (tx: Transaction) => (name: string) => tx.subscriptionByName(name) !== undefined;
 
 function websitesOf(id: string) {
   return json({ items: db().subscriptions[id]!.sites }, { etag: etagOfRecord('subscriptions', id) });
