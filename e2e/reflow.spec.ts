@@ -3,7 +3,8 @@ import { test, expect, openApp, openSection, expectNoAxeViolations } from './fix
 
 /*
  * Reflow (SPEC §6, WCAG 1.4.10): at 320, 768 and 1280 CSS px no page scrolls sideways and its
- * main actions show; axe-core at 320 px. One screen is resized through the three widths (a resize
+ * main actions show; axe-core at 320 px. Every page of the navigation is visited from its link
+ * (the address follows it) and has one level-1 heading. One screen is resized through the three widths (a resize
  * costs far less than a new page), then the journey moves on by links.
  */
 const WIDTHS = [1280, 768, 320] as const;
@@ -11,6 +12,8 @@ const MENU_BELOW = 768; // the main navigation sits behind the Menu button under
 
 async function expectReflow(page: Page, actions: (page: Page) => Locator[]) {
   await expect(page.getByText('Loading…')).toHaveCount(0);
+  // Every page has exactly one level-1 heading (SPEC §5).
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 800 });
     await expect
@@ -37,6 +40,12 @@ async function expectReflow(page: Page, actions: (page: Page) => Locator[]) {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
+/** Opens a section from the main navigation; the address follows the link. */
+async function section(page: Page, name: string, path: string) {
+  await openSection(page, name);
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
+}
+
 const button = (name: string) => (page: Page) => page.getByRole('main').getByRole('button', { name, exact: true });
 
 test('reflow: home, resources, customers, tools, not found, and the Menu button', async ({ page }) => {
@@ -48,7 +57,7 @@ test('reflow: home, resources, customers, tools, not found, and the Menu button'
     await expectReflow(page, () => []);
   });
   await test.step('customers list', async () => {
-    await openSection(page, 'Customers');
+    await section(page, 'Customers', '/customers');
     await expectReflow(page, (p) => [button('Add Customer')(p), p.getByRole('link', { name: 'Alice Martin' })]);
   });
   await test.step('customer page', async () => {
@@ -57,13 +66,13 @@ test('reflow: home, resources, customers, tools, not found, and the Menu button'
     await expectReflow(page, (p) => [button('Suspend')(p), button('Remove')(p)]);
   });
   await test.step('add customer', async () => {
-    await openSection(page, 'Customers');
+    await section(page, 'Customers', '/customers');
     await button('Add Customer')(page).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Add Customer' })).toBeVisible();
     await expectReflow(page, (p) => [p.getByLabel('Contact name'), button('OK')(p), button('Cancel')(p)]);
   });
   await test.step('tools', async () => {
-    await openSection(page, 'Prototype tools');
+    await section(page, 'Prototype tools', '/tools');
     await expectReflow(page, (p) => [button('Reset data')(p), button('Apply provider changes')(p)]);
   });
 
@@ -137,13 +146,13 @@ test('reflow: subscriptions, the failure dialog, service plans and the add forms
     await expect(dialog).toBeHidden();
   });
   await test.step('add subscription', async () => {
-    await openSection(page, 'Subscriptions');
+    await section(page, 'Subscriptions', '/subscriptions');
     await button('Add Subscription')(page).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Add Subscription' })).toBeVisible();
     await expectReflow(page, (p) => [p.getByLabel('Domain name'), button('OK')(p), button('Cancel')(p)]);
   });
   await test.step('service plans', async () => {
-    await openSection(page, 'Service Plans');
+    await section(page, 'Service Plans', '/service-plans');
     await expectReflow(page, (p) => [p.getByRole('main').getByRole('button', { name: 'Add Plan', exact: true }), p.getByRole('link', { name: 'Premium', exact: true })]);
   });
   await test.step('plan page', async () => {
@@ -152,7 +161,7 @@ test('reflow: subscriptions, the failure dialog, service plans and the add forms
     await expectReflow(page, (p) => [button('Update & Sync')(p)]);
   });
   await test.step('add plan', async () => {
-    await openSection(page, 'Service Plans');
+    await section(page, 'Service Plans', '/service-plans');
     await page.getByRole('main').getByRole('button', { name: 'Add Plan', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Plan');
     await expectReflow(page, (p) => [button('OK')(p), p.getByRole('main').getByRole('link', { name: 'Cancel', exact: true })]);

@@ -1,27 +1,5 @@
 import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
 
-const PAGES = [
-  { path: '/', nav: 'Home' },
-  { path: '/customers', nav: 'Customers' },
-  { path: '/subscriptions', nav: 'Subscriptions' },
-  { path: '/service-plans', nav: 'Service Plans' },
-  { path: '/tools', nav: 'Prototype tools' },
-];
-
-test('every page opens from the navigation, has one level-1 heading and passes axe-core', async ({ page }) => {
-  await openApp(page, '/tools');
-  for (const { path, nav } of PAGES) {
-    await test.step(nav, async () => {
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: nav, exact: true }).click();
-      await expect(page).toHaveURL(new RegExp(`${path === '/' ? '/$' : `${path}$`}`));
-      await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      await expect(page.getByText('Loading…')).toHaveCount(0);
-      await expectNoAxeViolations(page);
-    });
-  }
-});
-
 test('the production build: API answers come from the mock service worker; an unknown address stays in the shell', async ({ page }) => {
   const apiResponses: boolean[] = [];
   page.on('response', (res) => {
