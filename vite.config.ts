@@ -1,13 +1,45 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/**
+ * Writes a `.br` and a `.gz` beside every built text file over 1 KB (not the source maps), as a
+ * static host's build step does: any host (and scripts/serve-dist.mjs) then sends the smaller
+ * file to a browser that accepts it, without compressing on each request. On a phone's network
+ * this is most of the first paint: the JavaScript goes from ~800 KB to ~230 KB.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'hosting-panel:precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const walk = (dir: string): string[] =>
+        readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+      for (const file of walk(outDir)) {
+        if (!/\.(js|mjs|css|html|json|svg)$/.test(file)) continue;
+        const content = readFileSync(file);
+        if (content.length < 1024) continue;
+        writeFileSync(`${file}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 10, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }));
+        writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+      }
+    },
+  };
+}
 
 const shim = (name: string) => fileURLToPath(new URL(`./src/mock-api/shims/${name}.ts`, import.meta.url));
 
 // The mock API (MSW) is the product's backend in every build, dev and production alike:
 // src/app/main.tsx starts the worker before the first render.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     // Browser builds only (Vitest keeps the real package): msw's cookie jar (tough-cookie, which
     // pulls the whole Public Suffix List through tldts) was ~2/3 of the mock API's startup

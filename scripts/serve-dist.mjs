@@ -2,7 +2,8 @@
 /**
  * Serves a production build as a static host would, for the e2e suite and the benchmark:
  * hashed files under /assets/ are cached for good (`immutable`), everything else (index.html,
- * mockServiceWorker.js, locales) is revalidated; any other path gets index.html (client routes).
+ * mockServiceWorker.js, locales) is revalidated; any other path gets index.html (client routes);
+ * the build's precompressed `.br` / `.gz` files go to browsers that accept them.
  *
  * Why not `vite preview`: it sends every file with `Cache-Control: no-cache` and gzips it again
  * on each request, so every page load of a test re-asked for ~35 files and the server re-compressed
@@ -26,6 +27,10 @@ if (!dir || !existsSync(dir) || !Number.isInteger(port) || args.indexOf('--port'
 const serve = sirv(dir, {
   single: true,
   etag: true,
+  // The build wrote .br and .gz files (vite.config.ts, precompress): sent to browsers that accept
+  // them, as a static host does; nothing is compressed on a request.
+  brotli: true,
+  gzip: true,
   setHeaders(res, pathname) {
     res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
   },

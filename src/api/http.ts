@@ -78,7 +78,31 @@ export function apiUrl(path: string): string {
   return new URL(`${API_BASE}${path}`, origin).toString();
 }
 
+let backendReady: Promise<unknown> | undefined;
+
+/**
+ * The app paints its shell before the mock API (the backend) is up: requests made meanwhile wait
+ * for `ready`, then go. If it fails, they fail with a `backend-unavailable` problem (an error
+ * state with Retry on each screen, never a white screen). Not called in Node tests: the handlers
+ * are there from the start.
+ */
+export function holdRequestsUntil(ready: Promise<unknown>): void {
+  backendReady = ready;
+}
+
 export async function apiRequest<T>(path: string, req: ApiRequest = {}): Promise<ApiResponse<T>> {
+  if (backendReady) {
+    try {
+      await backendReady;
+    } catch (cause) {
+      throw new ApiError({
+        type: 'https://hosting-panel.example/problems/backend-unavailable',
+        title: 'Mock API unavailable',
+        status: 0,
+        detail: `The mock API could not start: ${cause instanceof Error ? cause.message : String(cause)}`,
+      });
+    }
+  }
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (req.body !== undefined) headers['Content-Type'] = 'application/json';
   if (req.etag) headers['If-Match'] = req.etag;

@@ -82,7 +82,14 @@ export function AppLayout() {
         {t('skipToContent')}
       </a>
       <header className="topbar">
-        <span className="topbar__brand">{t('appName')}</span>
+        <span className="topbar__brand">
+          {/* The same logo as index.html's first frame (painted before the JavaScript loads). */}
+          <svg className="topbar__logo" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+            <rect x="3" y="3" width="18" height="7" rx="1.5" />
+            <rect x="3" y="14" width="18" height="7" rx="1.5" />
+          </svg>
+          {t('appName')}
+        </span>
         <LanguageSelector />
         <button
           ref={menuButton}

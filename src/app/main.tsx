@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { detectLanguage, initI18n, isLanguage, rememberLanguage } from '../i18n/i18n';
 import { createQueryClient, setAppQueryClient } from '../api/query-client';
+import { holdRequestsUntil } from '../api/http';
+import { takeMockUrlParameters } from '../mock-api/url-parameters';
 import { AppProviders, SETTINGS_CHANGED_EVENT, STORE_CHANGED_EVENT } from './providers';
 import { matchRoutes } from 'react-router';
 import { createAppRouter, routes } from './router';
@@ -13,7 +15,9 @@ import './styles.css';
 
 /**
  * Bootstrap: the mock API (MSW over the client-side store) is the product's backend in every
- * build, so the worker starts before the first render. This is the only place in the UI that
+ * build. The shell (navigation, header, the page's skeleton) renders as soon as the strings are
+ * there; the mock API starts meanwhile, and the API client holds every request until it is up
+ * (`holdRequestsUntil`), so data arrives when it can. This is the only place in the UI that
  * imports the mock backend.
  */
 /** `?lang=` picks the language once and is remembered, then leaves the address bar (like ?scenario=). */
@@ -43,25 +47,33 @@ async function bootstrap() {
     const lazy = match.route.lazy;
     if (typeof lazy === 'function') void lazy().catch(() => undefined);
   }
-  const [{ startMockApi, onExternalChange, onSettingsOrReset, damagedDocument }] = await Promise.all([import('../mock-api/browser'), initI18n(lang)]);
-  const { notice, settingsReset, ignored } = await startMockApi();
-  performance.mark('hp:mock-ready');
-  // Said on screen, never a white screen or a silent fallback (see StartupNotice).
-  startupNotice.setState({
-    info: {
-      ...(notice
-        ? { restored: { code: notice.code, reason: notice.reason, detail: notice.detail, ...(notice.dropped ? { dropped: notice.dropped } : {}) } }
-        : {}),
-      ...(notice?.damagedKept ? { damaged: damagedDocument } : {}),
-      settingsReset: settingsReset === true,
-      ignored: [...ignoredLang, ...ignored],
-    },
+  // The mock's QA parameters leave the address before the router reads it (see url-parameters.ts).
+  const mockParams = takeMockUrlParameters();
+  const backend = import('../mock-api/browser').then(async (mock) => {
+    const report = await mock.startMockApi(mockParams);
+    performance.mark('hp:mock-ready');
+    return { mock, report };
   });
-  onExternalChange(() => window.dispatchEvent(new Event(STORE_CHANGED_EVENT)));
-  // Only the settings query on a settings change: refetching the screens would disturb a form
-  // being filled in (a failed load replaces it with its error state).
-  onSettingsOrReset((what) => window.dispatchEvent(new Event(what === 'reset' ? STORE_CHANGED_EVENT : SETTINGS_CHANGED_EVENT)));
+  holdRequestsUntil(backend);
+  void backend.then(({ mock, report: { notice, settingsReset, ignored } }) => {
+    // Said on screen, never a white screen or a silent fallback (see StartupNotice).
+    startupNotice.setState({
+      info: {
+        ...(notice
+          ? { restored: { code: notice.code, reason: notice.reason, detail: notice.detail, ...(notice.dropped ? { dropped: notice.dropped } : {}) } }
+          : {}),
+        ...(notice?.damagedKept ? { damaged: mock.damagedDocument } : {}),
+        settingsReset: settingsReset === true,
+        ignored: [...ignoredLang, ...ignored],
+      },
+    });
+    mock.onExternalChange(() => window.dispatchEvent(new Event(STORE_CHANGED_EVENT)));
+    // Only the settings query on a settings change: refetching the screens would disturb a form
+    // being filled in (a failed load replaces it with its error state).
+    mock.onSettingsOrReset((what) => window.dispatchEvent(new Event(what === 'reset' ? STORE_CHANGED_EVENT : SETTINGS_CHANGED_EVENT)));
+  }, (error: unknown) => console.error('Hosting Panel: the mock API did not start', error));
 
+  await initI18n(lang);
   const queryClient = createQueryClient();
   setAppQueryClient(queryClient);
   const router = createAppRouter();
@@ -74,6 +86,7 @@ async function bootstrap() {
       </AppProviders>
     </StrictMode>,
   );
+  performance.mark('hp:shell-rendered');
 }
 
 bootstrap().catch((error: unknown) => {

@@ -9,10 +9,12 @@ export const routes: RouteObject[] = [
     path: '/',
     element: <AppLayout />,
     errorElement: <RouteError />,
-    hydrateFallbackElement: <LoadingState />,
     children: [
       {
         errorElement: <RouteError />,
+        // While the first screen's code loads, the shell (header, navigation) is already there:
+        // only the page area waits.
+        hydrateFallbackElement: <LoadingState />,
         children: [
           { index: true, lazy: async () => ({ Component: (await import('../features/home/home-page')).HomePage }) },
           { path: 'resources', lazy: async () => ({ Component: (await import('../features/home/resources-page')).ResourcesPage }) },

@@ -1,8 +1,8 @@
 /**
  * Starts the mock API in the browser: loads the saved state (or the default scenario), applies
  * the QA URL parameters, starts the service worker and keeps tabs consistent. The app's
- * bootstrap calls `startMockApi()` before the first render and `onExternalChange()` to refresh
- * its queries when another tab writes.
+ * bootstrap renders the shell at once, calls `startMockApi()` (the API client holds its requests
+ * until it is done) and `onExternalChange()` to refresh its queries when another tab writes.
  */
 import { setupWorker } from 'msw/browser';
 import { parseFailureRateText, parseLatencyText, settingsSchema, validate } from '../domain/schemas';
@@ -14,6 +14,7 @@ import { buildScenario, isScenarioName, type ScenarioName } from './scenarios';
 import { SETTINGS_KEY, db, onCommit, setSettings, transact } from './store';
 import { parseClock } from '../domain/clock';
 import { setClock } from './handlers/mock-tools';
+import { takeMockUrlParameters, type MockUrlParamName, type MockUrlParams } from './url-parameters';
 
 export { onExternalChange } from './cross-tab';
 
@@ -32,11 +33,9 @@ export function onSettingsOrReset(listener: (what: 'settings' | 'reset') => void
 export { damagedDocument } from './persistence';
 export type { StartupNotice } from './persistence';
 
-const URL_PARAMS = ['scenario', 'latency', 'failureRate', 'now'] as const;
-
 /** A QA URL parameter that could not be applied (the app says so instead of failing silently). */
 export interface IgnoredParameter {
-  name: (typeof URL_PARAMS)[number] | 'lang';
+  name: MockUrlParamName | 'lang';
   value: string;
 }
 
@@ -48,39 +47,30 @@ export interface StartupReport {
   ignored: IgnoredParameter[];
 }
 
-/** `?scenario=`, `?latency=`, `?failureRate=`, `?now=` (SPEC §4), then removed from the address bar. */
-function applyUrlParameters(): IgnoredParameter[] {
+/** `?scenario=`, `?latency=`, `?failureRate=`, `?now=` (SPEC §4), taken from the address at start-up. */
+function applyUrlParameters(params: MockUrlParams): IgnoredParameter[] {
   const ignored: IgnoredParameter[] = [];
-  const url = new URL(window.location.href);
-  const params = url.searchParams;
-  const scenario = params.get('scenario');
-  if (scenario !== null && !isScenarioName(scenario)) ignored.push({ name: 'scenario', value: scenario });
-  const latency = params.get('latency');
-  const failureRate = params.get('failureRate');
+  const { scenario, latency, failureRate, now } = params;
+  if (scenario !== undefined && !isScenarioName(scenario)) ignored.push({ name: 'scenario', value: scenario });
   // Each one on its own, so a bad ?failureRate= does not also drop a good ?latency=. The same
   // parser as the tools form: what the form refuses (`0x10`, `1e3`) is refused here too.
-  if (latency !== null) {
+  if (latency !== undefined) {
     const latencyMs = parseLatencyText(latency);
     if (latencyMs !== undefined) setSettings({ ...db().settings, latencyMs });
     else ignored.push({ name: 'latency', value: latency });
   }
-  if (failureRate !== null) {
+  if (failureRate !== undefined) {
     const rate = parseFailureRateText(failureRate);
     if (rate !== undefined) setSettings({ ...db().settings, failureRate: rate });
     else ignored.push({ name: 'failureRate', value: failureRate });
   }
   // ?now=ISO sets the mock clock (SPEC §1.6, §4), applying expirations as PUT /_mock/clock does.
-  const now = params.get('now');
-  if (now !== null) {
+  if (now !== undefined) {
     const at = parseClock(now);
     if (at === undefined) ignored.push({ name: 'now', value: now });
     else transact((tx) => setClock(tx, at));
   }
   if (ignored.length > 0) console.warn('Hosting Panel: URL parameters ignored', ignored);
-  if (URL_PARAMS.some((name) => params.has(name))) {
-    for (const name of URL_PARAMS) params.delete(name);
-    window.history.replaceState(window.history.state, '', url);
-  }
   return ignored;
 }
 
@@ -94,9 +84,13 @@ function checkSavedSettings(): boolean {
   return true;
 }
 
-export async function startMockApi(): Promise<StartupReport> {
+/**
+ * `params`: the QA parameters the bootstrap took from the address before the first render
+ * (default: take them now).
+ */
+export async function startMockApi(params: MockUrlParams = takeMockUrlParameters()): Promise<StartupReport> {
   // `?scenario=` replaces the saved state, so it is not even read then.
-  const scenario = new URL(window.location.href).searchParams.get('scenario');
+  const scenario = params.scenario ?? null;
   const startWith = isScenarioName(scenario) ? () => buildScenario(scenario) : undefined;
   // Listening first, so the write of a fresh scenario is announced to the other tabs too.
   startCrossTab();
@@ -116,7 +110,7 @@ export async function startMockApi(): Promise<StartupReport> {
       .then(() => performance.mark('hp:worker-ready')),
   ]);
   const settingsReset = checkSavedSettings();
-  const ignored = applyUrlParameters();
+  const ignored = applyUrlParameters(params);
   // What is still queued is written before the tab goes away.
   window.addEventListener('pagehide', () => void flushPersistence());
   return { ...(notice ? { notice } : {}), ...(settingsReset ? { settingsReset } : {}), ignored };

@@ -4,7 +4,7 @@ import { ApiError } from '../api/http';
 import { i18next } from '../i18n/i18n';
 
 /** Problem types the client says in the user's language (never the API's English `detail`). */
-const TRANSLATED_PROBLEMS = new Set(['storage-full', 'storage-failed', 'state-replaced', 'payload-too-large', 'method-not-allowed']);
+const TRANSLATED_PROBLEMS = new Set(['backend-unavailable', 'storage-full', 'storage-failed', 'state-replaced', 'payload-too-large', 'method-not-allowed']);
 
 export function errorText(error: unknown): string {
   if (error instanceof ApiError) {
