@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import type { AxeResults, RunOptions } from 'axe-core';
 
-export type Scenario = 'default' | 'empty' | 'sync-failure' | 'large';
+export type Scenario = 'default' | 'empty' | 'sync-failure' | 'large' | 'xlarge';
 
 export interface OpenOptions {
   /** Resets the mock store to this scenario (`?scenario=`). */

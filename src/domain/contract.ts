@@ -34,7 +34,7 @@ const syncStateSchema = z.enum(['synced', 'unsynced', 'locked', 'custom']);
 const etag = z.string();
 
 /** Names of the start-up scenarios (SPEC §4). */
-export const SCENARIOS = ['default', 'empty', 'sync-failure', 'large'] as const;
+export const SCENARIOS = ['default', 'empty', 'sync-failure', 'large', 'xlarge'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 function keyed<K extends string, T extends z.ZodMiniType>(keys: readonly K[], value: T) {

@@ -7,8 +7,11 @@
 export const REQUEST_LIMITS = {
   /** Bytes of a JSON body of the public endpoints. */
   bodyBytes: 1_000_000,
-  /** Bytes of a state document imported with PUT /_mock/state (the `large` scenario is ~15 MB). */
-  importBytes: 32 * 1024 * 1024,
+  /**
+   * Bytes of a state document imported with PUT /_mock/state: what the app exports must come back
+   * in (`large` exports ~17 MiB, `xlarge` ~86 MiB; importing that one takes seconds).
+   */
+  importBytes: 128 * 1024 * 1024,
   /** Ids in one bulk action. */
   bulkIds: 1_000,
   /** Add-on plans of one subscription. */

@@ -7,8 +7,8 @@ import { BASE_DATE, buildScenario, daysBefore, SCENARIOS } from './scenarios';
 import { readDocument, toDocument } from './state-document';
 
 describe('scenarios', () => {
-  // Generous timeout: `large` is built twice and validated on a shared machine.
-  it.each(SCENARIOS)('%s is deterministic and valid', { timeout: 60_000 }, (name) => {
+  // Generous timeout: `large` and `xlarge` are built twice and validated on a shared machine.
+  it.each(SCENARIOS)('%s is deterministic and valid', { timeout: 120_000 }, (name) => {
     const a = JSON.stringify(buildScenario(name));
     const b = JSON.stringify(buildScenario(name));
     expect(a === b).toBe(true);
@@ -67,6 +67,21 @@ describe('scenarios', () => {
     // Holdings are derivable from the subscriptions (the store keeps them incrementally).
     expect(holdingsOf(s.subscriptions).disk_space).toBeGreaterThan(0);
     console.info(`large scenario built in ${ms.toFixed(0)} ms`);
+  });
+
+  it('xlarge has 50,000 subscriptions, 10,000 customers and 50 plans, all created in the past', { timeout: 60_000 }, () => {
+    const s = buildScenario('xlarge');
+    expect(s.subscriptions).toHaveLength(50_000);
+    expect(s.customers).toHaveLength(10_000);
+    expect(s.plans).toHaveLength(50);
+    expect(new Set(s.subscriptions.map((x) => x.domain)).size).toBe(50_000);
+    expect(new Set(s.customers.map((x) => x.login)).size).toBe(10_000);
+    expect(new Set(s.plans.map((x) => x.name)).size).toBe(50);
+    expect(s.customers.at(-1)?.id).toBe('cus-10000');
+    expect(s.subscriptions.at(-1)?.id).toBe('sub-50000');
+    const base = new Date(BASE_DATE).toISOString();
+    expect([...s.customers, ...s.subscriptions].every((x) => x.createdAt < base)).toBe(true);
+    expect(new Set(s.subscriptions.map(syncState)).size).toBe(4);
   });
 
   it('daysBefore formats exactly as toISOString, for any days and minutes', () => {

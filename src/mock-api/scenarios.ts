@@ -429,9 +429,27 @@ const PLACES: [country: string, city: string, postal: string, tld: string][] = [
   ['PT', 'Porto', '4000-001', 'pt'],
 ];
 
-/** 20 plans, 2,000 customers, 10,000 subscriptions (for performance work). */
-function largeScenario(): Snapshot {
-  const random = prng(10_000);
+/** The sizes and seeds of a provider-sized scenario (`large`, `xlarge`). */
+interface MassSpec {
+  name: ScenarioName;
+  seed: number;
+  customers: number;
+  subscriptions: number;
+  /** Hosting plans; 5 add-on plans come on top. */
+  hostingPlans: number;
+  /** Days between two customers' (and two subscriptions') creation dates: all stay in the past. */
+  customerDays: number;
+  subscriptionDays: number;
+}
+
+/** `large`: 20 plans, 2,000 customers, 10,000 subscriptions (for performance work). */
+const LARGE: MassSpec = { name: 'large', seed: 10_000, customers: 2000, subscriptions: 10_000, hostingPlans: 15, customerDays: 0.7, subscriptionDays: 0.13 };
+/** `xlarge` (SPEC §4): 50 plans, 10,000 customers, 50,000 subscriptions (a provider-sized reseller). */
+const XLARGE: MassSpec = { name: 'xlarge', seed: 50_000, customers: 10_000, subscriptions: 50_000, hostingPlans: 45, customerDays: 0.14, subscriptionDays: 0.027 };
+
+/** A large world from word lists and a seeded PRNG: the same spec always gives the same records. */
+function massScenario(spec: MassSpec): Snapshot {
+  const random = prng(spec.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const r = reseller(['manage_performance'], {
     disk_space: UNLIMITED,
@@ -450,7 +468,9 @@ function largeScenario(): Snapshot {
   });
   const base = defaultPlans();
   const hostingNames = ['Starter', 'Business', 'Premium', 'Basic', 'Personal', 'Plus', 'Business Plus', 'Pro', 'Pro Plus', 'Enterprise', 'WordPress Starter', 'WordPress Pro', 'E-commerce', 'Agency', 'Education'];
-  const plans: ServicePlan[] = hostingNames.map((name, i) => {
+  const plans: ServicePlan[] = Array.from({ length: spec.hostingPlans }, (_, i) => {
+    // Past the named ones, the names come round again with a number: "Starter 2".
+    const name = i < hostingNames.length ? hostingNames[i]! : `${hostingNames[i % hostingNames.length]!} ${Math.floor(i / hostingNames.length) + 1}`;
     const tier = base[i % 3]!;
     const scale = 1 + Math.floor(i / 3);
     const values = structuredClone(tier.values);
@@ -471,7 +491,7 @@ function largeScenario(): Snapshot {
 
   const customers: Customer[] = [];
   const logins = new Set<string>();
-  for (let n = 1; n <= 2000; n++) {
+  for (let n = 1; n <= spec.customers; n++) {
     const first = pick(FIRST);
     const last = pick(LAST);
     const [country, city, postalCode, tld] = pick(PLACES);
@@ -491,13 +511,13 @@ function largeScenario(): Snapshot {
       postalCode,
       country,
       status: random() < 0.03 ? 'suspended' : 'active',
-      createdAt: daysBefore(1500 - Math.floor(n * 0.7), n % 1440),
+      createdAt: daysBefore(1500 - Math.floor(n * spec.customerDays), n % 1440),
     });
   }
 
-  const b = new SubscriptionBuilder(r, plans, customers, 10_001);
+  const b = new SubscriptionBuilder(r, plans, customers, spec.seed + 1);
   const domains = new Set<string>();
-  for (let n = 1; n <= 10_000; n++) {
+  for (let n = 1; n <= spec.subscriptions; n++) {
     const ownerIndex = random() < 0.03 ? null : Math.floor(random() * customers.length);
     const tld = ownerIndex === null ? 'net' : PLACES.find((p) => p[0] === customers[ownerIndex]!.country)![3];
     let domain = `${pick(WORD)}-${pick(WORD)}.${tld}`;
@@ -519,17 +539,18 @@ function largeScenario(): Snapshot {
       suspended: random() < 0.05,
       websites: random() < 0.2 ? [`www2.${domain}`] : [],
       dedicatedIp: random() < 0.02,
-      daysAgo: 1400 - Math.floor(n * 0.13),
+      daysAgo: 1400 - Math.floor(n * spec.subscriptionDays),
     });
   }
-  return snapshot('large', r, plans, customers, b.subscriptions);
+  return snapshot(spec.name, r, plans, customers, b.subscriptions);
 }
 
 const BUILDERS: Record<ScenarioName, () => Snapshot> = {
   default: defaultScenario,
   empty: emptyScenario,
   'sync-failure': syncFailureScenario,
-  large: largeScenario,
+  large: () => massScenario(LARGE),
+  xlarge: () => massScenario(XLARGE),
 };
 
 /** A fresh copy of a scenario: callers may keep and change it. */

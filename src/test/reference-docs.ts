@@ -81,6 +81,7 @@ const SCENARIO_INTRO: Record<ScenarioName, string> = {
   empty: 'The reseller and its plans; no customers, no subscriptions.',
   'sync-failure': 'The user guide\'s example: Premium grants what the reseller lacks; shop.example.com is Unsynced.',
   large: '10,000 subscriptions, 2,000 customers, 20 plans (only totals and plans are listed).',
+  xlarge: '50,000 subscriptions, 10,000 customers, 50 plans: a provider-sized reseller (only totals and plans are listed).',
 };
 
 export function scenariosPage(): string {
@@ -117,7 +118,7 @@ export function scenariosPage(): string {
       const c = byState(using);
       out.push(`| ${cell(plan.name)} | \`${plan.id}\` | ${plan.kind} | ${using.length} | ${c.synced} | ${c.unsynced} | ${c.locked} |`);
     }
-    if (name === 'large') continue;
+    if (name === 'large' || name === 'xlarge') continue;
     const owner = new Map(s.customers.map((c) => [c.id, c]));
     const planName = new Map(s.plans.map((p) => [p.id, p.name]));
     out.push('', '| customer | id | login | status | subscriptions |', '|---|---|---|---|---|');
