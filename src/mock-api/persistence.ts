@@ -63,17 +63,70 @@ export function chunkOf(id: string): string {
   return `h${Math.abs(h) % HASH_CHUNKS}`;
 }
 
-/** Which ids each chunk holds, per table (rebuilt on load and reset, kept current on commit). */
-let chunkMembers = new Map<TableName, Map<string, Set<string>>>();
+/**
+ * Everything this module keeps between calls: one tab's persistence. Set by `startPersistence`,
+ * cleared by `stopPersistence`; nothing else in the app reads it.
+ */
+const state: {
+  /** Which ids each chunk holds, per table (rebuilt on load and reset, kept current on commit). */
+  chunkMembers: Map<TableName, Map<string, Set<string>>>;
+  /** The open database (undefined: not started, or IndexedDB unavailable: the store then lives in memory only). */
+  database: IDBPDatabase | undefined;
+  /** Store keys changed since the last write (`table/id`, `reseller`, `settings`…). */
+  pendingKeys: Set<string>;
+  /** The whole store was replaced (a scenario, an import): the next write rewrites everything. */
+  pendingReset: boolean;
+  /** The scheduled write: on idle, on a timeout, or deferred after a large start-up. */
+  timer: { idle: number } | { timeout: ReturnType<typeof setTimeout> } | { deferred: ReturnType<typeof setTimeout> } | undefined;
+  /** The write under way (writes never overlap). */
+  flushing: Promise<void>;
+  /** Stops listening to the store's commits. */
+  unsubscribe: (() => void) | undefined;
+  /** The migration chain and target version (tests may pass others). */
+  migrations: Readonly<Record<number, Migration>>;
+  schemaVersion: number;
+  /** The scenarios, to rebuild a saved state whose scenario is still `pending`. */
+  scenarios: OpenOptions['scenarios'];
+  /** Per chunk, the stamp of the last write this tab made or read: a different one means another tab wrote it. */
+  knownStamps: Map<string, string>;
+  /** The generation of the data this tab holds (see StoredInfo.generation). */
+  knownGeneration: string | undefined;
+  /** Set by a local reset: the generation its full write will save. */
+  pendingGeneration: string | undefined;
+  /** The damaged saved data this session found (kept in meta `damaged` across full writes). */
+  damaged: unknown;
+  /** How many flushes failed so far, and the last failure (the write gate compares counts). */
+  failedFlushes: number;
+  lastFailure: StorageWriteError | undefined;
+} = {
+  chunkMembers: new Map(),
+  database: undefined,
+  pendingKeys: new Set(),
+  pendingReset: false,
+  timer: undefined,
+  flushing: Promise.resolve(),
+  unsubscribe: undefined,
+  migrations: MIGRATIONS,
+  schemaVersion: SCHEMA_VERSION,
+  scenarios: undefined,
+  knownStamps: new Map(),
+  knownGeneration: undefined,
+  pendingGeneration: undefined,
+  damaged: undefined,
+  failedFlushes: 0,
+  lastFailure: undefined,
+};
 
+/** Recomputes which ids each chunk holds from the store (after a load or a reset). */
 function rebuildChunkMembers(): void {
   const s = db();
-  chunkMembers = new Map(TABLES.map((table) => [table, new Map<string, Set<string>>()]));
+  state.chunkMembers = new Map(TABLES.map((table) => [table, new Map<string, Set<string>>()]));
   for (const table of TABLES) for (const id of s.order[table]) addMember(table, id);
 }
 
+/** Records that `id` lives in its chunk; returns the chunk. */
 function addMember(table: TableName, id: string): string {
-  const chunks = chunkMembers.get(table)!;
+  const chunks = state.chunkMembers.get(table)!;
   const chunk = chunkOf(id);
   let members = chunks.get(chunk);
   if (!members) chunks.set(chunk, (members = new Set()));
@@ -118,14 +171,9 @@ export interface StartupNotice {
   damagedKept?: boolean;
 }
 
-let database: IDBPDatabase | undefined;
-let pendingKeys = new Set<string>();
-let pendingReset = false;
-let timer: { idle: number } | { timeout: ReturnType<typeof setTimeout> } | { deferred: ReturnType<typeof setTimeout> } | undefined;
-let flushing: Promise<void> = Promise.resolve();
-let unsubscribe: (() => void) | undefined;
 const afterFlushListeners = new Set<(written: { reset: boolean; keys: string[] }) => void>();
 
+/** Opens (or creates) the database; closes it when a newer layout wants it in another tab. */
 async function open(name: string): Promise<IDBPDatabase> {
   return openDB(name, IDB_VERSION, {
     upgrade(upgradeDb) {
@@ -135,8 +183,8 @@ async function open(name: string): Promise<IDBPDatabase> {
     },
     blocking() {
       // A newer layout wants to open the database in another tab: let it.
-      database?.close();
-      database = undefined;
+      state.database?.close();
+      state.database = undefined;
     },
   });
 }
@@ -169,6 +217,7 @@ const bad = (reason: StartupNotice['reason'], detail: string, damaged?: unknown)
   ...(damaged !== undefined ? { damaged } : {}),
 });
 
+/** Reads and checks the whole saved state: ok (maybe salvaged), missing (first visit) or bad (with why). */
 async function readAll(idb: IDBPDatabase): Promise<ReadResult> {
   const tx = idb.transaction(STORE_NAMES, 'readonly');
   const meta = tx.objectStore(META);
@@ -178,14 +227,14 @@ async function readAll(idb: IDBPDatabase): Promise<ReadResult> {
   // No info and nothing else: a first visit. No info but records: damaged, not empty.
   if (info === undefined && resellerRow === undefined && chunkCounts.every((n) => n === 0)) return { kind: 'missing' };
   const generation = info && typeof info === 'object' && typeof info.generation === 'string' ? info.generation : undefined;
-  if (info && typeof info === 'object' && info.pending === true && info.schemaVersion === schemaVersion) {
-    if (typeof info.scenario !== 'string' || !scenarios?.isName(info.scenario)) {
+  if (info && typeof info === 'object' && info.pending === true && info.schemaVersion === state.schemaVersion) {
+    if (typeof info.scenario !== 'string' || !state.scenarios?.isName(info.scenario)) {
       return bad('invalid', `The saved scenario "${String(info.scenario)}" cannot be rebuilt.`);
     }
     await tx.done;
     const settings = await readSettings(idb);
     // `migrated` asks for the whole state to be written (it still is not on disk).
-    const snapshot = scenarios.build(info.scenario);
+    const snapshot = state.scenarios.build(info.scenario);
     return { kind: 'ok', loaded: { snapshot, revisions: startRevisions(snapshot), settings, migrated: true, rebuilt: true }, stamps: new Map(), generation };
   }
   const revisions = new Map<string, number>();
@@ -195,7 +244,7 @@ async function readAll(idb: IDBPDatabase): Promise<ReadResult> {
   if (infoMissing) problems.push('Its info record is missing.');
   const doc: Record<string, unknown> = {
     // Without an info record, the records are read as this version's (they are checked anyway).
-    schemaVersion: infoMissing ? schemaVersion : info.schemaVersion,
+    schemaVersion: infoMissing ? state.schemaVersion : info.schemaVersion,
     scenario: infoMissing ? undefined : info.scenario,
     counters: await meta.get('counters'),
   };
@@ -240,7 +289,7 @@ async function readAll(idb: IDBPDatabase): Promise<ReadResult> {
     });
   }
   await tx.done;
-  const result = readDocument(doc, migrations, schemaVersion, { salvage: true });
+  const result = readDocument(doc, state.migrations, state.schemaVersion, { salvage: true });
   if (!result.ok) return bad(result.reason, [...new Set(problems), result.detail].join(' '), raw);
   const dropped: DroppedSummary = { customers: [], plans: [], subscriptions: [], unreadable };
   for (const record of result.dropped ?? []) {
@@ -272,6 +321,7 @@ function asSettings(settings: MockSettings | undefined): MockSettings {
   return settings && typeof settings.latencyMs === 'number' && typeof settings.failureRate === 'number' ? settings : DEFAULT_SETTINGS;
 }
 
+/** The saved mock settings alone (a `?scenario=` start keeps them). */
 async function readSettings(idb: IDBPDatabase): Promise<MockSettings> {
   return asSettings((await idb.get(META, 'settings')) as MockSettings | undefined);
 }
@@ -289,9 +339,6 @@ export interface OpenOptions {
   schemaVersion?: number;
 }
 
-let migrations: Readonly<Record<number, Migration>> = MIGRATIONS;
-let scenarios: OpenOptions['scenarios'];
-let schemaVersion = SCHEMA_VERSION;
 
 /**
  * Opens the database, loads the saved state into the store (or the fallback scenario) and from
@@ -300,26 +347,26 @@ let schemaVersion = SCHEMA_VERSION;
 export async function startPersistence(options: OpenOptions): Promise<{ notice?: StartupNotice }> {
   stopPersistence();
   const name = options.dbName ?? DB_NAME;
-  migrations = options.migrations ?? MIGRATIONS;
-  schemaVersion = options.schemaVersion ?? SCHEMA_VERSION;
-  scenarios = options.scenarios;
+  state.migrations = options.migrations ?? MIGRATIONS;
+  state.schemaVersion = options.schemaVersion ?? SCHEMA_VERSION;
+  state.scenarios = options.scenarios;
   let notice: StartupNotice | undefined;
   let read: ReadResult;
   try {
-    database = await open(name);
-    read = options.startWith ? { kind: 'missing' } : await readAll(database);
+    state.database = await open(name);
+    read = options.startWith ? { kind: 'missing' } : await readAll(state.database);
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     const newer = error instanceof Error && error.name === 'VersionError';
     read = bad(newer ? 'newer-version' : 'unreadable', detail);
-    database?.close();
-    database = undefined;
+    state.database?.close();
+    state.database = undefined;
     try {
       await deleteDB(name);
-      database = await open(name);
+      state.database = await open(name);
     } catch (reopenError) {
       // No IndexedDB at all (e.g. a locked-down private window): run from memory.
-      database = undefined;
+      state.database = undefined;
       read = bad('unavailable', reopenError instanceof Error ? reopenError.message : String(reopenError));
     }
   }
@@ -328,26 +375,26 @@ export async function startPersistence(options: OpenOptions): Promise<{ notice?:
     if (read.notice) notice = read.notice;
   } else {
     if (read.kind === 'bad') notice = read.notice;
-    const settings = options.startWith && database ? await readSettings(database) : db().settings;
+    const settings = options.startWith && state.database ? await readSettings(state.database) : db().settings;
     const snapshot = (options.startWith ?? options.fallback)();
     replaceAll(snapshot, { source: 'external', settings, revisions: startRevisions(snapshot) });
   }
   // Damaged data is kept (in memory and in meta `damaged`) BEFORE anything overwrites it.
-  damaged = read.kind !== 'missing' && read.damaged !== undefined ? read.damaged : undefined;
-  if (damaged !== undefined && database && notice) {
+  state.damaged = read.kind !== 'missing' && read.damaged !== undefined ? read.damaged : undefined;
+  if (state.damaged !== undefined && state.database && notice) {
     try {
-      await database.put(META, damaged, DAMAGED);
+      await state.database.put(META, state.damaged, DAMAGED);
       notice.damagedKept = true;
     } catch (error) {
       console.error('Hosting Panel: could not keep the damaged saved data', error);
     }
   }
   rebuildChunkMembers();
-  knownStamps = read.kind === 'ok' ? read.stamps : new Map();
+  state.knownStamps = read.kind === 'ok' ? read.stamps : new Map();
   // A scenario chosen now, or the default one replacing what could not be read, is new data.
-  knownGeneration = read.kind === 'ok' ? read.generation : newStamp();
-  pendingGeneration = undefined;
-  unsubscribe = onCommit((event) => {
+  state.knownGeneration = read.kind === 'ok' ? read.generation : newStamp();
+  state.pendingGeneration = undefined;
+  state.unsubscribe = onCommit((event) => {
     // Chunk membership follows every change, this tab's and the others'.
     if (event.reset) rebuildChunkMembers();
     else
@@ -357,24 +404,24 @@ export async function startPersistence(options: OpenOptions): Promise<{ notice?:
       }
     if (event.source !== 'local') return;
     if (event.reset) {
-      pendingReset = true;
+      state.pendingReset = true;
       // This tab replaced the whole data: the next full write starts a new generation.
-      pendingGeneration = newStamp();
-      pendingKeys.clear();
-    } else for (const key of event.keys) pendingKeys.add(key);
+      state.pendingGeneration = newStamp();
+      state.pendingKeys.clear();
+    } else for (const key of event.keys) state.pendingKeys.add(key);
     schedule();
   });
   // Migrated, replaced or new: write the whole state once — after start-up, not in its way.
   if (read.kind !== 'ok' || read.loaded.migrated) {
-    pendingReset = true;
+    state.pendingReset = true;
     // A freshly built scenario (not migrated data) can be rebuilt from its name until written.
     const pristine = read.kind !== 'ok' || read.loaded.rebuilt === true;
-    if (database && pristine && scenarios?.isName(db().scenario)) {
+    if (state.database && pristine && state.scenarios?.isName(db().scenario)) {
       // Say which scenario this is now, so a reload before the full write rebuilds it — under
       // the cross-tab lock (no tab is half-way through a write), then tell the other tabs,
       // which adopt it instead of writing their old records over it.
-      const idb = database;
-      const info: StoredInfo = { schemaVersion, scenario: db().scenario, pending: true, ...(knownGeneration ? { generation: knownGeneration } : {}) };
+      const idb = state.database;
+      const info: StoredInfo = { schemaVersion: state.schemaVersion, scenario: db().scenario, pending: true, ...(state.knownGeneration ? { generation: state.knownGeneration } : {}) };
       try {
         await runExclusive(async () => {
           await idb.put(META, info, 'info');
@@ -390,14 +437,15 @@ export async function startPersistence(options: OpenOptions): Promise<{ notice?:
   return notice ? { notice } : {};
 }
 
+/** Stops persisting (tests, and before a new start): pending changes are dropped, the database closed. */
 export function stopPersistence(): void {
-  unsubscribe?.();
-  unsubscribe = undefined;
+  state.unsubscribe?.();
+  state.unsubscribe = undefined;
   cancelScheduled();
-  pendingKeys = new Set();
-  pendingReset = false;
-  database?.close();
-  database = undefined;
+  state.pendingKeys = new Set();
+  state.pendingReset = false;
+  state.database?.close();
+  state.database = undefined;
 }
 
 /**
@@ -407,25 +455,25 @@ export function stopPersistence(): void {
  * cross-tab write gate, so what other tabs saved meanwhile is applied first and not wiped.
  */
 function schedule(startup?: { startupAfterMs: number }) {
-  if (timer !== undefined) {
+  if (state.timer !== undefined) {
     // A deferred whole-store write keeps waiting, unless a write comes: then all of it goes now.
-    if (!('deferred' in timer) || startup) return;
+    if (!('deferred' in state.timer) || startup) return;
     cancelScheduled();
   }
   const run = () => {
-    timer = undefined;
+    state.timer = undefined;
     void flushPersistence();
   };
   if (startup && typeof requestIdleCallback === 'function') {
     const gated = () => {
-      timer = undefined;
+      state.timer = undefined;
       void runWrite(() => flushPersistence()).catch(() => undefined);
     };
-    timer = { deferred: setTimeout(() => (timer = { idle: requestIdleCallback(gated, { timeout: 1000 }) }), startup.startupAfterMs) };
-  } else if (pendingReset && typeof requestIdleCallback === 'function') {
+    state.timer = { deferred: setTimeout(() => (state.timer = { idle: requestIdleCallback(gated, { timeout: 1000 }) }), startup.startupAfterMs) };
+  } else if (state.pendingReset && typeof requestIdleCallback === 'function') {
     // A whole store waits for idle time.
-    timer = { idle: requestIdleCallback(run, { timeout: 1000 }) };
-  } else timer = { timeout: setTimeout(run, 0) };
+    state.timer = { idle: requestIdleCallback(run, { timeout: 1000 }) };
+  } else state.timer = { timeout: setTimeout(run, 0) };
 }
 
 /** How long a large start-up scenario waits before it is written (the first screen goes first). */
@@ -437,35 +485,29 @@ const DEFERRED_RESET_MS = 1500;
  */
 const SMALL_STORE_RECORDS = 2_000;
 
+/** Customers, plans and subscriptions in the store: a large store's first write waits (see schedule). */
 function recordCount(): number {
   const { order } = db();
   return TABLES.reduce((n, table) => n + order[table].length, 0);
 }
 
+/** Cancels the scheduled write, whichever kind it is. */
 function cancelScheduled() {
-  if (timer === undefined) return;
-  if ('idle' in timer) cancelIdleCallback(timer.idle);
-  else if ('deferred' in timer) clearTimeout(timer.deferred);
-  else clearTimeout(timer.timeout);
-  timer = undefined;
+  if (state.timer === undefined) return;
+  if ('idle' in state.timer) cancelIdleCallback(state.timer.idle);
+  else if ('deferred' in state.timer) clearTimeout(state.timer.deferred);
+  else clearTimeout(state.timer.timeout);
+  state.timer = undefined;
 }
 
-/** Per chunk, the stamp of the last write this tab made or read: a different one means another tab wrote it. */
-let knownStamps = new Map<string, string>();
 const STAMPS = 'stamps';
-/** The generation of the data this tab holds (see StoredInfo.generation). */
-let knownGeneration: string | undefined;
-/** Set by a local reset: the generation its full write will save. */
-let pendingGeneration: string | undefined;
-/** The damaged saved data this session found (kept in meta `damaged` across full writes). */
-let damaged: unknown;
 const DAMAGED = 'damaged';
 
 /** The damaged saved data found at start-up, as JSON text to download (undefined: none). */
 export function damagedDocument(): string | undefined {
-  if (damaged === undefined) return undefined;
+  if (state.damaged === undefined) return undefined;
   try {
-    return JSON.stringify({ kind: 'hosting-panel-damaged-state', savedAt: new Date().toISOString(), data: damaged }, null, 2);
+    return JSON.stringify({ kind: 'hosting-panel-damaged-state', savedAt: new Date().toISOString(), data: state.damaged }, null, 2);
   } catch {
     return undefined;
   }
@@ -495,33 +537,31 @@ export class StorageWriteError extends Error {
   }
 }
 
-/** How many flushes failed so far, and the last failure (the write gate compares counts). */
-let failedFlushes = 0;
-let lastFailure: StorageWriteError | undefined;
-export const failedFlushCount = (): number => failedFlushes;
+export const failedFlushCount = (): number => state.failedFlushes;
 
+/** Writes what is queued, after the write under way; counts a failure instead of throwing. */
 function flushQueued(): Promise<void> {
   cancelScheduled();
-  const reset = pendingReset;
-  const keys = [...pendingKeys];
-  pendingReset = false;
-  pendingKeys = new Set();
-  const run = flushing.then(async () => {
-    if (!database || (!reset && keys.length === 0)) return;
+  const reset = state.pendingReset;
+  const keys = [...state.pendingKeys];
+  state.pendingReset = false;
+  state.pendingKeys = new Set();
+  const run = state.flushing.then(async () => {
+    if (!state.database || (!reset && keys.length === 0)) return;
     try {
-      await write(database, reset, keys);
+      await write(state.database, reset, keys);
     } catch (error) {
       // Nothing of this batch is on disk (one IndexedDB transaction): queue it again, so a later
       // flush retries what is still in memory (a write gate rolls its own changes back first).
-      if (reset) pendingReset = true;
-      for (const key of keys) pendingKeys.add(key);
-      failedFlushes++;
-      lastFailure = new StorageWriteError(error);
-      throw lastFailure;
+      if (reset) state.pendingReset = true;
+      for (const key of keys) state.pendingKeys.add(key);
+      state.failedFlushes++;
+      state.lastFailure = new StorageWriteError(error);
+      throw state.lastFailure;
     }
     for (const listener of afterFlushListeners) listener({ reset, keys });
   });
-  flushing = run.catch(() => undefined);
+  state.flushing = run.catch(() => undefined);
   return run;
 }
 
@@ -537,7 +577,7 @@ export function flushPersistence(): Promise<void> {
  */
 export async function flushDurably(sinceFailures: number): Promise<void> {
   await flushQueued().catch(() => undefined);
-  if (failedFlushes > sinceFailures) throw lastFailure ?? new StorageWriteError('unknown');
+  if (state.failedFlushes > sinceFailures) throw state.lastFailure ?? new StorageWriteError('unknown');
 }
 
 /** Called after a batch is on disk (cross-tab broadcasting listens). */
@@ -546,6 +586,7 @@ export function onPersisted(listener: (written: { reset: boolean; keys: string[]
   return () => afterFlushListeners.delete(listener);
 }
 
+/** A record of the store as a chunk entry (undefined: it no longer exists). */
 function entryOf(table: TableName, id: string): ChunkEntry | undefined {
   const s = db();
   const value = (s[table] as Record<string, unknown>)[id];
@@ -554,7 +595,7 @@ function entryOf(table: TableName, id: string): ChunkEntry | undefined {
 
 /** A chunk as this tab's store has it (members that no longer exist are dropped). */
 function chunkFromMemory(table: TableName, chunk: string): ChunkEntry[] {
-  const members = chunkMembers.get(table)?.get(chunk);
+  const members = state.chunkMembers.get(table)?.get(chunk);
   const out: ChunkEntry[] = [];
   if (!members) return out;
   for (const id of members) {
@@ -590,6 +631,7 @@ async function write(idb: IDBPDatabase, reset: boolean, keys: string[]): Promise
   }
 }
 
+/** The body of `write`, inside its transaction: the changed chunks, the stamps and the info record. */
 async function writeIn(tx: IDBPTransaction<unknown, StoreName[], 'readwrite'>, ops: Promise<unknown>[], reset: boolean, keys: string[]): Promise<void> {
   const s = db();
   const meta = tx.objectStore(META);
@@ -598,20 +640,20 @@ async function writeIn(tx: IDBPTransaction<unknown, StoreName[], 'readwrite'>, o
     const savedGeneration = saved && typeof saved === 'object' && typeof saved.generation === 'string' ? saved.generation : undefined;
     // Another tab replaced the data and this tab has not adopted it: writing its records now
     // would bring old data back. Refused (the write gate adopts the saved data first).
-    if (saved && savedGeneration !== knownGeneration) throw new StateReplacedError();
+    if (saved && savedGeneration !== state.knownGeneration) throw new StateReplacedError();
     // The saved tables still hold the data of before a start-up scenario (only its name is
     // saved): this tab holds that scenario, so it writes all of it, its change included.
     if (saved?.pending === true) reset = true;
   }
-  const generation = reset ? (pendingGeneration ?? knownGeneration) : knownGeneration;
+  const generation = reset ? (state.pendingGeneration ?? state.knownGeneration) : state.knownGeneration;
   const stamps = reset ? new Map<string, string>() : new Map(Object.entries(((await meta.get(STAMPS)) as Record<string, string> | undefined) ?? {}));
   const stampKey = (table: TableName, chunk: string) => `${table}/${chunk}`;
   if (reset) {
     for (const name of STORE_NAMES) ops.push(tx.objectStore(name).clear());
-    if (damaged !== undefined) ops.push(meta.put(damaged, DAMAGED));
+    if (state.damaged !== undefined) ops.push(meta.put(state.damaged, DAMAGED));
     for (const table of TABLES) {
       const store = tx.objectStore(table);
-      for (const chunk of chunkMembers.get(table)?.keys() ?? []) {
+      for (const chunk of state.chunkMembers.get(table)?.keys() ?? []) {
         const entries = chunkFromMemory(table, chunk);
         if (entries.length === 0) continue;
         ops.push(store.put(entries, chunk));
@@ -637,7 +679,7 @@ async function writeIn(tx: IDBPTransaction<unknown, StoreName[], 'readwrite'>, o
   for (const [k, { table, chunk, ids }] of dirty) {
     const store = tx.objectStore(table);
     let entries: ChunkEntry[];
-    if (stamps.get(k) === knownStamps.get(k)) {
+    if (stamps.get(k) === state.knownStamps.get(k)) {
       entries = chunkFromMemory(table, chunk);
     } else {
       // Another tab wrote this chunk: keep its records, apply ours on top.
@@ -654,11 +696,11 @@ async function writeIn(tx: IDBPTransaction<unknown, StoreName[], 'readwrite'>, o
     stamps.set(k, newStamp());
   }
   ops.push(meta.put(Object.fromEntries(stamps), STAMPS));
-  ops.push(meta.put({ schemaVersion, scenario: s.scenario, ...(generation ? { generation } : {}) } satisfies StoredInfo, 'info'));
+  ops.push(meta.put({ schemaVersion: state.schemaVersion, scenario: s.scenario, ...(generation ? { generation } : {}) } satisfies StoredInfo, 'info'));
   await Promise.all([...ops, tx.done]);
-  knownStamps = stamps;
-  knownGeneration = generation;
-  if (reset) pendingGeneration = undefined;
+  state.knownStamps = stamps;
+  state.knownGeneration = generation;
+  if (reset) state.pendingGeneration = undefined;
 }
 
 /**
@@ -668,14 +710,14 @@ async function writeIn(tx: IDBPTransaction<unknown, StoreName[], 'readwrite'>, o
  */
 export async function readChangesFromOtherTabs(): Promise<ReadRecords & { keys: string[]; replaced?: true }> {
   const out: ReadRecords & { keys: string[]; replaced?: true } = { rows: [], keys: [] };
-  if (!database) return out;
-  const tx = database.transaction(STORE_NAMES, 'readonly');
+  if (!state.database) return out;
+  const tx = state.database.transaction(STORE_NAMES, 'readonly');
   const meta = tx.objectStore(META);
   const info = (await meta.get('info')) as StoredInfo | undefined;
   if (info && typeof info === 'object') {
     const generation = typeof info.generation === 'string' ? info.generation : undefined;
     // Another tab replaced the data: adopt it whole (readSaved), never merge chunk by chunk.
-    if (generation !== knownGeneration) {
+    if (generation !== state.knownGeneration) {
       await tx.done;
       return { ...out, replaced: true };
     }
@@ -687,7 +729,7 @@ export async function readChangesFromOtherTabs(): Promise<ReadRecords & { keys: 
   }
   const stamps = new Map(Object.entries(((await meta.get(STAMPS)) as Record<string, string> | undefined) ?? {}));
   const changed = new Set<string>();
-  for (const k of new Set([...stamps.keys(), ...knownStamps.keys()])) if (stamps.get(k) !== knownStamps.get(k)) changed.add(k);
+  for (const k of new Set([...stamps.keys(), ...state.knownStamps.keys()])) if (stamps.get(k) !== state.knownStamps.get(k)) changed.add(k);
   for (const k of changed) {
     const slash = k.indexOf('/');
     const table = k.slice(0, slash) as TableName;
@@ -702,7 +744,7 @@ export async function readChangesFromOtherTabs(): Promise<ReadRecords & { keys: 
       out.keys.push(recordKey(table, id));
     }
     // Removed by the other tab: in this chunk here, gone on disk.
-    for (const id of chunkMembers.get(table)?.get(chunk) ?? []) {
+    for (const id of state.chunkMembers.get(table)?.get(chunk) ?? []) {
       if (!present.has(id) && (db()[table] as Record<string, unknown>)[id] !== undefined) {
         out.rows.push({ table, id, value: null, rev: undefined });
         out.keys.push(recordKey(table, id));
@@ -716,7 +758,7 @@ export async function readChangesFromOtherTabs(): Promise<ReadRecords & { keys: 
   }
   out.counters = (await meta.get('counters')) as Counters | undefined;
   await tx.done;
-  knownStamps = stamps;
+  state.knownStamps = stamps;
   return out;
 }
 
@@ -728,9 +770,10 @@ export interface ReadRecords {
   settings?: MockSettings;
 }
 
+/** Reads the chunks holding these store keys (another tab wrote them). */
 export async function readKeys(keys: string[]): Promise<ReadRecords> {
-  if (!database) return { rows: [] };
-  const tx = database.transaction(STORE_NAMES, 'readonly');
+  if (!state.database) return { rows: [] };
+  const tx = state.database.transaction(STORE_NAMES, 'readonly');
   const out: ReadRecords = { rows: [] };
   const chunks = new Map<string, Promise<ChunkEntry[] | undefined>>();
   const chunkFor = (table: TableName, id: string) => {
@@ -759,11 +802,11 @@ export async function readKeys(keys: string[]): Promise<ReadRecords> {
 
 /** Reads the whole saved state (another tab reset it). */
 export async function readSaved(): Promise<Loaded | undefined> {
-  if (!database) return undefined;
-  const read = await readAll(database);
+  if (!state.database) return undefined;
+  const read = await readAll(state.database);
   if (read.kind !== 'ok') return undefined;
   // What this tab holds from now on is the saved data, as of these stamps and generation.
-  knownStamps = read.stamps;
-  knownGeneration = read.generation;
+  state.knownStamps = read.stamps;
+  state.knownGeneration = read.generation;
   return read.loaded;
 }
