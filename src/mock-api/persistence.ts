@@ -539,7 +539,7 @@ export class StorageWriteError extends Error {
 
 export const failedFlushCount = (): number => state.failedFlushes;
 
-/** Writes what is queued, after the write under way; counts a failure instead of throwing. */
+/** Writes what is queued, after the write under way; a failed batch is queued again and counted, and the promise rejects. */
 function flushQueued(): Promise<void> {
   cancelScheduled();
   const reset = state.pendingReset;
