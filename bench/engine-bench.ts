@@ -1,15 +1,18 @@
 /**
  * planEdit10kMs: Update & Sync of one plan over 10,000 subscriptions in the domain engine,
- * in Node. Built by bench/run.mjs (Vite SSR build) and run there; prints JSON samples.
+ * in Node. Built by bench/run.mjs (Vite SSR build) and run there. Also times the simple
+ * reference version (sync-engine-reference.ts) on the same edits: planEdit10kSimpleMs, the
+ * figure that says whether the fast path is still worth its code.
  */
 import { holdingsOf } from '../src/domain/availability';
 import { emptyValues } from '../src/domain/catalogue';
 import { applyPlanEdit, createSubscription, mergeValues, type EngineContext } from '../src/domain/sync-engine';
+import { applyPlanEditSimple } from '../src/domain/sync-engine-reference';
 import { PERMISSION_KEYS, UNLIMITED, type Reseller, type ServicePlan, type Subscription } from '../src/domain/types';
 
 const GB = 1024 ** 3;
 
-export function runEngineBench(runs: number): number[] {
+export function runEngineBench(runs: number): { fast: number[]; simple: number[] } {
   const reseller: Reseller = {
     name: 'Bench reseller',
     limits: {
@@ -43,17 +46,27 @@ export function runEngineBench(runs: number): number[] {
     subs.push(i % 10 === 0 ? { ...s, locked: true, synchronized: false } : s);
   }
   const samples: number[] = [];
+  const simple: number[] = [];
   for (let r = 0; r < runs + 2; r++) {
     // Alternate between two edits so every run really changes every unlocked subscription.
     plan.values = mergeValues(plan.values, { resources: { disk_space: (r % 2 ? 5 : 6) * GB, max_db: r % 2 ? 3 : 4 } });
+    const simpleCtx: EngineContext = { reseller, plan: (id) => plans.get(id), holdings: holdingsOf(subs) };
+    const s0 = performance.now();
+    const reference = applyPlanEditSimple(plan.id, subs, simpleCtx);
+    const simpleMs = performance.now() - s0;
     const runCtx: EngineContext = { reseller, plan: (id) => plans.get(id), holdings: holdingsOf(subs) };
     const t0 = performance.now();
     const { changed, report } = applyPlanEdit(plan.id, subs, runCtx);
     const ms = performance.now() - t0;
     if (report.synced + report.unsynced + report.locked !== 10_000 || changed.length === 0) throw new Error('bench: unexpected plan edit report');
+    if (changed.some((c) => reference.get(c.id)?.synchronized !== c.synchronized)) throw new Error('bench: the fast path and the reference disagree');
     const byId = new Map(changed.map((s) => [s.id, s]));
     for (let i = 0; i < subs.length; i++) subs[i] = byId.get(subs[i]!.id) ?? subs[i]!;
-    if (r >= 2) samples.push(ms); // two warm-up runs
+    if (r >= 2) {
+      // two warm-up runs
+      samples.push(ms);
+      simple.push(simpleMs);
+    }
   }
-  return samples;
+  return { fast: samples, simple };
 }

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SHARED_RESOURCES, addHolding, clampToAvailable, holdingsOf, othersHolding, replaceHolding } from './availability';
+import { SHARED_RESOURCES, holdingsOf, othersHolding, replaceHolding } from './availability';
 import { CATALOGUE } from './catalogue';
 import { formatValue } from './format';
 import {
@@ -24,7 +24,7 @@ import {
   synchronize,
   unlockAndSync,
 } from './sync-engine';
-import type { EngineContext } from './sync-engine';
+import { applyPlanEditSimple, byCreation } from './sync-engine-reference';
 import {
   allocationViolation,
   builtWorldArb,
@@ -91,26 +91,6 @@ function subscriptionHolding(id: string, planId: string, bytes: number, order: n
     createdAt: `2025-01-01T00:00:${String(order % 60).padStart(2, '0')}.000Z`,
     expiresAt: null,
   };
-}
-
-function byCreation(a: Subscription, b: Subscription): number {
-  return a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/**
- * The simple version of Update & Sync (the fast path in the engine must equal it): release what
- * every following subscription holds, then clampToAvailable one at a time, oldest first.
- */
-function naivePlanEdit(planId: string, subscriptions: readonly Subscription[], ctx: EngineContext) {
-  const following = [...subscriptions].sort(byCreation).filter((s) => s.planId !== null && usesPlan(s, planId) && !s.locked);
-  for (const s of following) addHolding(ctx.holdings, s.values, -1);
-  const result = new Map<string, Subscription>();
-  for (const s of following) {
-    const { values, conflicts } = clampToAvailable(desiredValuesOf(s, ctx), ctx.reseller, ctx.holdings);
-    addHolding(ctx.holdings, values, 1);
-    result.set(s.id, { ...s, values, synchronized: conflicts.length === 0, expiresAt: expiresAtOf(values) });
-  }
-  return result;
 }
 
 /** Shared resource keys whose limit is finite and not oversold: the ones subscriptions compete for. */
@@ -341,7 +321,7 @@ describe('properties', () => {
         const fast = { ...contextOf(world), holdings: holdingsOf(world.subscriptions) };
         const slow = { ...contextOf(world), holdings: holdingsOf(world.subscriptions) };
         const { changed } = applyPlanEdit(plan.id, users, fast);
-        const expected = naivePlanEdit(plan.id, users, slow);
+        const expected = applyPlanEditSimple(plan.id, users, slow);
         expect(fast.holdings).toEqual(slow.holdings);
         for (const s of changed) expect(s).toEqual(expected.get(s.id));
         const changedIds = new Set(changed.map((s) => s.id));
