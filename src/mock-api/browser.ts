@@ -11,6 +11,8 @@ import { handlers } from './handlers';
 import { resetChaos } from './chaos';
 import { flushPersistence, startPersistence, type StartupNotice } from './persistence';
 import { buildScenario, isScenarioName, type ScenarioName } from './scenarios';
+import { buildWorld } from './scenario-builder';
+import { buildOfScenarioName, decodeBuild } from '../domain/build-code';
 import { SETTINGS_KEY, db, onCommit, setSettings, transact } from './store';
 import { parseClock } from '../domain/clock';
 import { setClock } from './handlers/mock-tools';
@@ -32,7 +34,7 @@ export function onSettingsOrReset(listener: (what: 'settings' | 'reset') => void
 export { damagedDocument } from './persistence';
 export type { StartupNotice } from './persistence';
 
-const URL_PARAMS = ['scenario', 'latency', 'failureRate', 'now'] as const;
+const URL_PARAMS = ['scenario', 'build', 'latency', 'failureRate', 'now'] as const;
 
 /** A QA URL parameter that could not be applied (the app says so instead of failing silently). */
 export interface IgnoredParameter {
@@ -48,13 +50,16 @@ export interface StartupReport {
   ignored: IgnoredParameter[];
 }
 
-/** `?scenario=`, `?latency=`, `?failureRate=`, `?now=` (SPEC §4), then removed from the address bar. */
+/** `?scenario=`, `?build=`, `?latency=`, `?failureRate=`, `?now=` (SPEC §4), then removed from the address bar. */
 function applyUrlParameters(): IgnoredParameter[] {
   const ignored: IgnoredParameter[] = [];
   const url = new URL(window.location.href);
   const params = url.searchParams;
   const scenario = params.get('scenario');
-  if (scenario !== null && !isScenarioName(scenario)) ignored.push({ name: 'scenario', value: scenario });
+  const build = params.get('build');
+  if (build !== null && decodeBuild(build) === undefined) ignored.push({ name: 'build', value: build });
+  // A good ?build= wins over ?scenario= (both replace all the data): the scenario is named as ignored.
+  if (scenario !== null && (!isScenarioName(scenario) || (build !== null && decodeBuild(build) !== undefined))) ignored.push({ name: 'scenario', value: scenario });
   const latency = params.get('latency');
   const failureRate = params.get('failureRate');
   // Each one on its own, so a bad ?failureRate= does not also drop a good ?latency=. The same
@@ -94,15 +99,24 @@ function checkSavedSettings(): boolean {
   return true;
 }
 
+/** A saved state still `pending` is rebuilt from its name: a scenario's, or a build's (`build-…`). */
+const isRebuildable = (name: string) => isScenarioName(name) || buildOfScenarioName(name) !== undefined;
+function rebuild(name: string) {
+  const build = buildOfScenarioName(name);
+  return build ? buildWorld(build) : buildScenario(name as ScenarioName);
+}
+
 export async function startMockApi(): Promise<StartupReport> {
-  // `?scenario=` replaces the saved state, so it is not even read then.
-  const scenario = new URL(window.location.href).searchParams.get('scenario');
-  const startWith = isScenarioName(scenario) ? () => buildScenario(scenario) : undefined;
+  // `?scenario=` or `?build=` (the scenario builder's link) replaces the saved state, so it is not even read then.
+  const params = new URL(window.location.href).searchParams;
+  const scenario = params.get('scenario');
+  const build = decodeBuild(params.get('build') ?? '');
+  const startWith = build ? () => buildWorld(build) : isScenarioName(scenario) ? () => buildScenario(scenario) : undefined;
   // Listening first, so the write of a fresh scenario is announced to the other tabs too.
   startCrossTab();
   // The service worker registers while the saved state loads: nothing calls the API before both are done.
   const [{ notice }] = await Promise.all([
-    startPersistence({ fallback: () => buildScenario('default'), startWith, scenarios: { isName: isScenarioName, build: (name) => buildScenario(name as ScenarioName) } }).then((started) => {
+    startPersistence({ fallback: () => buildScenario('default'), startWith, scenarios: { isName: isRebuildable, build: rebuild } }).then((started) => {
       if (startWith) resetChaos();
       performance.mark('hp:store-ready');
       return started;
