@@ -25,8 +25,9 @@ export interface BuildInput {
 /** The scenario name a built state carries. */
 export const BUILD_SCENARIO_PREFIX = 'build-';
 
+/** Every share filled in, and snapped to its 0.0001 step (0.1 + 0.2 is written 0.3, so the compact form reads back). */
 export function normalizeBuild(request: BuildRequest): BuildInput {
-  const mix = Object.fromEntries(MIX_KEYS.map((k) => [k, request.mix?.[k] ?? 0])) as Record<MixKey, number>;
+  const mix = Object.fromEntries(MIX_KEYS.map((k) => [k, Math.round((request.mix?.[k] ?? 0) * 10_000) / 10_000])) as Record<MixKey, number>;
   return { seed: request.seed, customers: request.customers, subscriptions: request.subscriptions, plans: request.plans, mix };
 }
 

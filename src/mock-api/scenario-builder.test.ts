@@ -190,6 +190,12 @@ describe('the compact form (?build=)', () => {
     expect(decodeBuild(code)).toBeUndefined();
   });
 
+  it('a share with floating-point noise is snapped to its step, so its link reads back', () => {
+    const checked = checkBuild({ seed: 1, customers: 0, subscriptions: 10, plans: 2, mix: { unsynced: 0.1 + 0.2 } });
+    expect(checked.ok && checked.value.mix.unsynced).toBe(0.3);
+    if (checked.ok) expect(decodeBuild(encodeBuild(checked.value))).toEqual(checked.value);
+  });
+
   it('every share key is in the compact form, in order', () => {
     expect(MIX_KEYS).toEqual(['unsynced', 'locked', 'custom', 'suspended', 'overused']);
     expect(checkBuild({ seed: 1, customers: 0, subscriptions: 0, plans: 1 })).toEqual({ ok: true, value: { seed: 1, customers: 0, subscriptions: 0, plans: 1, mix: { unsynced: 0, locked: 0, custom: 0, suspended: 0, overused: 0 } } });
