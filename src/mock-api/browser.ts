@@ -10,9 +10,9 @@ import { startCrossTab } from './cross-tab';
 import { handlers } from './handlers';
 import { resetChaos } from './chaos';
 import { flushPersistence, startPersistence, type StartupNotice } from './persistence';
-import { buildScenario, isScenarioName, type ScenarioName } from './scenarios';
-import { buildWorld } from './scenario-builder';
-import { buildOfScenarioName, decodeBuild } from '../domain/build-code';
+import { buildScenario, isScenarioName } from './scenarios';
+import { buildWorld, REBUILDABLE } from './scenario-builder';
+import { decodeBuild } from '../domain/build-code';
 import { SETTINGS_KEY, db, onCommit, setSettings, transact } from './store';
 import { parseClock } from '../domain/clock';
 import { setClock } from './handlers/mock-tools';
@@ -99,13 +99,6 @@ function checkSavedSettings(): boolean {
   return true;
 }
 
-/** A saved state still `pending` is rebuilt from its name: a scenario's, or a build's (`build-…`). */
-const isRebuildable = (name: string) => isScenarioName(name) || buildOfScenarioName(name) !== undefined;
-function rebuild(name: string) {
-  const build = buildOfScenarioName(name);
-  return build ? buildWorld(build) : buildScenario(name as ScenarioName);
-}
-
 export async function startMockApi(): Promise<StartupReport> {
   // `?scenario=` or `?build=` (the scenario builder's link) replaces the saved state, so it is not even read then.
   const params = new URL(window.location.href).searchParams;
@@ -116,7 +109,7 @@ export async function startMockApi(): Promise<StartupReport> {
   startCrossTab();
   // The service worker registers while the saved state loads: nothing calls the API before both are done.
   const [{ notice }] = await Promise.all([
-    startPersistence({ fallback: () => buildScenario('default'), startWith, scenarios: { isName: isRebuildable, build: rebuild } }).then((started) => {
+    startPersistence({ fallback: () => buildScenario('default'), startWith, scenarios: REBUILDABLE }).then((started) => {
       if (startWith) resetChaos();
       performance.mark('hp:store-ready');
       return started;
