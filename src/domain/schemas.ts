@@ -366,7 +366,7 @@ const share = z
     z.lte(1, 'invalid_share'),
     z.refine((v) => Math.abs(Math.round(v / BUILD_LIMITS.shareStep) * BUILD_LIMITS.shareStep - v) < 1e-12, 'invalid_share'),
   );
-const buildCount = (min: number, max: number) => z.int(orRequired('invalid_count')).check(z.gte(min, 'too_small'), z.lte(max, 'too_large'));
+const buildCount = (min: number, max: number) => z.int(orRequired('invalid_whole_number')).check(z.gte(min, 'too_small'), z.lte(max, 'too_large'));
 
 /**
  * POST /_mock/build (the scenario builder): counts and a mix of states, built from `seed`.
@@ -611,7 +611,7 @@ export const VALIDATION_MESSAGES: Record<string, { en: string; fr: string }> = {
     en: 'Enter a share from 0 to 1, in steps of 0.0001 (0.01 %).',
     fr: 'Saisissez une part de 0 à 1, par pas de 0,0001 (0,01 %).',
   },
-  invalid_count: { en: 'Enter a whole number.', fr: 'Saisissez un nombre entier.' },
+  invalid_whole_number: { en: 'Enter a whole number.', fr: 'Saisissez un nombre entier.' },
   shares_over_one: {
     en: 'Unsynced, Locked and Custom are states a subscription has one of at most: together they can be 100 % at most.',
     fr: "Désynchronisé, Verrouillé et Personnalisé sont des états exclusifs : ensemble, ils ne peuvent dépasser 100 %.",
