@@ -114,6 +114,8 @@ describe('scenario builder', () => {
     expect(worldSummary(world).states).toEqual({ synced: 140, unsynced: 20, locked: 30, custom: 10, suspended: 20, overused: 10 });
     // Dates count back from the scenarios' reference date: never the real date.
     expect(world.subscriptions.every((s) => s.createdAt < '2026-01-01')).toBe(true);
+    const signedUp = new Map(world.customers.map((c) => [c.id, c.createdAt]));
+    expect(world.subscriptions.every((s) => s.ownerId === null || s.createdAt > signedUp.get(s.ownerId)!)).toBe(true);
     // Another seed: other names; the same seed with another mix: the same names.
     expect(buildWorld({ ...SAMPLE, seed: 43 }).subscriptions[0]!.domain).not.toBe(world.subscriptions[0]!.domain);
     const remixed = buildWorld({ ...SAMPLE, mix: { unsynced: 0, locked: 0, custom: 0.5, suspended: 0, overused: 0.5 } });

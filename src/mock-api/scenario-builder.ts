@@ -228,6 +228,9 @@ const PLACES: [country: string, city: string, postal: string, tld: string][] = [
 
 const loginOf = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '');
 
+/** How many days before the reference date customer n (from 1) of `count` signed up. */
+const customerDaysAgo = (n: number, count: number) => 1500 - Math.floor((n * 1400) / count);
+
 function builtCustomers(count: number, seed: number): { customers: Customer[]; tlds: string[] } {
   const random = stream(seed, 1);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
@@ -255,7 +258,7 @@ function builtCustomers(count: number, seed: number): { customers: Customer[]; t
       postalCode,
       country,
       status: 'active',
-      createdAt: daysBefore(1500 - Math.floor((n * 1400) / count), n % 1440),
+      createdAt: daysBefore(customerDaysAgo(n, count), n % 1440),
     });
   }
   return { customers, tlds };
@@ -380,7 +383,11 @@ export function buildWorld(input: BuildInput): Snapshot {
         addonIds: addons,
         ipAddress: ip.address,
         systemUser,
-        createdAt: daysBefore(1400 - Math.floor((i * 1400) / Math.max(n, 1)), (i * 37) % 600),
+        // Older subscriptions first, never before their customer signed up.
+        createdAt: daysBefore(
+          Math.min(1400 - Math.floor((i * 1400) / Math.max(n, 1)), owner ? customerDaysAgo(owners[i]! + 1, customers.length) - 1 - (i % 7) : Infinity),
+          (i * 37) % 600,
+        ),
         ...(planId === null ? { customValues: customValues(i) } : {}),
       },
       ctx,

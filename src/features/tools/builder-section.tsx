@@ -60,7 +60,7 @@ export function BuilderSection() {
     const out: Partial<Record<FieldKey | 'mix', string>> = {};
     for (const issue of issues) {
       const key = (issue.path.startsWith('mix.') ? issue.path.slice(4) : issue.path) as FieldKey | 'mix';
-      if (key === 'mix' || (INITIAL as Record<string, string>)[key] !== undefined) out[key] ??= validationMessage(issue, lang);
+      if (key === 'mix' || Object.hasOwn(INITIAL, key)) out[key] ??= validationMessage(issue, lang);
     }
     return out;
   }
