@@ -19,6 +19,11 @@ export interface OpenOptions {
   failureRate?: number;
   /** Sets the mock clock (`?now=ISO`); moving it forward applies expirations. */
   now?: string;
+  /**
+   * Starts from a built world (`?build=`, the scenario builder's compact form, e.g.
+   * `'42-200-1000-6-0.1-0.1-0.05-0.05-0.05'`); pass `scenario: undefined` with it.
+   */
+  build?: string;
 }
 
 export function appUrl(path: string, options: OpenOptions = {}) {
@@ -28,6 +33,7 @@ export function appUrl(path: string, options: OpenOptions = {}) {
   if (options.latency !== undefined) url.searchParams.set('latency', String(options.latency));
   if (options.failureRate !== undefined) url.searchParams.set('failureRate', String(options.failureRate));
   if (options.now !== undefined) url.searchParams.set('now', options.now);
+  if (options.build !== undefined) url.searchParams.set('build', options.build);
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
@@ -132,6 +138,16 @@ export interface ResetData {
   subscriptions?: Record<string, unknown>[];
 }
 
+/** The body of `POST /_mock/build` (docs/api.md): shares 0..1 in steps of 0.0001; Unsynced + Locked + Custom ≤ 1. */
+export interface BuildBody {
+  seed: number;
+  customers: number;
+  subscriptions: number;
+  /** Service plans in all, 1..50 (one in five an add-on). */
+  plans: number;
+  mix?: Partial<Record<'unsynced' | 'locked' | 'custom' | 'suspended' | 'overused', number>>;
+}
+
 export interface ApiResult<T = unknown> {
   status: number;
   headers: Record<string, string>;
@@ -208,6 +224,15 @@ export class MockApi {
       scenario,
       ...data,
     });
+  }
+
+  /**
+   * `POST /_mock/build`: replaces every record with a world built from `seed` (the scenario
+   * builder): exact counts, the mix as shares 0..1. The answer says what it holds and the build's
+   * compact form (for `?build=`).
+   */
+  build(body: BuildBody) {
+    return this.request<{ scenario: string; build: string; counts: Record<string, number>; states: Record<string, number> }>('POST', '/_mock/build', body);
   }
 
   /** `PUT /_mock/settings`: either field may be left out. */

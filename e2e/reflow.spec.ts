@@ -73,7 +73,7 @@ test('reflow: home, resources, customers, tools, not found, and the Menu button'
   });
   await test.step('tools', async () => {
     await section(page, 'Prototype tools', '/tools');
-    await expectReflow(page, (p) => [button('Reset data')(p), button('Apply provider changes')(p)]);
+    await expectReflow(page, (p) => [button('Reset data')(p), button('Build')(p), button('Apply provider changes')(p)]);
   });
 
   await test.step('the Menu button: expands, keeps focus order, Escape closes and returns focus', async () => {

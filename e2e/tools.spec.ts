@@ -287,3 +287,82 @@ test('a state in one link: copied in one browser, loaded in another after confir
     await other.close();
   }
 });
+
+test('scenario builder: a world built from a seed, and its link gives the same ids in another browser', async ({ page, mockApi, browser }) => {
+  await openApp(page, '/tools');
+  const builder = page.getByRole('region', { name: 'Scenario builder' });
+  const inputs: [string, string][] = [
+    ['Seed', '7'],
+    ['Customers', '20'],
+    ['Subscriptions', '120'],
+    ['Service plans', '6'],
+    ['Unsynced (%)', '10'],
+    ['Locked (%)', '15'],
+    ['Custom (%)', '5'],
+    ['Suspended (%)', '5'],
+    ['Overused (%)', '2.5'],
+  ];
+  let link = '';
+  let firstRows: string[] = [];
+  let ids: string[] = [];
+
+  await test.step('a bad value is refused at its field', async () => {
+    await builder.getByRole('textbox', { name: 'Subscriptions' }).fill('lots');
+    await builder.getByRole('button', { name: 'Build' }).click();
+    await expect(builder.getByRole('textbox', { name: 'Subscriptions' })).toHaveAccessibleDescription(/Enter a whole number from 0 to 50,000/);
+  });
+
+  await test.step('build with a seed: asked first, then announced with the counts', async () => {
+    for (const [name, value] of inputs) await builder.getByRole('textbox', { name }).fill(value);
+    await builder.getByRole('button', { name: 'Build' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Replace all data with the built world' });
+    await expect(dialog).toContainText('seed 7: 20 customers, 6 service plans, 120 subscriptions');
+    await dialog.getByRole('button', { name: 'Build' }).click();
+    await expect(page.getByRole('status')).toContainText(
+      'World built from seed 7: 20 customers, 6 service plans, 120 subscriptions; Synced 84, Unsynced 12, Locked 18, Custom 6, suspended 6, Overused 3.',
+    );
+    await expect(builder.getByRole('heading', { name: 'Built from seed 7' })).toBeVisible();
+    await builder.getByRole('button', { name: 'Copy link to this build' }).click();
+    const field = builder.getByRole('textbox', { name: 'Link to this build' });
+    await expect(field).toHaveValue(/\/subscriptions\?build=7-20-120-6-0\.1-0\.15-0\.05-0\.05-0\.025$/);
+    link = await field.inputValue();
+    await expectNoAxeViolations(page);
+    // The section with its result reflows at 320 px.
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  await test.step('the built world in the lists', async () => {
+    await openSection(page, 'Subscriptions');
+    const rows = page.getByRole('table').getByRole('row');
+    await expect(rows).toHaveCount(26); // the header and a page of 25
+    firstRows = await rows.allInnerTexts();
+    ids = (await mockApi.request('GET', '/subscriptions?pageSize=500')).body.items.map((s: { id: string; domain: string }) => `${s.id} ${s.domain}`);
+    expect(ids).toHaveLength(120);
+  });
+
+  await test.step('the link in a fresh browser: the same world, the parameter leaves the address', async () => {
+    const other = await browser.newContext();
+    try {
+      const tab = await other.newPage();
+      await tab.goto(link);
+      await expect(tab.getByRole('heading', { level: 1, name: 'Subscriptions' })).toBeVisible();
+      await expect(tab).toHaveURL(/\/subscriptions$/);
+      const rows = tab.getByRole('table').getByRole('row');
+      await expect(rows).toHaveCount(26);
+      expect(await rows.allInnerTexts()).toEqual(firstRows);
+      const theirs = await tab.evaluate(async () => (await (await fetch('/api/v1/subscriptions?pageSize=500')).json()).items.map((s: { id: string; domain: string }) => `${s.id} ${s.domain}`));
+      expect(theirs).toEqual(ids);
+
+      // A bad build in the address changes nothing and is named.
+      await tab.goto('/subscriptions?build=7-20-120-1-0.5-0-0-0-0');
+      await expect(tab.getByRole('alert').filter({ hasText: 'Ignored in the address' })).toContainText('build=7-20-120-1-0.5-0-0-0-0');
+      await expect(tab).toHaveURL(/\/subscriptions$/);
+      await expect(rows).toHaveCount(26);
+      expect(await rows.allInnerTexts()).toEqual(firstRows);
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -5,7 +5,8 @@ import type { MockSettings } from '../domain/schemas';
 
 /** The prototype tools' `/_mock` endpoints (not part of the panel proper). */
 export { SCENARIOS, type ScenarioName } from '../domain/contract';
-import type { ProviderPatchInput, ScenarioName } from '../domain/contract';
+import type { BuildResult, ProviderPatchInput, ScenarioName } from '../domain/contract';
+import type { BuildRequest } from '../domain/schemas';
 
 export type { MockSettings } from '../domain/schemas';
 
@@ -21,6 +22,13 @@ export function useMockSettings() {
 export function useResetScenario() {
   return useApiMutation({
     mutationFn: async (scenario: ScenarioName) => (await apiRequest<unknown>('/_mock/reset', { method: 'POST', body: { scenario } })).data,
+  });
+}
+
+/** The scenario builder (POST /_mock/build): replaces all the data with a seeded world. */
+export function useBuildWorld() {
+  return useApiMutation({
+    mutationFn: async (body: BuildRequest) => (await apiRequest<BuildResult>('/_mock/build', { method: 'POST', body })).data,
   });
 }
 

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod/mini';
 import {
+  buildRequestSchema,
   bulkActionSchema,
   customerCreateSchema,
   customerPatchSchema,
@@ -255,6 +256,17 @@ export const websiteRemovedSchema = z.strictObject({
   name: z.string(),
   removed: z.strictObject({ websites: z.array(z.string()), aliases: z.array(z.string()) }),
 });
+/** POST /_mock/build's answer: what the built world holds, and the build in its compact form (for `?build=`). */
+export const buildResultSchema = z.strictObject({
+  /** `build-` + the compact form. */
+  scenario: z.string(),
+  /** The compact form: seed-customers-subscriptions-plans-unsynced-locked-custom-suspended-overused. */
+  build: z.string(),
+  counts,
+  /** Subscriptions per sync state (they add up to counts.subscriptions), suspended and Overused. */
+  states: z.strictObject({ synced: count, unsynced: count, locked: count, custom: count, suspended: count, overused: count }),
+});
+export type BuildResult = z.infer<typeof buildResultSchema>;
 export const settingsPatchSchema = z.partial(settingsSchema);
 export const healthSchema = z.strictObject({ ready: z.literal(true) });
 
@@ -377,6 +389,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
 
   { method: 'get', path: '/_mock/health', tag: 'Prototype tools', summary: 'Ready once the mock answers: a suite waits for it.', responses: { 200: { description: 'Ready.', schema: healthSchema } }, errors: [] },
   { method: 'post', path: '/_mock/reset', tag: 'Prototype tools', summary: 'Reset to a scenario, then add records through the public POST rules (all or nothing).', body: { schema: resetRequestSchema, optional: true }, responses: { 200: { description: 'What the store now holds.', schema: resetResultSchema } }, errors: [400, 403, 409, 422] },
+  { method: 'post', path: '/_mock/build', tag: 'Prototype tools', summary: 'Replace the data with a world built from a seed: counts and a mix of states (the scenario builder; all or nothing).', body: { schema: buildRequestSchema }, responses: { 200: { description: 'What the store now holds.', schema: buildResultSchema } }, errors: TOOL },
   { method: 'get', path: '/_mock/state', tag: 'Prototype tools', summary: 'Export the whole store.', responses: { 200: { description: 'The state document.', schema: stateDocumentSchema } }, errors: [] },
   { method: 'put', path: '/_mock/state', tag: 'Prototype tools', summary: 'Import a whole store (refused whole if any rule fails).', body: { schema: stateDocumentSchema }, responses: { 200: { description: 'What the store now holds.', schema: importResultSchema } }, errors: TOOL },
   { method: 'get', path: '/_mock/settings', tag: 'Prototype tools', summary: 'Latency, failure rate and failOn patterns.', responses: { 200: { description: 'The settings.', schema: mockSettingsSchema } }, errors: [] },

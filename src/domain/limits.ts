@@ -19,3 +19,16 @@ export const REQUEST_LIMITS = {
   /** Characters of a list's search text `q`. */
   searchText: 200,
 } as const;
+
+/**
+ * What one scenario build (`POST /_mock/build`, `?build=`, the tools' Scenario builder) may ask
+ * for: the `xlarge` scenario's size at most. Shares go in steps of 0.0001 (0.01 %).
+ */
+export const BUILD_LIMITS = {
+  seed: 4_294_967_295,
+  customers: 10_000,
+  subscriptions: 50_000,
+  /** Service plans in all (hosting and add-ons); at least 1. */
+  plans: 50,
+  shareStep: 0.0001,
+} as const;

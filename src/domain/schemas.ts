@@ -24,7 +24,7 @@ import type {
   ResellerPermissionKey,
 } from './types';
 import { formatValue, type Lang } from './format';
-import { REQUEST_LIMITS } from './limits';
+import { BUILD_LIMITS, REQUEST_LIMITS } from './limits';
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -358,6 +358,51 @@ export const providerPatchSchema = z.strictObject({
   oversell: z.optional(flag),
 });
 
+/** A share of the built subscriptions, 0..1 in steps of BUILD_LIMITS.shareStep (0.01 %). */
+const share = z
+  .number(orRequired('invalid_share'))
+  .check(
+    z.gte(0, 'invalid_share'),
+    z.lte(1, 'invalid_share'),
+    z.refine((v) => Math.abs(Math.round(v / BUILD_LIMITS.shareStep) * BUILD_LIMITS.shareStep - v) < 1e-12, 'invalid_share'),
+  );
+const buildCount = (min: number, max: number) => z.int(orRequired('invalid_whole_number')).check(z.gte(min, 'too_small'), z.lte(max, 'too_large'));
+
+/**
+ * POST /_mock/build (the scenario builder): counts and a mix of states, built from `seed`.
+ * Unsynced, Locked and Custom are sync states, so a subscription has one of them at most: their
+ * shares add up to 1 at most (the rest are Synced). Suspended and Overused are independent of
+ * them and of each other. An Unsynced subscription is on a plan offering what the reseller lacks,
+ * so Unsynced needs 2 plans or more (one that fits, one that does not).
+ */
+export const buildRequestSchema = z
+  .strictObject({
+    seed: buildCount(0, BUILD_LIMITS.seed),
+    customers: buildCount(0, BUILD_LIMITS.customers),
+    subscriptions: buildCount(0, BUILD_LIMITS.subscriptions),
+    plans: buildCount(1, BUILD_LIMITS.plans),
+    mix: z.optional(
+      z.strictObject({
+        unsynced: z.optional(share),
+        locked: z.optional(share),
+        custom: z.optional(share),
+        suspended: z.optional(share),
+        overused: z.optional(share),
+      }),
+    ),
+  })
+  .check((ctx) => {
+    const mix = ctx.value.mix ?? {};
+    const exclusive = Math.round(((mix.unsynced ?? 0) + (mix.locked ?? 0) + (mix.custom ?? 0)) / BUILD_LIMITS.shareStep);
+    if (exclusive > Math.round(1 / BUILD_LIMITS.shareStep)) {
+      ctx.issues.push({ code: 'custom', message: 'shares_over_one', path: ['mix'], input: mix });
+    }
+    if ((mix.unsynced ?? 0) > 0 && ctx.value.plans < 2) {
+      ctx.issues.push({ code: 'custom', message: 'unsynced_needs_plans', path: ['mix', 'unsynced'], input: mix.unsynced });
+    }
+  });
+export type BuildRequest = z.infer<typeof buildRequestSchema>;
+
 /**
  * A `failOn` pattern (SPEC §2): `"METHOD /path"`, the path as the API reference writes it
  * (without `/api/v1`), `*` standing for one path segment, e.g. `POST /subscriptions/* /sync`
@@ -560,6 +605,20 @@ export const VALIDATION_MESSAGES: Record<string, { en: string; fr: string }> = {
   custom_has_no_addons: {
     en: 'A custom subscription (no service plan) cannot have add-on plans.',
     fr: "Un abonnement personnalisé (sans pack de services) ne peut pas avoir de packs d'add-ons.",
+  },
+  // The scenario builder (POST /_mock/build).
+  invalid_share: {
+    en: 'Enter a share from 0 to 1, in steps of 0.0001 (0.01 %).',
+    fr: 'Saisissez une part de 0 à 1, par pas de 0,0001 (0,01 %).',
+  },
+  invalid_whole_number: { en: 'Enter a whole number.', fr: 'Saisissez un nombre entier.' },
+  shares_over_one: {
+    en: 'Unsynced, Locked and Custom are states a subscription has one of at most: together they can be 100 % at most.',
+    fr: "Désynchronisé, Verrouillé et Personnalisé sont des états exclusifs : ensemble, ils ne peuvent dépasser 100 %.",
+  },
+  unsynced_needs_plans: {
+    en: 'Unsynced subscriptions need at least 2 service plans (one the reseller can provide, one it cannot).',
+    fr: "Des abonnements désynchronisés demandent au moins 2 packs de services (un que le revendeur peut fournir, un qu'il ne peut pas).",
   },
   invalid_value: { en: 'This value is not valid.', fr: "Cette valeur n'est pas valide." },
 };

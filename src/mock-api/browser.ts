@@ -10,7 +10,9 @@ import { startCrossTab } from './cross-tab';
 import { handlers } from './handlers';
 import { resetChaos } from './chaos';
 import { flushPersistence, startPersistence, type StartupNotice } from './persistence';
-import { buildScenario, isScenarioName, type ScenarioName } from './scenarios';
+import { buildScenario, isScenarioName } from './scenarios';
+import { buildWorld, REBUILDABLE } from './scenario-builder';
+import { decodeBuild } from '../domain/build-code';
 import { SETTINGS_KEY, db, onCommit, setSettings, transact } from './store';
 import { parseClock } from '../domain/clock';
 import { setClock } from './handlers/mock-tools';
@@ -47,11 +49,13 @@ export interface StartupReport {
   ignored: IgnoredParameter[];
 }
 
-/** `?scenario=`, `?latency=`, `?failureRate=`, `?now=` (SPEC §4), taken from the address at start-up. */
+/** `?scenario=`, `?build=`, `?latency=`, `?failureRate=`, `?now=` (SPEC §4), taken from the address at start-up. */
 function applyUrlParameters(params: MockUrlParams): IgnoredParameter[] {
   const ignored: IgnoredParameter[] = [];
-  const { scenario, latency, failureRate, now } = params;
-  if (scenario !== undefined && !isScenarioName(scenario)) ignored.push({ name: 'scenario', value: scenario });
+  const { scenario, build, latency, failureRate, now } = params;
+  if (build !== undefined && decodeBuild(build) === undefined) ignored.push({ name: 'build', value: build });
+  // A good ?build= wins over ?scenario= (both replace all the data): the scenario is named as ignored.
+  if (scenario !== undefined && (!isScenarioName(scenario) || (build !== undefined && decodeBuild(build) !== undefined))) ignored.push({ name: 'scenario', value: scenario });
   // Each one on its own, so a bad ?failureRate= does not also drop a good ?latency=. The same
   // parser as the tools form: what the form refuses (`0x10`, `1e3`) is refused here too.
   if (latency !== undefined) {
@@ -89,14 +93,15 @@ function checkSavedSettings(): boolean {
  * (default: take them now).
  */
 export async function startMockApi(params: MockUrlParams = takeMockUrlParameters()): Promise<StartupReport> {
-  // `?scenario=` replaces the saved state, so it is not even read then.
+  // `?scenario=` or `?build=` (the scenario builder's link) replaces the saved state, so it is not even read then.
   const scenario = params.scenario ?? null;
-  const startWith = isScenarioName(scenario) ? () => buildScenario(scenario) : undefined;
+  const build = decodeBuild(params.build ?? '');
+  const startWith = build ? () => buildWorld(build) : isScenarioName(scenario) ? () => buildScenario(scenario) : undefined;
   // Listening first, so the write of a fresh scenario is announced to the other tabs too.
   startCrossTab();
   // The service worker registers while the saved state loads: nothing calls the API before both are done.
   const [{ notice }] = await Promise.all([
-    startPersistence({ fallback: () => buildScenario('default'), startWith, scenarios: { isName: isScenarioName, build: (name) => buildScenario(name as ScenarioName) } }).then((started) => {
+    startPersistence({ fallback: () => buildScenario('default'), startWith, scenarios: REBUILDABLE }).then((started) => {
       if (startWith) resetChaos();
       performance.mark('hp:store-ready');
       return started;

@@ -74,9 +74,13 @@ export const preconditionFailed = (what: string, id: string): ApiProblem =>
 
 /** `errors` per field path, built from issues with English messages. */
 export function fieldErrors(issues: { path: string; message: string }[]): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  for (const issue of issues) (errors[issue.path || '_'] ??= []).push(issue.message);
-  return errors;
+  // A Map, then own properties: a field named `__proto__` (an unknown key) is a field like any other.
+  const errors = new Map<string, string[]>();
+  for (const issue of issues) {
+    const key = issue.path || '_';
+    errors.set(key, [...(errors.get(key) ?? []), issue.message]);
+  }
+  return Object.fromEntries(errors);
 }
 
 // ---------------------------------------------------------------------------------------------

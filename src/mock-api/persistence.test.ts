@@ -7,6 +7,7 @@ import { server } from './node';
 import { startCrossTab, stopCrossTab } from './cross-tab';
 import { CHUNK_SIZE, chunkOf, damagedDocument, flushPersistence, startPersistence, stopPersistence } from './persistence';
 import { buildScenario } from './scenarios';
+import { buildWorld, REBUILDABLE } from './scenario-builder';
 import { db, snapshotOf } from './store';
 import { SCHEMA_VERSION } from './state-document';
 import { api } from './test-helpers';
@@ -106,6 +107,20 @@ describe('persistence', () => {
     expect(await after.get('meta', 'info')).toEqual({ schemaVersion: SCHEMA_VERSION, scenario: 'sync-failure', generation: expect.any(String) });
     expect(await recordCount(after, 'subscriptions')).toBe(expected.subscriptions.length);
     after.close();
+  });
+
+  it('a built world chosen at start-up (?build=) is saved as its name too, and a reload rebuilds the same world', async () => {
+    const name = freshName();
+    const build = { seed: 9, customers: 5, subscriptions: 30, plans: 5, mix: { unsynced: 0.2, locked: 0.1, custom: 0.1, suspended: 0.1, overused: 0.1 } };
+    await startPersistence({ dbName: name, fallback, startWith: () => buildWorld(build), scenarios: REBUILDABLE });
+    const expected = snapshotOf();
+    stopPersistence();
+    const raw = await rawDb(name);
+    expect(await raw.get('meta', 'info')).toMatchObject({ scenario: 'build-9-5-30-5-0.2-0.1-0.1-0.1-0.1', pending: true });
+    raw.close();
+    resetToScenario('empty');
+    expect(await startPersistence({ dbName: name, fallback, scenarios: REBUILDABLE })).toEqual({});
+    expect(snapshotOf()).toEqual(expected);
   });
 
   it('a pending scenario name that cannot be rebuilt is replaced by the default scenario, with a notice', async () => {

@@ -80,4 +80,18 @@ export const Plan: Story = { name: 'Plan page (Premium)', args: { path: '/servic
 export const AddPlan: Story = { args: { path: '/service-plans/new' } };
 
 export const Tools: Story = { name: 'Prototype tools', args: { path: '/tools' } };
+/** The Scenario builder after a build: the counts built and the link to this build. */
+export const ToolsBuilderBuilt: Story = {
+  name: 'Prototype tools (Scenario builder: built)',
+  args: { path: '/tools' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const builder = await canvas.findByRole('region', { name: 'Scenario builder' });
+    await userEvent.click(within(builder).getByRole('button', { name: 'Build' }));
+    await userEvent.click(within(await screen.findByRole('alertdialog', { name: 'Replace all data with the built world' })).getByRole('button', { name: 'Build' }));
+    await within(builder).findByRole('heading', { name: 'Built from seed 2026' }, { timeout: 10_000 });
+    await userEvent.click(within(builder).getByRole('button', { name: 'Copy link to this build' }));
+    await expect(await within(builder).findByRole('textbox', { name: 'Link to this build' })).toBeVisible();
+  },
+};
 export const NotFound: Story = { name: 'Page not found', args: { path: '/no-such-page' } };

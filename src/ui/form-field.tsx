@@ -10,20 +10,22 @@ function Field({
   error,
   hint,
   control,
+  groupErrorId,
 }: {
   label: string;
   error?: string;
   hint?: ReactNode;
   control: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
+  groupErrorId?: string;
 }) {
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = [error ? errorId : null, groupErrorId ?? null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {control({ id, ...(error ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
+      {control({ id, ...(error || groupErrorId ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
       {hint ? (
         <p className="field-hint" id={hintId}>
           {hint}
@@ -42,8 +44,20 @@ function Field({
  * A labelled input whose error shows next to it (SPEC §5) and is tied to it with
  * aria-describedby; what the user typed is never cleared on error.
  */
-export function TextField({ label, error, hint, ...input }: { label: string; error?: string; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
-  return <Field label={label} error={error} hint={hint} control={(a11y) => <input {...a11y} {...input} />} />;
+export function TextField({
+  label,
+  error,
+  hint,
+  groupErrorId,
+  ...input
+}: {
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  /** The id of an error shown for a group of fields (a fieldset): this field is invalid and described by it too. */
+  groupErrorId?: string;
+} & InputHTMLAttributes<HTMLInputElement>) {
+  return <Field label={label} error={error} hint={hint} groupErrorId={groupErrorId} control={(a11y) => <input {...a11y} {...input} />} />;
 }
 
 export function SelectField({

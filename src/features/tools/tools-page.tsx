@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../ui/page';
+import { BuilderSection } from './builder-section';
 import { ScenarioSection } from './scenario-section';
 import { SettingsSection } from './settings-section';
 import { StateFileSection } from './state-file-section';
@@ -9,13 +10,14 @@ import { ClockSection, UsageSection } from './world-section';
 
 /**
  * Prototype tools (not part of the panel proper): put the mock backend in any state from
- * buttons — scenarios, latency and faults, export/import, and the hosting provider simulator.
+ * buttons — scenarios, the scenario builder, latency and faults, export/import, and the hosting provider simulator.
  */
 export function ToolsPage() {
   const { t } = useTranslation('tools');
   return (
     <Page title={t('title')} description={t('intro')}>
       <ScenarioSection />
+      <BuilderSection />
       <SettingsSection />
       <StateFileSection />
       <StateLinkSection />

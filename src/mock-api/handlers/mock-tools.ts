@@ -16,6 +16,8 @@ import { REQUEST_LIMITS } from '../../domain/limits';
 import { resetChaos } from '../chaos';
 import { PROBLEM_TYPE_BASE, badRequest, json, problem, readJson } from '../http';
 import { buildScenario, isScenarioName, SCENARIOS, type ScenarioName } from '../scenarios';
+import { buildWorld, worldSummary } from '../scenario-builder';
+import { checkBuild, encodeBuild } from '../../domain/build-code';
 import { readDocument, toDocument } from '../state-document';
 import { db, replaceAll, setSettings, snapshotOf, transact, type Snapshot } from '../store';
 import { clockOf, parseClock } from '../../domain/clock';
@@ -168,6 +170,22 @@ export const mockToolHandlers = [
         replaceAll(before.snapshot, { revisions: before.revisions });
         throw error;
       }
+    }),
+  ),
+
+  // The scenario builder: a whole world from a seed, counts and a mix of states. Built before
+  // anything is replaced, so a refused or failed build leaves the data as it was.
+  http.post(
+    route('/_mock/build'),
+    handle(async ({ request }) => {
+      const body = await readJson(request);
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw unprocessable([{ path: '', code: 'invalid_type' }], 'Send a JSON object.');
+      const checked = checkBuild(body);
+      if (!checked.ok) throw unprocessable(checked.issues, 'The build was refused: nothing was changed.');
+      const world = buildWorld(checked.value);
+      replaceAll(world);
+      resetChaos();
+      return json({ scenario: world.scenario, build: encodeBuild(checked.value), ...worldSummary(world) });
     }),
   ),
 
