@@ -1,9 +1,10 @@
 /**
  * The QA parameters of SPEC §4 that the mock API applies at start-up (`?scenario=`, `?build=` —
- * the scenario builder's link —, `?latency=`, `?failureRate=`, `?now=`). They are taken out of the
- * address bar before the app's router first reads it, so that no screen carries them into a link it writes (a list keeps unknown search
- * parameters: a `?scenario=` kept there would reset the data on the next reload). This module is
- * light on purpose (no MSW): the bootstrap calls it before the mock API's code has loaded.
+ * the scenario builder's link —, `?latency=`, `?failureRate=`, `?now=`). They are taken out of
+ * the address bar before the app's router first reads it, so that no screen carries them into a
+ * link it writes (a list keeps unknown search parameters: a `?scenario=` kept there would reset
+ * the data on the next reload). This module is light on purpose (no MSW): the bootstrap calls it
+ * before the mock API's code has loaded.
  */
 export const MOCK_URL_PARAMS = ['scenario', 'build', 'latency', 'failureRate', 'now'] as const;
 export type MockUrlParamName = (typeof MOCK_URL_PARAMS)[number];
