@@ -4,8 +4,9 @@ import { useApiMutation } from './mutations';
 import type { MockSettings } from '../domain/schemas';
 
 /** The prototype tools' `/_mock` endpoints (not part of the panel proper). */
-export { SCENARIOS, type ScenarioName } from '../domain/contract';
-import type { BuildResult, ProviderPatchInput, ScenarioName } from '../domain/contract';
+export { SCENARIOS, type ScenarioName } from '../domain/scenario-names';
+import type { ScenarioName } from '../domain/scenario-names';
+import type { BuildResult, ProviderPatchInput } from '../domain/contract';
 import type { BuildRequest } from '../domain/schemas';
 
 export type { MockSettings } from '../domain/schemas';

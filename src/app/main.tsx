@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { detectLanguage, initI18n, isLanguage, rememberLanguage } from '../i18n/i18n';
@@ -49,6 +49,24 @@ async function bootstrap() {
   }
   // The mock's QA parameters leave the address before the router reads it (see url-parameters.ts).
   const mockParams = takeMockUrlParameters();
+  await initI18n(lang);
+  const queryClient = createQueryClient();
+  setAppQueryClient(queryClient);
+  const router = createAppRouter();
+  const root = document.getElementById('root');
+  if (!root) throw new Error('No #root element');
+  // A transition: React renders the first screen in slices, yielding to the browser between them.
+  startTransition(() => createRoot(root).render(
+    <StrictMode>
+      <AppProviders queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </AppProviders>
+    </StrictMode>,
+  ));
+  performance.mark('hp:shell-rendered');
+
+  // The mock API's code loads once the shell is on its way, not before: on a slow network it
+  // would share the bandwidth with what the first frame needs. Requests wait for it meanwhile.
   const backend = import('../mock-api/browser').then(async (mock) => {
     const report = await mock.startMockApi(mockParams);
     performance.mark('hp:mock-ready');
@@ -72,21 +90,6 @@ async function bootstrap() {
     // being filled in (a failed load replaces it with its error state).
     mock.onSettingsOrReset((what) => window.dispatchEvent(new Event(what === 'reset' ? STORE_CHANGED_EVENT : SETTINGS_CHANGED_EVENT)));
   }, (error: unknown) => console.error('Hosting Panel: the mock API did not start', error));
-
-  await initI18n(lang);
-  const queryClient = createQueryClient();
-  setAppQueryClient(queryClient);
-  const router = createAppRouter();
-  const root = document.getElementById('root');
-  if (!root) throw new Error('No #root element');
-  createRoot(root).render(
-    <StrictMode>
-      <AppProviders queryClient={queryClient}>
-        <RouterProvider router={router} />
-      </AppProviders>
-    </StrictMode>,
-  );
-  performance.mark('hp:shell-rendered');
 }
 
 bootstrap().catch((error: unknown) => {

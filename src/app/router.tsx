@@ -1,7 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout } from './layout';
 import { NotFound, RouteError } from './route-error';
-import { LoadingState } from '../ui/query-state';
+import { RouteFallback } from './route-fallback';
 
 // Route-level code splitting: each screen is its own chunk, loaded on first visit.
 export const routes: RouteObject[] = [
@@ -14,15 +14,16 @@ export const routes: RouteObject[] = [
         errorElement: <RouteError />,
         // While the first screen's code loads, the shell (header, navigation) is already there:
         // only the page area waits.
-        hydrateFallbackElement: <LoadingState />,
+        hydrateFallbackElement: <RouteFallback />,
         children: [
-          { index: true, lazy: async () => ({ Component: (await import('../features/home/home-page')).HomePage }) },
-          { path: 'resources', lazy: async () => ({ Component: (await import('../features/home/resources-page')).ResourcesPage }) },
-          { path: 'customers', lazy: async () => ({ Component: (await import('../features/customers/customers-page')).CustomersPage }) },
+          { index: true, handle: { title: 'home:home.title' }, lazy: async () => ({ Component: (await import('../features/home/home-page')).HomePage }) },
+          { path: 'resources', handle: { title: 'home:resources.title' }, lazy: async () => ({ Component: (await import('../features/home/resources-page')).ResourcesPage }) },
+          { path: 'customers', handle: { title: 'customers:title' }, lazy: async () => ({ Component: (await import('../features/customers/customers-page')).CustomersPage }) },
           { path: 'customers/new', lazy: async () => ({ Component: (await import('../features/customers/add-customer-page')).AddCustomerPage }) },
           { path: 'customers/:customerId', lazy: async () => ({ Component: (await import('../features/customers/customer-page')).CustomerPage }) },
           {
             path: 'subscriptions',
+            handle: { title: 'subscriptions:title' },
             lazy: async () => {
               const page = await import('../features/subscriptions/subscriptions-page');
               // The loader only prefetches the first screen: typing in Search (a search-param
@@ -32,10 +33,10 @@ export const routes: RouteObject[] = [
           },
           { path: 'subscriptions/new', lazy: async () => ({ Component: (await import('../features/subscriptions/add-subscription-page')).AddSubscriptionPage }) },
           { path: 'subscriptions/:subscriptionId', lazy: async () => ({ Component: (await import('../features/subscriptions/subscription-page')).SubscriptionPage }) },
-          { path: 'service-plans', lazy: async () => ({ Component: (await import('../features/service-plans/service-plans-page')).ServicePlansPage }) },
+          { path: 'service-plans', handle: { title: 'plans:list.title' }, lazy: async () => ({ Component: (await import('../features/service-plans/service-plans-page')).ServicePlansPage }) },
           { path: 'service-plans/new', lazy: async () => ({ Component: (await import('../features/service-plans/add-plan-page')).AddPlanPage }) },
           { path: 'service-plans/:planId', lazy: async () => ({ Component: (await import('../features/service-plans/plan-page')).PlanPage }) },
-          { path: 'tools', lazy: async () => ({ Component: (await import('../features/tools/tools-page')).ToolsPage }) },
+          { path: 'tools', handle: { title: 'tools:title' }, lazy: async () => ({ Component: (await import('../features/tools/tools-page')).ToolsPage }) },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useImportState } from '../api/mock-tools';
 import { announce } from '../ui/announcer';
-import { ConfirmDialog } from '../ui/dialog';
 import { decodeStateLink } from '../ui/state-link';
+
+// The dialog (React Aria) loads only when a link brings a state: most starts have none.
+const ConfirmDialog = lazy(async () => ({ default: (await import('../ui/dialog')).ConfirmDialog }));
 
 /** The `#state=` value the page was opened with (taken out of the address at start-up). */
 let sharedLink: string | undefined;
@@ -71,7 +73,9 @@ export function SharedStatePrompt() {
           </button>
         </div>
       ) : null}
-      <ConfirmDialog
+      {shared !== null || importState.isPending ? (
+        <Suspense fallback={null}>
+          <ConfirmDialog
         title={t('shared.title')}
         isOpen={shared !== null}
         onOpenChange={(open) => {
@@ -87,7 +91,9 @@ export function SharedStatePrompt() {
         destructive
       >
         {shared ? <p>{t('shared.body', { ...shared, scenario: shared.scenario || '—' })}</p> : null}
-      </ConfirmDialog>
+          </ConfirmDialog>
+        </Suspense>
+      ) : null}
     </>
   );
 }

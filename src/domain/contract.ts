@@ -35,8 +35,8 @@ const syncStateSchema = z.enum(['synced', 'unsynced', 'locked', 'custom']);
 const etag = z.string();
 
 /** Names of the start-up scenarios (SPEC §4). */
-export const SCENARIOS = ['default', 'empty', 'sync-failure', 'large', 'xlarge'] as const;
-export type ScenarioName = (typeof SCENARIOS)[number];
+import { SCENARIOS, type ScenarioName } from './scenario-names';
+export { SCENARIOS, type ScenarioName };
 
 function keyed<K extends string, T extends z.ZodMiniType>(keys: readonly K[], value: T) {
   return z.strictObject(Object.fromEntries(keys.map((k) => [k, value])) as Record<K, T>);
