@@ -38,7 +38,9 @@ export function appUrl(path: string, options: OpenOptions = {}) {
 }
 
 /**
- * Opens a page of the app and waits until its heading shows (the mock API is up by then).
+ * Opens a page of the app and waits until its heading shows. The heading can paint before the
+ * mock API is up (the shell comes first): `MockApi` calls wait for `/_mock/health` themselves,
+ * and a check of the data waits for the data.
  * Resets to the `default` scenario unless told otherwise; pass `{ scenario: undefined }` to keep
  * the saved data (a reload, a second tab).
  */
