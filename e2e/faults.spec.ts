@@ -121,117 +121,115 @@ test('a failing query is retried twice on 5xx, never on 4xx; a failed write is n
   expect(requests.filter((r) => r === 'POST /api/v1/customers')).toHaveLength(1);
 });
 
-test('Add Customer: a failed save keeps what was typed, says what failed, and OK works once faults stop', async ({ page, mockApi }) => {
-  await openApp(page, '/customers/new');
-  await page.getByLabel('Contact name').fill('Zoë Faulty');
-  await page.getByLabel('Company name').fill('Faulty & Co');
-  await page.getByLabel('Email').fill('zoe@faulty.example');
-  await page.getByLabel('Username').fill('zfaulty');
-  await page.getByLabel('Password').fill('a long secret');
-  await page.getByLabel('Country').selectOption('FR');
-  await mockApi.settings({ failureRate: 1 });
-  await page.getByRole('button', { name: 'OK' }).click();
+test('a failed save keeps what was typed and says what failed; the same save works once faults stop (every form)', async ({ page, mockApi }) => {
+  // One journey through the forms: a step per form, each on a freshly reset default scenario.
+  await test.step('Add Customer: a failed save keeps what was typed, says what failed, and OK works once faults stop', async () => {
+    await openApp(page, '/customers/new');
+    await page.getByLabel('Contact name').fill('Zoë Faulty');
+    await page.getByLabel('Company name').fill('Faulty & Co');
+    await page.getByLabel('Email').fill('zoe@faulty.example');
+    await page.getByLabel('Username').fill('zfaulty');
+    await page.getByLabel('Password').fill('a long secret');
+    await page.getByLabel('Country').selectOption('FR');
+    await mockApi.settings({ failureRate: 1 });
+    await page.getByRole('button', { name: 'OK' }).click();
 
-  const alert = page.getByRole('alert');
-  await expect(alert).toContainText('The customer was not created');
-  await expect(alert).toContainText(FAILED_ON_PURPOSE);
-  await expect(page.getByLabel('Contact name')).toHaveValue('Zoë Faulty');
-  await expect(page.getByLabel('Company name')).toHaveValue('Faulty & Co');
-  await expect(page.getByLabel('Email')).toHaveValue('zoe@faulty.example');
-  await expect(page.getByLabel('Username')).toHaveValue('zfaulty');
-  await expect(page.getByLabel('Password')).toHaveValue('a long secret');
-  await expect(page.getByLabel('Country')).toHaveValue('FR');
-  await expectNoAxeViolations(page);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('The customer was not created');
+    await expect(alert).toContainText(FAILED_ON_PURPOSE);
+    await expect(page.getByLabel('Contact name')).toHaveValue('Zoë Faulty');
+    await expect(page.getByLabel('Company name')).toHaveValue('Faulty & Co');
+    await expect(page.getByLabel('Email')).toHaveValue('zoe@faulty.example');
+    await expect(page.getByLabel('Username')).toHaveValue('zfaulty');
+    await expect(page.getByLabel('Password')).toHaveValue('a long secret');
+    await expect(page.getByLabel('Country')).toHaveValue('FR');
+    await expectNoAxeViolations(page);
 
-  // Nothing half-written reached the store.
-  await mockApi.settings({ failureRate: 0 });
-  expect((await mockApi.request('GET', '/customers?q=zfaulty')).body.total).toBe(0);
+    // Nothing half-written reached the store.
+    await mockApi.settings({ failureRate: 0 });
+    expect((await mockApi.request('GET', '/customers?q=zfaulty')).body.total).toBe(0);
 
-  await page.getByRole('button', { name: 'OK' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Zoë Faulty' })).toBeVisible();
-  expect((await mockApi.request('GET', '/customers?q=zfaulty')).body.total).toBe(1);
-});
+    await page.getByRole('button', { name: 'OK' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Zoë Faulty' })).toBeVisible();
+    expect((await mockApi.request('GET', '/customers?q=zfaulty')).body.total).toBe(1);
+  });
+  await test.step('Edit customer: a failed save keeps the edit; Save works once faults stop', async () => {
+    await openApp(page, '/customers/cus-0002');
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel('City').fill('Potsdam');
+    await mockApi.settings({ failureRate: 1 });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'The changes were not saved' })).toContainText(FAILED_ON_PURPOSE);
+    await expect(page.getByLabel('City')).toHaveValue('Potsdam');
 
-test('Edit customer: a failed save keeps the edit; Save works once faults stop', async ({ page, mockApi }) => {
-  await openApp(page, '/customers/cus-0002');
-  await page.getByRole('button', { name: 'Edit' }).click();
-  await page.getByLabel('City').fill('Potsdam');
-  await mockApi.settings({ failureRate: 1 });
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'The changes were not saved' })).toContainText(FAILED_ON_PURPOSE);
-  await expect(page.getByLabel('City')).toHaveValue('Potsdam');
+    await mockApi.settings({ failureRate: 0 });
+    expect((await mockApi.request('GET', '/customers/cus-0002')).body.city).toBe('Berlin');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('status')).toContainText('saved');
+    await expect(page.getByText('Potsdam')).toBeVisible();
+  });
+  await test.step('Add Subscription: a failed save keeps the form and names the failure', async () => {
+    await openApp(page, '/subscriptions/new');
+    await page.getByLabel('Domain name').fill('faulty-domain.example');
+    await page.getByLabel('Subscriber').selectOption('cus-0001');
+    await mockApi.settings({ failureRate: 1 });
+    await page.getByRole('button', { name: 'OK' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'The subscription could not be created' })).toContainText(FAILED_ON_PURPOSE);
+    await expect(page.getByLabel('Domain name')).toHaveValue('faulty-domain.example');
+    await expect(page.getByLabel('Subscriber')).toHaveValue('cus-0001');
+    await expectNoAxeViolations(page);
 
-  await mockApi.settings({ failureRate: 0 });
-  expect((await mockApi.request('GET', '/customers/cus-0002')).body.city).toBe('Berlin');
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status')).toContainText('saved');
-  await expect(page.getByText('Potsdam')).toBeVisible();
-});
+    await mockApi.settings({ failureRate: 0 });
+    expect((await mockApi.request('GET', '/subscriptions?q=faulty-domain')).body.total).toBe(0);
+    await page.getByRole('button', { name: 'OK' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'faulty-domain.example' })).toBeVisible();
+  });
+  await test.step('Customize: a failed save keeps the values typed and leaves the subscription unlocked', async () => {
+    await openApp(page, '/subscriptions/sub-00001');
+    await expect(page.getByRole('heading', { level: 1, name: 'martin-bakery.fr' })).toBeVisible();
+    await page.getByRole('button', { name: 'Customize' }).click();
+    const mailboxes = page.getByLabel('Mailboxes', { exact: true });
+    await mailboxes.fill('42');
+    await mockApi.settings({ failureRate: 1 });
+    await page.getByRole('button', { name: 'Save' }).click();
+    // Saving a plan-based subscription locks it: the form asks first.
+    await page.getByRole('alertdialog', { name: 'Lock the subscription?' }).getByRole('button', { name: 'Save and lock' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'The values could not be saved' })).toContainText(FAILED_ON_PURPOSE);
+    await expect(mailboxes).toHaveValue('42');
 
-test('Add Subscription: a failed save keeps the form and names the failure', async ({ page, mockApi }) => {
-  await openApp(page, '/subscriptions/new');
-  await page.getByLabel('Domain name').fill('faulty-domain.example');
-  await page.getByLabel('Subscriber').selectOption('cus-0001');
-  await mockApi.settings({ failureRate: 1 });
-  await page.getByRole('button', { name: 'OK' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'The subscription could not be created' })).toContainText(FAILED_ON_PURPOSE);
-  await expect(page.getByLabel('Domain name')).toHaveValue('faulty-domain.example');
-  await expect(page.getByLabel('Subscriber')).toHaveValue('cus-0001');
-  await expectNoAxeViolations(page);
+    await mockApi.settings({ failureRate: 0 });
+    const after = (await mockApi.request('GET', '/subscriptions/sub-00001')).body;
+    expect(after.syncState).toBe('synced');
+    expect(after.locked).toBe(false);
+  });
+  await test.step('Update & Sync: a failed plan save keeps the edit and changes no subscription', async () => {
+    await openApp(page, '/service-plans/plan-0001');
+    const before = (await mockApi.request('GET', '/subscriptions?planId=plan-0001&pageSize=100')).body;
+    await page.getByLabel('Mailboxes', { exact: true }).fill('77');
+    await mockApi.settings({ failureRate: 1 });
+    await page.getByRole('button', { name: 'Update & Sync' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'The plan was not saved' })).toContainText(FAILED_ON_PURPOSE);
+    await expect(page.getByLabel('Mailboxes', { exact: true })).toHaveValue('77');
+    await expectNoAxeViolations(page);
 
-  await mockApi.settings({ failureRate: 0 });
-  expect((await mockApi.request('GET', '/subscriptions?q=faulty-domain')).body.total).toBe(0);
-  await page.getByRole('button', { name: 'OK' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'faulty-domain.example' })).toBeVisible();
-});
-
-test('Customize: a failed save keeps the values typed and leaves the subscription unlocked', async ({ page, mockApi }) => {
-  await openApp(page, '/subscriptions/sub-00001');
-  await expect(page.getByRole('heading', { level: 1, name: 'martin-bakery.fr' })).toBeVisible();
-  await page.getByRole('button', { name: 'Customize' }).click();
-  const mailboxes = page.getByLabel('Mailboxes', { exact: true });
-  await mailboxes.fill('42');
-  await mockApi.settings({ failureRate: 1 });
-  await page.getByRole('button', { name: 'Save' }).click();
-  // Saving a plan-based subscription locks it: the form asks first.
-  await page.getByRole('alertdialog', { name: 'Lock the subscription?' }).getByRole('button', { name: 'Save and lock' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'The values could not be saved' })).toContainText(FAILED_ON_PURPOSE);
-  await expect(mailboxes).toHaveValue('42');
-
-  await mockApi.settings({ failureRate: 0 });
-  const after = (await mockApi.request('GET', '/subscriptions/sub-00001')).body;
-  expect(after.syncState).toBe('synced');
-  expect(after.locked).toBe(false);
-});
-
-test('Update & Sync: a failed plan save keeps the edit and changes no subscription', async ({ page, mockApi }) => {
-  await openApp(page, '/service-plans/plan-0001');
-  const before = (await mockApi.request('GET', '/subscriptions?planId=plan-0001&pageSize=100')).body;
-  await page.getByLabel('Mailboxes', { exact: true }).fill('77');
-  await mockApi.settings({ failureRate: 1 });
-  await page.getByRole('button', { name: 'Update & Sync' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'The plan was not saved' })).toContainText(FAILED_ON_PURPOSE);
-  await expect(page.getByLabel('Mailboxes', { exact: true })).toHaveValue('77');
-  await expectNoAxeViolations(page);
-
-  await mockApi.settings({ failureRate: 0 });
-  const after = (await mockApi.request('GET', '/subscriptions?planId=plan-0001&pageSize=100')).body;
-  expect(after).toEqual(before);
-  await page.getByRole('button', { name: 'Update & Sync' }).click();
-  await expect(page.getByRole('status')).toContainText(/synced|Synced/);
-});
-
-test('Add Plan: a failed save keeps the name and says what failed', async ({ page, mockApi }) => {
-  await openApp(page, '/service-plans/new');
-  await page.getByLabel('Plan name').fill('Faulty plan');
-  await mockApi.settings({ failureRate: 1 });
-  await page.getByRole('button', { name: 'OK' }).click();
-  await expect(page.getByRole('alert')).toContainText('The plan was not created');
-  await expect(page.getByRole('alert')).toContainText(FAILED_ON_PURPOSE);
-  await expect(page.getByLabel('Plan name')).toHaveValue('Faulty plan');
-  await mockApi.settings({ failureRate: 0 });
-  await page.getByRole('button', { name: 'OK' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Faulty plan' })).toBeVisible();
+    await mockApi.settings({ failureRate: 0 });
+    const after = (await mockApi.request('GET', '/subscriptions?planId=plan-0001&pageSize=100')).body;
+    expect(after).toEqual(before);
+    await page.getByRole('button', { name: 'Update & Sync' }).click();
+    await expect(page.getByRole('status')).toContainText(/synced|Synced/);
+  });
+  await test.step('Add Plan: a failed save keeps the name and says what failed', async () => {
+    await openApp(page, '/service-plans/new');
+    await page.getByLabel('Plan name').fill('Faulty plan');
+    await mockApi.settings({ failureRate: 1 });
+    await page.getByRole('button', { name: 'OK' }).click();
+    await expect(page.getByRole('alert')).toContainText('The plan was not created');
+    await expect(page.getByRole('alert')).toContainText(FAILED_ON_PURPOSE);
+    await expect(page.getByLabel('Plan name')).toHaveValue('Faulty plan');
+    await mockApi.settings({ failureRate: 0 });
+    await page.getByRole('button', { name: 'OK' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Faulty plan' })).toBeVisible();
+  });
 });
 
 test('actions on a record (suspend, remove) say what failed and change nothing', async ({ page, mockApi }) => {

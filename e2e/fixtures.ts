@@ -167,18 +167,26 @@ export class MockApi {
 
   /**
    * Waits until the mock answers `GET /_mock/health` (right after a load or a reload, a request
-   * can reach the static host before the service worker controls the page). Every call below
-   * does this first, once per page load.
+   * can reach the static host before the service worker controls the page, and the shell paints
+   * before the mock API is up). Every call below does this first, once per page load.
+   *
+   * Polled from here, not with `page.waitForFunction`: that one does not await an async predicate
+   * (the returned promise counts as truthy), so it would not wait at all.
    */
   async waitForHealth(): Promise<void> {
-    await this.page.waitForFunction(async () => {
-      try {
-        const res = await fetch('/api/v1/_mock/health');
-        return res.ok && res.headers.get('content-type')?.includes('json') && (await res.json()).ready === true;
-      } catch {
-        return false;
-      }
-    }, undefined, { polling: 50 });
+    await expect
+      .poll(
+        () =>
+          this.page
+            .evaluate(async () => {
+              const res = await fetch('/api/v1/_mock/health');
+              return res.ok && Boolean(res.headers.get('content-type')?.includes('json')) && (await res.json()).ready === true;
+            })
+            // A navigation under way destroys the page's context: not ready yet.
+            .catch(() => false),
+        { message: 'the mock API answers GET /_mock/health', intervals: [50], timeout: 15_000 },
+      )
+      .toBe(true);
     this.ready = true;
     this.page.once('load', () => (this.ready = false));
   }
