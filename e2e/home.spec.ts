@@ -1,6 +1,6 @@
 import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
 
-test('Home: subscriptions and customers against their limits, what needs attention, the way to my resources', async ({ page }) => {
+test('Home: subscriptions and customers against their limits, what needs attention, the way to my resources, which follow the provider', async ({ page, mockApi }) => {
   await openApp(page, '/');
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   const subscriptions = page.getByRole('region', { name: 'Subscriptions' });
@@ -10,7 +10,7 @@ test('Home: subscriptions and customers against their limits, what needs attenti
   const attention = page.getByRole('region', { name: 'Need attention' });
   await expect(attention.getByRole('link', { name: /unsynced subscriptions/ })).toHaveAttribute('href', '/subscriptions?sync=unsynced');
   await expect(page.getByRole('region', { name: 'Service plans' }).getByRole('link', { name: 'Business' })).toBeVisible();
-  // axe-core on this page as loaded: shell.spec.ts.
+  await expectNoAxeViolations(page);
 
   await page.getByRole('link', { name: 'Overview of my resources and permissions' }).click();
   await expect(page).toHaveURL(/\/resources$/);
@@ -21,6 +21,11 @@ test('Home: subscriptions and customers against their limits, what needs attenti
   await expect(page.getByRole('table', { name: 'Permissions' }).getByRole('row', { name: 'Hosting performance settings management Off' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'IP addresses' }).getByRole('row', { name: '203.0.113.20 Dedicated' })).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // The overview follows the provider: a granted permission reads On.
+  await mockApi.provider({ permissions: { manage_performance: true } });
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Permissions' }).getByRole('row', { name: 'Hosting performance settings management On' })).toBeVisible();
 });
 
 test('Home and the resources overview in French', async ({ page }) => {
@@ -35,13 +40,4 @@ test('Home and the resources overview in French', async ({ page }) => {
   await expect(page.getByRole('table', { name: 'Ressources' }).getByRole('row', { name: /^Espace disque/ })).toContainText('500 Go');
   await expect(page.getByRole('table', { name: 'Droits' }).getByRole('row', { name: 'Gestion de la zone DNS Activé' })).toBeVisible();
   await expectNoAxeViolations(page);
-});
-
-test('the overview follows the provider: a granted permission reads On', async ({ page, mockApi }) => {
-  await openApp(page, '/resources');
-  const permissions = page.getByRole('table', { name: 'Permissions' });
-  await expect(permissions.getByRole('row', { name: 'Hosting performance settings management Off' })).toBeVisible();
-  await mockApi.provider({ permissions: { manage_performance: true } });
-  await page.reload();
-  await expect(permissions.getByRole('row', { name: 'Hosting performance settings management On' })).toBeVisible();
 });

@@ -66,7 +66,7 @@ test('list: search, filters, sort and page live in the URL', async ({ page }) =>
   await expect(page.getByText('Page 2 of 3')).toBeVisible();
 });
 
-test('the plan page’s link pre-filters the list: ?planId=&sync=unsynced', async ({ page }) => {
+test('links that open a screen prepared: the plan page’s pre-filtered list, Add Subscription from a customer page', async ({ page }) => {
   await openApp(page, '/subscriptions?planId=plan-0003&sync=unsynced');
   await expect(page.getByLabel('Plan', { exact: true })).toHaveValue('plan-0003');
   await expect(page.getByLabel('Sync state', { exact: true })).toHaveValue('unsynced');
@@ -76,6 +76,15 @@ test('the plan page’s link pre-filters the list: ?planId=&sync=unsynced', asyn
     if ((await row.getByRole('cell').count()) === 0) continue;
     await expect(row.getByRole('button', { name: 'Unsynced' })).toBeVisible();
   }
+
+  // Add Subscription from a customer page preselects the customer and goes back there.
+  await page.goto('/subscriptions/new?ownerId=cus-0002');
+  await expect(page.getByLabel('Subscriber')).toHaveValue('cus-0002');
+  await page.getByLabel('Domain name').fill('custom-site.example');
+  await page.getByLabel('Service plan').selectOption({ label: 'None (custom subscription)' });
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(page).toHaveURL(/\/customers\/cus-0002$/);
+  await expect(status(page)).toContainText('Subscription custom-site.example created: Custom.');
 });
 
 test('bulk Synchronize reports each subscription’s result', async ({ page }) => {
@@ -160,16 +169,6 @@ test('Add Subscription: field errors, a taken domain, then the new subscription�
   await page.getByRole('button', { name: 'OK' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'fresh-start.example' })).toBeVisible();
   await expect(status(page)).toContainText('Subscription fresh-start.example created');
-});
-
-test('Add Subscription from a customer page preselects the customer and goes back there', async ({ page }) => {
-  await openApp(page, '/subscriptions/new?ownerId=cus-0002');
-  await expect(page.getByLabel('Subscriber')).toHaveValue('cus-0002');
-  await page.getByLabel('Domain name').fill('custom-site.example');
-  await page.getByLabel('Service plan').selectOption({ label: 'None (custom subscription)' });
-  await page.getByRole('button', { name: 'OK' }).click();
-  await expect(page).toHaveURL(/\/customers\/cus-0002$/);
-  await expect(status(page)).toContainText('Subscription custom-site.example created: Custom.');
 });
 
 test('subscription page: values beside the plan, Customize warns that it locks', async ({ page }) => {
