@@ -127,7 +127,8 @@ describe('Customers list', () => {
   it('speaks French', async () => {
     await renderApp('/customers', { lang: 'fr' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Clients' })).toBeInTheDocument();
-    expect(screen.getByRole('searchbox', { name: 'Rechercher' })).toBeInTheDocument();
+    // The title paints with the shell, before the page's code: wait for the page itself.
+    expect(await screen.findByRole('searchbox', { name: 'Rechercher' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Ajouter un client' })).toBeInTheDocument();
     await screen.findByRole('link', { name: 'Alice Martin' });
     expect(screen.getByRole('columnheader', { name: /^Nom du contact/ })).toBeInTheDocument();

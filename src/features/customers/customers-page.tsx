@@ -8,12 +8,13 @@ import { announce } from '../../ui/announcer';
 import { ConfirmDialog } from '../../ui/dialog';
 import { Page } from '../../ui/page';
 import { Pagination } from '../../ui/pagination';
-import { EmptyState, ErrorState, LoadingState, errorText } from '../../ui/query-state';
+import { EmptyState, ErrorState, errorText } from '../../ui/query-state';
 import { SortableHeader } from '../../ui/sortable-header';
 import { StatusBadge } from '../../ui/sync-state-badge';
 import { useLang } from '../../ui/use-lang';
 import { useListParams } from '../../ui/use-list-params';
 import { BusyButton } from '../../ui/busy-button';
+import { ListSkeleton } from '../../ui/list-skeleton';
 import { TableRegion } from '../../ui/table-region';
 
 const FILTERS = ['status'] as const;
@@ -134,7 +135,7 @@ export function CustomersPage() {
       </div>
 
       {customers.isPending ? (
-        <LoadingState />
+        <ListSkeleton rows={list.pageSize} />
       ) : customers.isError && !data ? (
         <ErrorState error={customers.error} onRetry={() => void customers.refetch()} />
       ) : data && data.total === 0 ? (

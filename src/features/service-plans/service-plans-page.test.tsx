@@ -11,7 +11,7 @@ describe('Service Plans', { timeout: 20_000 }, () => {
   it('lists hosting plans with their sync counts and links the unsynced ones', async () => {
     const { user, router } = await renderApp('/service-plans');
     expect(await screen.findByRole('heading', { level: 1, name: 'Service Plans' })).toBeInTheDocument();
-    expect(screen.getByRole('tab', { name: 'Hosting Plans' })).toHaveAttribute('aria-selected', 'true');
+    expect(await screen.findByRole('tab', { name: 'Hosting Plans' })).toHaveAttribute('aria-selected', 'true');
     const table = await screen.findByRole('table', { name: 'Hosting Plans' });
     const premium = within(table).getByRole('row', { name: /Premium/ });
     expect(within(premium).getByRole('link', { name: 'Premium' })).toHaveAttribute('href', '/service-plans/plan-0003');
@@ -38,7 +38,7 @@ describe('Service Plans', { timeout: 20_000 }, () => {
   it('opens on the add-on tab from ?kind=addon, in French', async () => {
     await renderApp('/service-plans?kind=addon', { lang: 'fr' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Packs de services' })).toBeInTheDocument();
-    expect(screen.getByRole('tab', { name: "Packs d'add-ons" })).toHaveAttribute('aria-selected', 'true');
+    expect(await screen.findByRole('tab', { name: "Packs d'add-ons" })).toHaveAttribute('aria-selected', 'true');
     expect(await screen.findByRole('link', { name: 'Developer Pack' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Ajouter un pack' })).toBeInTheDocument();
   });

@@ -10,13 +10,14 @@ import { announce } from '../../ui/announcer';
 import { ConfirmDialog } from '../../ui/dialog';
 import { Page } from '../../ui/page';
 import { Pagination } from '../../ui/pagination';
-import { EmptyState, ErrorState, LoadingState, errorText } from '../../ui/query-state';
+import { EmptyState, ErrorState, errorText } from '../../ui/query-state';
 import { SortableHeader } from '../../ui/sortable-header';
 import { useListParams } from '../../ui/use-list-params';
 import { useLang } from '../../ui/use-lang';
 import { formatCount } from '../../domain/format';
 import { kindOf, PLAN_KINDS } from './plan-kind';
 import { BusyButton } from '../../ui/busy-button';
+import { ListSkeleton } from '../../ui/list-skeleton';
 import { TableRegion } from '../../ui/table-region';
 
 const FILTER_KEYS = ['kind'] as const;
@@ -123,7 +124,7 @@ function PlanTable({ kind, params }: { kind: PlanKind; params: ListParams }) {
         </button>
       </form>
       {query.isPending ? (
-        <LoadingState />
+        <ListSkeleton />
       ) : query.isError ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : query.data.items.length === 0 ? (

@@ -162,7 +162,7 @@ describe('Subscriptions list', () => {
   it('speaks French', async () => {
     await renderApp('/subscriptions?sync=unsynced', { lang: 'fr' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Abonnements' })).toBeInTheDocument();
-    expect(screen.getByLabelText('Rechercher')).toBeInTheDocument();
+    expect(await screen.findByLabelText('Rechercher')).toBeInTheDocument();
     const t = await screen.findByRole('table', { name: 'Abonnements' });
     await waitFor(() => expect(within(t).getAllByRole('button', { name: 'Désynchronisé' }).length).toBeGreaterThan(0));
   });

@@ -13,7 +13,7 @@ import { announce } from '../../ui/announcer';
 import { ConfirmDialog } from './lazy-dialogs';
 import { Page } from '../../ui/page';
 import { Pagination } from '../../ui/pagination';
-import { EmptyState, ErrorState, LoadingState, errorText } from '../../ui/query-state';
+import { EmptyState, ErrorState, errorText } from '../../ui/query-state';
 import { SortableHeader } from '../../ui/sortable-header';
 import { SyncStateBadge } from '../../ui/sync-state-badge';
 import { SubscriptionStatus } from '../../ui/subscription-status';
@@ -22,6 +22,7 @@ import { readListParams, useListParams } from '../../ui/use-list-params';
 import { summarizeBulk, type BulkSummary } from './bulk-summary';
 import { ChangePlanDialog, ChangeSubscriberDialog } from './lazy-dialogs';
 import { BusyButton } from '../../ui/busy-button';
+import { ListSkeleton } from '../../ui/list-skeleton';
 import { TableRegion } from '../../ui/table-region';
 
 const FILTER_KEYS = ['sync', 'planId', 'status', 'customerId'] as const;
@@ -225,7 +226,7 @@ export function SubscriptionsPage() {
       {result ? <BulkResultPanel result={result} onDismiss={() => setResult(null)} /> : null}
 
       {list.isPending ? (
-        <LoadingState />
+        <ListSkeleton rows={pageSize} />
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : rows.length === 0 ? (

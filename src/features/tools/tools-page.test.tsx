@@ -108,7 +108,7 @@ describe('Prototype tools', { timeout: 20_000 }, () => {
   it('speaks French', async () => {
     await renderApp('/tools', { lang: 'fr' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Outils de prototypage' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Réinitialiser les données' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Réinitialiser les données' })).toBeInTheDocument();
     expect(await screen.findByRole('region', { name: "Simulateur de fournisseur d'hébergement" })).toBeInTheDocument();
   });
 });
