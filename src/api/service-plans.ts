@@ -63,15 +63,16 @@ export type PlanEditPreview = PlanPreview;
  * nothing to ask (the form is invalid).
  */
 export function usePlanPreview(id: string, values: ValuesPatch | null) {
-  const body = values === null ? null : JSON.stringify({ values });
-  return useQuery({
-    queryKey: ['service-plans', 'preview', id, body],
+  return useQuery({ ...planPreviewQuery(id, values ?? {}), enabled: values !== null, placeholderData: keepPreviousData });
+}
+
+/** The key holds the values themselves: TanStack Query hashes keys structurally. */
+export const planPreviewQuery = (id: string, values: ValuesPatch) =>
+  queryOptions({
+    queryKey: ['service-plans', 'preview', id, values],
     queryFn: async ({ signal }) =>
       (await apiRequest<PlanEditPreview>(`/service-plans/${encodeURIComponent(id)}/preview`, { method: 'POST', body: { values }, signal })).data,
-    enabled: body !== null,
-    placeholderData: keepPreviousData,
   });
-}
 
 export function useClonePlan() {
   return useApiMutation({
