@@ -30,10 +30,6 @@ function number(value: number, lang: Lang): string {
   return format.format(value);
 }
 
-export function unlimitedLabel(lang: Lang): string {
-  return UNLIMITED_LABEL[langOf(lang)];
-}
-
 /** Bytes as MB, GB or TB (the largest unit that keeps the number ≥ 1). -1 reads Unlimited. */
 export function formatBytes(bytes: number, lang: Lang): string {
   const l = langOf(lang);

@@ -631,7 +631,6 @@ export type ActionName =
 export type CanReason =
   | 'custom_has_no_plan'
   | 'locked_use_unlock'
-  | 'already_synced'
   | 'not_locked'
   | 'already_suspended'
   | 'already_active';
@@ -644,10 +643,6 @@ export const CAN_REASONS: Record<CanReason, { en: string; fr: string }> = {
   locked_use_unlock: {
     en: 'A locked subscription ignores its plan: use Unlock and Sync.',
     fr: 'Un abonnement verrouillé ignore son pack : utilisez Déverrouiller et synchroniser.',
-  },
-  already_synced: {
-    en: 'The subscription already matches its plan.',
-    fr: "L'abonnement correspond déjà à son pack.",
   },
   not_locked: {
     en: 'The subscription is not locked: use Synchronize.',

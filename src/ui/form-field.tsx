@@ -67,11 +67,6 @@ export function SelectField({
   );
 }
 
-/** Translates a domain validation code (client-side zod messages are codes) into a sentence. */
-export function fieldMessage(code: string | undefined, lang: Lang): string | undefined {
-  return code ? validationMessage({ code }, lang) : undefined;
-}
-
 /**
  * Puts a 422/409 problem's field errors on the form's fields (in the interface language when
  * the server sent codes). Returns true when at least one field got an error.
