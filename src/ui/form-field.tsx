@@ -1,6 +1,6 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
-import { validationMessage } from '../domain/schemas';
+import { issueText } from '../i18n/messages';
 import type { Lang } from '../domain/format';
 import { ApiError } from '../api/http';
 
@@ -78,7 +78,7 @@ export function applyServerErrors<T extends FieldValues>(error: unknown, setErro
   for (const issue of issues) {
     const field = issue.path.split('.')[0] ?? '';
     if (!fields.includes(field)) continue;
-    setError(field as Path<T>, { type: 'server', message: validationMessage(issue, lang) });
+    setError(field as Path<T>, { type: 'server', message: issueText(issue, lang) });
     applied = true;
   }
   if (!applied) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { PAGE_SIZES } from '../domain/limits';
 
-export const PAGE_SIZES = [25, 50, 100] as const;
 
 export function Pagination({
   page,

@@ -2,7 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import { COUNTRY_CODES, customerCreateSchema, customerPatchSchema, validationMessage } from '../../domain/schemas';
+import { COUNTRY_CODES, customerCreateSchema, customerPatchSchema } from '../../domain/schemas';
+import { issueText } from '../../i18n/messages';
+import { FIELD_LIMITS } from '../../domain/limits';
 import type { Lang } from '../../domain/format';
 import type { CustomerInput, CustomerItem } from '../../api/customers';
 import { ApiError, type Problem } from '../../api/http';
@@ -43,15 +45,15 @@ type FieldName = (typeof CUSTOMER_FIELDS)[number];
 
 /** Limits of the domain schema, so "too long" / "too short" messages can name the number. */
 const FIELD_PARAMS: Partial<Record<FieldName, Record<string, number>>> = {
-  contactName: { max: 60 },
-  companyName: { max: 60 },
-  login: { max: 60 },
-  password: { min: 8, max: 255 },
-  email: { max: 254 },
-  phone: { max: 30 },
-  address: { max: 255 },
-  city: { max: 100 },
-  postalCode: { max: 20 },
+  contactName: { max: FIELD_LIMITS.contactName },
+  companyName: { max: FIELD_LIMITS.companyName },
+  login: { max: FIELD_LIMITS.login },
+  password: { min: FIELD_LIMITS.passwordMin, max: FIELD_LIMITS.password },
+  email: { max: FIELD_LIMITS.email },
+  phone: { max: FIELD_LIMITS.phone },
+  address: { max: FIELD_LIMITS.address },
+  city: { max: FIELD_LIMITS.city },
+  postalCode: { max: FIELD_LIMITS.postalCode },
 };
 
 export const EMPTY_CUSTOMER: CustomerFormValues = {
@@ -90,7 +92,7 @@ function messageOf(errors: FieldErrors<CustomerFormValues>, field: FieldName, la
   const error = errors[field];
   if (!error?.message) return undefined;
   if (error.type === 'server') return error.message;
-  return validationMessage({ code: error.message, params: FIELD_PARAMS[field] }, lang);
+  return issueText({ code: error.message, params: FIELD_PARAMS[field] }, lang);
 }
 
 const createResolver = zodResolver(customerCreateSchema) as unknown as Resolver<CustomerFormValues, unknown, CustomerFormValues>;

@@ -4,7 +4,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod/mini';
-import { planCreateSchema, validationMessage } from '../../domain/schemas';
+import { planCreateSchema } from '../../domain/schemas';
+import { issueText } from '../../i18n/messages';
+import { FIELD_LIMITS } from '../../domain/limits';
 import { ApiError } from '../../api/http';
 import { useCreatePlan } from '../../api/service-plans';
 import { announce } from '../../ui/announcer';
@@ -15,8 +17,6 @@ import { useLang } from '../../ui/use-lang';
 import { kindOf, PLAN_KINDS } from './plan-kind';
 import { BusyButton } from '../../ui/busy-button';
 
-/** The schema's limit on a plan name (SPEC: names are one line, at most 60 characters). */
-const PLAN_NAME_MAX = 60;
 
 type AddPlanInput = z.input<typeof planCreateSchema>;
 type AddPlanOutput = z.output<typeof planCreateSchema>;
@@ -54,7 +54,7 @@ export function AddPlanPage() {
   // Client-side messages are domain codes; server ones are already sentences.
   // The name's limit goes with the code, or "too long" would read "at most {{max}} characters".
   const message = (error: { type?: string; message?: string } | undefined) =>
-    error?.type === 'server' ? error.message : error?.message ? validationMessage({ code: error.message, params: { max: PLAN_NAME_MAX } }, lang) : undefined;
+    error?.type === 'server' ? error.message : error?.message ? issueText({ code: error.message, params: { max: FIELD_LIMITS.planName } }, lang) : undefined;
 
   const failureText =
     create.error instanceof ApiError && create.error.status === 409 ? t('errors.nameTaken', { name: create.variables?.name ?? '' }) : errorText(create.error);

@@ -9,11 +9,12 @@ import { useTranslation } from 'react-i18next';
 import { overusePolicyLabel } from '../../domain/overuse';
 import { catalogueItem, type CatalogueGroup } from '../../domain/catalogue';
 import { formatValue, type Lang } from '../../domain/format';
-import { VALIDATION_MESSAGES, validationMessage } from '../../domain/schemas';
+import { issueText } from '../../i18n/messages';
 import type { NumericResourceKey, PermissionKey, PhpKey } from '../../domain/types';
 import { SelectField, TextField } from '../../ui/form-field';
 import { useLang } from '../../ui/use-lang';
-import { decodeIssue, isSize, SIZE_UNITS, type LackingItem, type PlanFormValues } from './plan-form-model';
+import { SIZE_UNITS, unitLabel } from '../../domain/units';
+import { decodeIssue, isSize, type LackingItem, type PlanFormValues } from './plan-form-model';
 
 export interface PlanFieldProps {
   form: UseFormReturn<PlanFormValues>;
@@ -22,14 +23,11 @@ export interface PlanFieldProps {
 
 /** An error message: a domain code (translated here, in the current language) or server prose. */
 export function useIssueText() {
-  const { t } = useTranslation('plans');
   const lang = useLang();
   return (error: Pick<FieldError, 'type' | 'message'> | undefined): string | undefined => {
     if (!error?.message) return undefined;
     if (error.type === 'serverText') return error.message;
-    const { code, params } = decodeIssue(error.message);
-    if (VALIDATION_MESSAGES[code]) return validationMessage(params ? { code, params } : { code }, lang);
-    return t(`errors.${code}`, { ...params, defaultValue: validationMessage({ code: 'invalid_value' }, lang) });
+    return issueText(decodeIssue(error.message), lang);
   };
 }
 
@@ -79,7 +77,7 @@ export function AmountField({ form, lacking, k }: PlanFieldProps & { k: NumericR
           <select aria-label={t('fields.unitOf', { label: text })} disabled={unlimited} {...form.register(`resources.${k}.unit`)}>
             {SIZE_UNITS.map((unit) => (
               <option key={unit} value={unit}>
-                {t(`units.${unit}`)}
+                {unitLabel(unit, lang)}
               </option>
             ))}
           </select>

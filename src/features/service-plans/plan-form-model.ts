@@ -23,11 +23,8 @@ import {
   type ValueGroup,
   type Values,
 } from '../../domain/types';
+import { bytesOf, sizeParts, type SizeUnit } from '../../domain/units';
 
-export const SIZE_UNITS = ['MB', 'GB', 'TB'] as const;
-export type SizeUnit = (typeof SIZE_UNITS)[number];
-const MB = 1024 * 1024;
-export const UNIT_BYTES: Record<SizeUnit, number> = { MB, GB: MB * 1024, TB: MB * 1024 * 1024 };
 
 export interface AmountValue {
   unlimited: boolean;
@@ -50,21 +47,13 @@ export interface PlanFormValues {
 
 export const isSize = (key: string) => findCatalogueItem('resources', key)?.type === 'size';
 
-/** The largest unit that shows a size as a whole number (bytes that are not whole MB stay in MB). */
-function sizeAmount(bytes: number): { amount: string; unit: SizeUnit } {
-  for (const unit of ['TB', 'GB'] as const) {
-    if (bytes >= UNIT_BYTES[unit] && bytes % UNIT_BYTES[unit] === 0) return { amount: String(bytes / UNIT_BYTES[unit]), unit };
-  }
-  return { amount: String(Math.round((bytes / MB) * 1e6) / 1e6), unit: bytes === 0 ? 'GB' : 'MB' };
-}
-
 export function toFormValues(plan: Pick<ServicePlan, 'name' | 'values'>): PlanFormValues {
   const { resources, permissions, hosting, php } = plan.values;
   const numeric = {} as Record<NumericResourceKey, AmountValue>;
   for (const key of NUMERIC_RESOURCE_KEYS) {
     const value = resources[key];
     if (value === UNLIMITED) numeric[key] = { unlimited: true, amount: '', unit: isSize(key) ? 'GB' : 'MB' };
-    else if (isSize(key)) numeric[key] = { unlimited: false, ...sizeAmount(value) };
+    else if (isSize(key)) numeric[key] = { unlimited: false, ...sizeParts(value) };
     else numeric[key] = { unlimited: false, amount: String(value), unit: 'MB' };
   }
   const expiration = resources.expiration;
@@ -115,7 +104,7 @@ export function readValues(form: PlanFormValues): { values: Values; issues: Form
       continue;
     }
     const amount = Number(text.replace(',', '.'));
-    resources[key] = size ? Math.round(amount * UNIT_BYTES[field.unit]) : amount;
+    resources[key] = size ? bytesOf(amount, field.unit) : amount;
   }
   const expiration = form.resources.expiration;
   if (expiration.unlimited) resources.expiration = UNLIMITED;

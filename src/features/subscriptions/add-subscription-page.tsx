@@ -6,7 +6,8 @@ import { ApiError } from '../../api/http';
 import { usePlans, type PlanItem } from '../../api/service-plans';
 import { useCreateSubscription, type SubscriptionInput } from '../../api/subscriptions';
 import type { Lang } from '../../domain/format';
-import { subscriptionCreateSchema, validate, validationMessage } from '../../domain/schemas';
+import { subscriptionCreateSchema, validate } from '../../domain/schemas';
+import { issueText } from '../../i18n/messages';
 import { announce } from '../../ui/announcer';
 import { applyServerErrors, TextField } from '../../ui/form-field';
 import { Page } from '../../ui/page';
@@ -47,7 +48,7 @@ function resolverFor(lang: Lang): Resolver<FormValues> {
     for (const issue of result.issues) {
       const field = issue.path.split('.')[0] ?? '';
       if (!(FIELDS as readonly string[]).includes(field) || errors[field]) continue;
-      errors[field] = { type: issue.code, message: validationMessage(issue, lang) };
+      errors[field] = { type: issue.code, message: issueText(issue, lang) };
     }
     return { values: {}, errors };
   };

@@ -6,8 +6,10 @@ import { ApiError } from '../../api/http';
 import { useCustomizeSubscription, type SubscriptionItem } from '../../api/subscriptions';
 import { itemsOf, type CatalogueItem } from '../../domain/catalogue';
 import type { Lang } from '../../domain/format';
-import { validate, validationMessage, valuesPatchSchema, type ValidationIssue } from '../../domain/schemas';
+import { validate, valuesPatchSchema, type ValidationIssue } from '../../domain/schemas';
+import { issueText } from '../../i18n/messages';
 import { UNLIMITED, type ValueGroup, type Values, type ValuesPatch } from '../../domain/types';
+import { bytesOf, SIZE_UNITS, sizeParts, unitLabel, type SizeUnit } from '../../domain/units';
 import { announce } from '../../ui/announcer';
 import { ConfirmDialog } from '../../ui/dialog';
 import { errorText } from '../../ui/query-state';
@@ -15,14 +17,6 @@ import { useLang } from '../../ui/use-lang';
 import { BusyButton } from '../../ui/busy-button';
 
 export const VALUE_GROUPS: readonly ValueGroup[] = ['resources', 'permissions', 'hosting', 'php'];
-
-const MB = 1024 * 1024;
-const UNITS = { MB, GB: MB * 1024, TB: MB * 1024 * 1024 } as const;
-type Unit = keyof typeof UNITS;
-const UNIT_LABELS: Record<Lang, Record<Unit, string>> = {
-  en: { MB: 'MB', GB: 'GB', TB: 'TB' },
-  fr: { MB: 'Mo', GB: 'Go', TB: 'To' },
-};
 
 /**
  * The form is flat: one entry per input, named `${group}__${key}` plus a suffix for the parts
@@ -41,14 +35,6 @@ function errorField(item: CatalogueItem): string {
   return id;
 }
 
-/** The largest unit in which a size is a whole number (so 10 GB reads 10 GB, not 10240 MB). */
-function sizeParts(bytes: number): { amount: string; unit: Unit } {
-  for (const unit of ['TB', 'GB'] as const) {
-    if (bytes >= UNITS[unit] && bytes % UNITS[unit] === 0) return { amount: String(bytes / UNITS[unit]), unit };
-  }
-  return { amount: String(Math.round((bytes / MB) * 100) / 100), unit: 'MB' };
-}
-
 function toForm(values: Values, groups: readonly ValueGroup[]): FormValues {
   const form: FormValues = {};
   for (const group of groups) {
@@ -59,7 +45,7 @@ function toForm(values: Values, groups: readonly ValueGroup[]): FormValues {
         const n = typeof value === 'number' ? value : 0;
         form[`${id}__unlimited`] = n === UNLIMITED;
         if (item.type === 'size') {
-          const parts = n === UNLIMITED ? { amount: '', unit: 'GB' as Unit } : sizeParts(n);
+          const parts = n === UNLIMITED ? { amount: '', unit: 'GB' as SizeUnit } : sizeParts(n);
           form[`${id}__amount`] = parts.amount;
           form[`${id}__unit`] = parts.unit;
         } else {
@@ -85,7 +71,7 @@ function numberOf(form: FormValues, id: string, item: CatalogueItem): unknown {
   if (raw === '') return undefined;
   const amount = Number(raw.replace(',', '.'));
   if (!Number.isFinite(amount)) return raw;
-  if (item.type === 'size') return Math.round(amount * UNITS[(form[`${id}__unit`] as Unit) ?? 'MB']);
+  if (item.type === 'size') return bytesOf(amount, (form[`${id}__unit`] as SizeUnit) ?? 'MB');
   return amount;
 }
 
@@ -128,7 +114,7 @@ function issuesToErrors(issues: readonly ValidationIssue[], lang: Lang): Record<
     const item = itemsOf(group as ValueGroup).find((i) => i.key === key);
     if (!item) continue;
     const name = errorField(item);
-    errors[name] ??= { type: issue.code, message: validationMessage(issue, lang) };
+    errors[name] ??= { type: issue.code, message: issueText(issue, lang) };
   }
   return errors;
 }
@@ -363,9 +349,9 @@ function CatalogueField({
         <input id={amountId} type="number" min={0} step="any" inputMode="decimal" disabled={unlimited} {...register(amountId)} {...invalid} />
         {item.type === 'size' ? (
           <select aria-label={t('customize.unit', { label })} disabled={unlimited} {...register(`${id}__unit`)}>
-            {(Object.keys(UNITS) as Unit[]).map((u) => (
+            {SIZE_UNITS.map((u) => (
               <option key={u} value={u}>
-                {UNIT_LABELS[lang][u]}
+                {unitLabel(u, lang)}
               </option>
             ))}
           </select>

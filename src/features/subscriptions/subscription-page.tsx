@@ -13,7 +13,7 @@ import {
   type SubscriptionItem,
 } from '../../api/subscriptions';
 import { formatBytes, formatDate } from '../../domain/format';
-import { CAN_REASONS, desiredValues, subscriptionCan, type ActionName } from '../../domain/sync-engine';
+import { desiredValues, subscriptionCan, type ActionName } from '../../domain/sync-engine';
 import { announce } from '../../ui/announcer';
 import { ConfirmDialog } from '../../ui/dialog';
 import { Page } from '../../ui/page';
@@ -29,6 +29,7 @@ import { ChangePlanDialog, ChangeSubscriberDialog } from './change-dialogs';
 import { CustomizeForm } from './customize-form';
 import { useSyncFlow } from './use-sync-flow';
 import { ValuesComparison } from './values-comparison';
+import { reasonText } from '../../i18n/messages';
 import { BusyButton } from '../../ui/busy-button';
 import { useFocusHandoff } from '../../ui/use-focus-handoff';
 
@@ -109,7 +110,7 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
   const can = subscriptionCan(s);
   const reason = (action: ActionName) => {
     const r = can[action].reason;
-    return r ? CAN_REASONS[r][lang] : undefined;
+    return r ? reasonText(r, lang) : undefined;
   };
   const busy = status.isPending || remove.isPending || bulk.isPending || syncFlow.isPending;
 

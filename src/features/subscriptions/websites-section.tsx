@@ -7,7 +7,8 @@ import type { SubscriptionItem } from '../../api/subscriptions';
 import { useAddAlias, useAddWebsite, useRemoveAlias, useRemoveWebsite } from '../../api/websites';
 import { labelOf } from '../../domain/catalogue';
 import { formatBytes, formatValue } from '../../domain/format';
-import { domainSchema, validate, validationMessage } from '../../domain/schemas';
+import { domainSchema, validate } from '../../domain/schemas';
+import { issueText } from '../../i18n/messages';
 import { removalOf } from '../../domain/websites';
 import { USAGE_KEYS } from '../../domain/types';
 import { announce } from '../../ui/announcer';
@@ -243,7 +244,7 @@ function AddNameDialog({ subscription: s, kind, domains, onClose }: { subscripti
     event.preventDefault();
     const checked = validate(domainSchema, name);
     if (!checked.ok) {
-      setFieldError(validationMessage(checked.issues[0]!, lang));
+      setFieldError(issueText(checked.issues[0]!, lang));
       return;
     }
     setFieldError(undefined);
@@ -254,7 +255,7 @@ function AddNameDialog({ subscription: s, kind, domains, onClose }: { subscripti
       onClose();
     } catch (error) {
       const issue = error instanceof ApiError ? error.problem.issues?.find((i) => i.path === 'name') : undefined;
-      if (issue) setFieldError(validationMessage(issue, lang));
+      if (issue) setFieldError(issueText(issue, lang));
     }
   }
 
