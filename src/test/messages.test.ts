@@ -20,6 +20,8 @@ describe('validation messages (catalogue `validation`)', () => {
     expect(issueText({ code: 'too_long', params: { max: 60 } }, 'en')).toBe('Enter at most 60 characters.');
     expect(issueText({ code: 'too_long', params: { max: 60 } }, 'fr')).toBe('Saisissez au plus 60 caractères.');
     expect(issueText({ code: 'password_too_short', params: { min: 8 } }, 'en')).toBe('The password must be at least 8 characters long.');
+    // The plan page's 409 on a duplicate name.
+    expect(issueText({ code: 'name_taken' }, 'fr')).toBe('Un pack portant ce nom existe déjà. Choisissez un autre nom.');
     expect(issueText({ code: 'beyond_available', params: { key: 'disk_space', available: 500 * 1024 ** 3 } }, 'en')).toBe(
       'This is more than you can provide: at most 500 GB is available.',
     );
