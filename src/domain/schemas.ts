@@ -2,7 +2,7 @@
  * Validation of everything a user or a client sends (SPEC §1.1, §2). Schemas report stable
  * CODES, not prose: the UI turns a code into a sentence in the user's language
  * (`issueSentence` over the `validation` catalogue), and the API puts codes in its 422 `issues`. zod/mini keeps the bundle
- * small; react-hook-form's zodResolver accepts these schemas as they are.
+ * small; forms validate with them through `domainResolver` (src/ui/field-error.tsx).
  */
 import { z } from 'zod/mini';
 import {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useForm, type FieldErrors, type Resolver, type UseFormRegister } from 'react-hook-form';
+import { useForm, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { overusePolicyLabel } from '../../domain/overuse';
 import { ApiError } from '../../api/http';
@@ -7,7 +7,7 @@ import { useCustomizeSubscription, type SubscriptionItem } from '../../api/subsc
 import { itemsOf, type CatalogueItem } from '../../domain/catalogue';
 import type { Lang } from '../../domain/format';
 import { validate, valuesPatchSchema, type ValidationIssue } from '../../domain/schemas';
-import { issueText } from '../../i18n/messages';
+import { domainResolver, errorSentence, FieldError, issueError, type FormIssue } from '../../ui/field-error';
 import { UNLIMITED, type ValueGroup, type Values, type ValuesPatch } from '../../domain/types';
 import { bytesOf, SIZE_UNITS, sizeParts, unitLabel, type SizeUnit } from '../../domain/units';
 import { announce } from '../../ui/announcer';
@@ -106,25 +106,22 @@ function toPatch(form: FormValues, initial: FormValues, groups: readonly ValueGr
   return patch as ValuesPatch;
 }
 
-/** Issues (from the schema or a 422) as errors on the inputs that carry them. */
-function issuesToErrors(issues: readonly ValidationIssue[], lang: Lang): Record<string, { type: string; message: string }> {
-  const errors: Record<string, { type: string; message: string }> = {};
+/** Issues (from the schema or a 422) at the inputs that carry them (codes and params kept). */
+function atInputs(issues: readonly ValidationIssue[]): FormIssue[] {
+  const out: FormIssue[] = [];
   for (const issue of issues) {
     const [group, key] = issue.path.split('.');
     const item = itemsOf(group as ValueGroup).find((i) => i.key === key);
-    if (!item) continue;
-    const name = errorField(item);
-    errors[name] ??= { type: issue.code, message: issueText(issue, lang) };
+    if (item) out.push({ ...issue, path: errorField(item) });
   }
-  return errors;
+  return out;
 }
 
-function resolverFor(initial: FormValues, groups: readonly ValueGroup[], lang: Lang): Resolver<FormValues> {
-  return async (values) => {
+function resolverFor(initial: FormValues, groups: readonly ValueGroup[]) {
+  return domainResolver<FormValues>((values) => {
     const result = validate(valuesPatchSchema, toPatch(values, initial, groups));
-    if (result.ok) return { values, errors: {} };
-    return { values: {}, errors: issuesToErrors(result.issues, lang) as FieldErrors<FormValues> };
-  };
+    return result.ok ? { ok: true, value: values } : { ok: false, issues: atInputs(result.issues) };
+  });
 }
 
 /**
@@ -162,7 +159,7 @@ export function CustomizeForm({
     formState: { errors },
   } = useForm<FormValues>({
     defaultValues: initial,
-    resolver: resolverFor(initial, VALUE_GROUPS, lang),
+    resolver: resolverFor(initial, VALUE_GROUPS),
   });
 
   // Entering the form moves the focus to it, so keyboard and screen-reader users land there.
@@ -182,9 +179,10 @@ export function CustomizeForm({
       }
       if (error instanceof ApiError && error.problem.issues) {
         // At the field, with what the user typed kept: "at most 500 GB is available".
-        const entries = Object.entries(issuesToErrors(error.problem.issues, lang));
-        for (const [name, e] of entries) setError(name, { type: 'server', message: e.message });
-        const first = entries[0]?.[0];
+        const issues = atInputs(error.problem.issues);
+        const names = [...new Set(issues.map((issue) => issue.path))];
+        for (const name of names) setError(name, issueError(issues.find((issue) => issue.path === name)!, 'server'));
+        const first = names[0];
         // A disabled amount (Unlimited ticked) cannot take the focus: its Unlimited box does.
         const unlimitedBox = first?.replace(/__amount$/, '__unlimited');
         if (first) setFocus(unlimitedBox !== first && getValues(unlimitedBox!) === true ? unlimitedBox! : first);
@@ -277,13 +275,10 @@ function CatalogueField({
   const { t } = useTranslation('subscriptions');
   const id = fieldId(item.group, item.key);
   const label = item.label[lang];
-  const error = errors[errorField(item)]?.message;
+  const fieldError = errors[errorField(item)];
+  const error = errorSentence(fieldError, lang);
   const errorId = `${id}-error`;
-  const errorNode = error ? (
-    <p className="field-error" id={errorId}>
-      {error}
-    </p>
-  ) : null;
+  const errorNode = <FieldError id={errorId} error={fieldError} />;
   const invalid = error ? { 'aria-invalid': true as const, 'aria-describedby': errorId } : {};
 
   if (item.type === 'boolean') {
