@@ -31,7 +31,6 @@ import { useSyncFlow } from './use-sync-flow';
 import { ValuesComparison } from './values-comparison';
 import { reasonText } from '../../i18n/messages';
 import { BusyButton } from '../../ui/busy-button';
-import { useFocusHandoff } from '../../ui/use-focus-handoff';
 
 type Dialog = 'change-plan' | 'change-subscriber' | 'remove' | null;
 
@@ -84,9 +83,6 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
     void onReload().then(() => setFormKey((k) => k + 1));
   };
   const customizeRef = useRef<HTMLButtonElement>(null);
-  const suspendRef = useRef<HTMLButtonElement>(null);
-  const activateRef = useRef<HTMLButtonElement>(null);
-  const handOffFocus = useFocusHandoff(s.status);
   const wasCustomizing = useRef(customizing);
   // Leaving the form (saved or cancelled) returns the focus to the button that opened it; in an
   // effect, because the lock warning dialog holds the focus until it has unmounted.
@@ -128,8 +124,8 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
 
   async function setStatus(action: 'suspend' | 'activate') {
     setFailure(null);
-    // Once done, the button pressed no longer applies: the focus goes to the one that does.
-    handOffFocus(action === 'suspend' ? activateRef : suspendRef);
+    // Once done, the button pressed no longer applies: it turns aria-disabled with its reason and
+    // keeps the focus (BusyButton), so nothing has to move it.
     try {
       const after = await status.mutateAsync({ id: s.id, action, etag: s.etag });
       // Activate lifts only the reseller's own reason: say what else keeps it suspended.
@@ -137,7 +133,6 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
         announce(t('suspension.stillSuspended', { domain: s.domain, reasons: after.suspendedBy.map((r) => SUSPENSION_LABELS[r][lang]).join(', ') }));
       } else announce(t(action === 'suspend' ? 'status.suspended' : 'status.activated', { domain: s.domain }));
     } catch (error) {
-      handOffFocus(null);
       fail(t(`actions.${action}`))(error);
     }
   }
@@ -257,8 +252,8 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
         ) : null}
         <ActionButton action="changePlan" reason={reason('changePlan')} disabled={busy} onPress={() => openDialog('change-plan')} />
         <ActionButton action="changeSubscriber" reason={reason('changeSubscriber')} disabled={busy} onPress={() => openDialog('change-subscriber')} />
-        <ActionButton action="suspend" reason={reason('suspend')} disabled={busy} onPress={() => void setStatus('suspend')} buttonRef={suspendRef} />
-        <ActionButton action="activate" reason={reason('activate')} disabled={busy} onPress={() => void setStatus('activate')} buttonRef={activateRef} />
+        <ActionButton action="suspend" reason={reason('suspend')} disabled={busy} onPress={() => void setStatus('suspend')} />
+        <ActionButton action="activate" reason={reason('activate')} disabled={busy} onPress={() => void setStatus('activate')} />
         <ActionButton action="remove" reason={reason('remove')} disabled={busy} danger onPress={() => openDialog('remove')} />
       </div>
       <ReasonList reason={(action) => (action === 'unlockAndSync' && !s.locked ? undefined : reason(action))} />
@@ -396,7 +391,7 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
 const ACTIONS: readonly ActionName[] = ['customize', 'synchronize', 'unlockAndSync', 'changePlan', 'changeSubscriber', 'suspend', 'activate', 'remove'];
 const reasonId = (action: ActionName) => `subscription-reason-${action}`;
 
-/** A button that, when it does not apply, is disabled and says why (aria-describedby + text). */
+/** A button that, when it does not apply, is aria-disabled and says why (aria-describedby + text). */
 function ActionButton({
   action,
   reason,
@@ -413,8 +408,8 @@ function ActionButton({
   buttonRef?: Ref<HTMLButtonElement>;
 }) {
   const { t } = useTranslation('subscriptions');
-  // While another action runs the button stays focusable (BusyButton): a truly disabled
-  // button would drop the focus, and a dialog it opens could not give it back.
+  // Not applying or waiting for another action, the button stays focusable (BusyButton): a truly
+  // disabled button would drop the focus, and a dialog it opens could not give it back.
   return (
     <BusyButton
       ref={buttonRef}
