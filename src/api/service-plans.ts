@@ -52,6 +52,8 @@ export function useUpdatePlan() {
       // The new ETag lets the next save from the same form pass If-Match.
       return { ...res.data, etag: res.etag };
     },
+    // The answer's plan is its whole view (as GET /service-plans/:id): no refetch of it.
+    detail: (result) => ({ queryKey: planKeys.detail(result.plan.id), record: { ...result.plan, etag: result.etag } }),
   });
 }
 
