@@ -22,6 +22,14 @@ export const VALUE_GROUPS: readonly ValueGroup[] = ['resources', 'permissions', 
  * The form is flat: one entry per input, named `${group}__${key}` plus a suffix for the parts
  * of a number (`__amount`, `__unit`, `__unlimited`) or a date (`__date`). Dots would make
  * react-hook-form nest the values.
+ *
+ * Not yet one editor with the plan form (issue 15): both now share the size conversion
+ * (`src/domain/units.ts`: same rounding, same units) and the field-error convention
+ * (`domainResolver`, `FieldError`), but each keeps its own form shape and field components —
+ * this one sends only the changed keys (a partial `ValuesPatch`, compared input by input) and
+ * shows every group at once; the plan form sends whole `Values`, has tabs and "not available to
+ * you" marks. The shared editor would be the plan form's nested model (`plan-form-model.ts`)
+ * moved to src/ui with a changed-keys diff for Customize.
  */
 type FormValues = Record<string, string | boolean>;
 
