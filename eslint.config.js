@@ -50,6 +50,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'User text renders as text: no dangerouslySetInnerHTML.' },
+        { selector: "JSXAttribute[name.name='style']", message: 'No inline style: a class in src/app/styles.css with the design tokens (docs/conventions.md § Styling).' },
       ],
     },
   },

@@ -259,10 +259,10 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
       <ReasonList reason={(action) => (action === 'unlockAndSync' && !s.locked ? undefined : reason(action))} />
 
       <section className="card" aria-labelledby="summary-title">
-        <h2 id="summary-title" style={{ marginTop: 0 }}>
+        <h2 id="summary-title" className="flush-top">
           {t('detail.summary')}
         </h2>
-        <dl style={{ margin: 0 }}>
+        <dl className="flush">
           <Term label={t('detail.subscriber')}>
             {s.ownerId ? <Link to={`/customers/${encodeURIComponent(s.ownerId)}`}>{s.ownerName}</Link> : t('reseller', { name: s.ownerName })}
           </Term>
@@ -279,7 +279,7 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
           <Term label={t('detail.status')}>
             <SubscriptionStatus status={s.status} suspendedBy={s.suspendedBy} overused={s.overused} />
             {s.suspendedBy.length > 0 ? (
-              <ul aria-label={t('suspension.label')} style={{ margin: 'var(--space-1) 0 0', paddingLeft: '1.2em' }}>
+              <ul aria-label={t('suspension.label')} className="list-tight text-after">
                 {s.suspendedBy.map((r) => (
                   <li key={r}>
                     <strong>{SUSPENSION_LABELS[r][lang]}</strong>: {t(`suspension.reasonHelp.${r}`)}
@@ -291,7 +291,7 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
           <Term label={t('suspension.overusePolicy')}>
             {overusePolicyLabel(s.values.resources.overuse, lang)}
             {s.overused.length > 0 ? (
-              <p style={{ margin: 'var(--space-1) 0 0' }}>
+              <p className="text-after">
                 {t('suspension.overused', { items: s.overused.map((k) => labelOf('resources', k, lang)).join(', ') })}{' '}
                 {OVERUSE_POLICY_RULES[s.values.resources.overuse]?.notifies ? t('suspension.notified') : null}
               </p>
@@ -300,7 +300,7 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
           <Term label={t('detail.ipAddress')}>{s.ipAddress}</Term>
           <Term label={t('detail.systemUser')}>{s.systemUser}</Term>
           <Term label={t('detail.websites')}>
-            <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
+            <ul className="list-tight">
               {s.websites.map((w) => (
                 <li key={w}>{w}</li>
               ))}
@@ -430,7 +430,7 @@ function ReasonList({ reason }: { reason: (action: ActionName) => string | undef
   const reasons = ACTIONS.map((action) => ({ action, text: reason(action) })).filter((r) => r.text !== undefined);
   if (reasons.length === 0) return null;
   return (
-    <ul className="field-hint" aria-label={t('actions.unavailable')} style={{ marginTop: 0 }}>
+    <ul className="field-hint flush-top" aria-label={t('actions.unavailable')}>
       {reasons.map((r) => (
         <li key={r.action} id={reasonId(r.action)}>
           <strong>{t(`actions.${r.action}`)}</strong>: {r.text}

@@ -28,7 +28,7 @@ export function UsageMeters({ subscription: s }: { subscription: SubscriptionIte
   const lang = useLang();
   return (
     <section className="card" aria-labelledby="usage-title">
-      <h2 id="usage-title" style={{ marginTop: 0 }}>
+      <h2 id="usage-title" className="flush-top">
         {t('usage.title')}
       </h2>
       <dl className="meters">
@@ -92,7 +92,7 @@ export function WebsitesSection({ subscription: s }: { subscription: Subscriptio
 
   return (
     <section className="card" aria-labelledby="websites-title">
-      <h2 id="websites-title" style={{ marginTop: 0 }}>
+      <h2 id="websites-title" className="flush-top">
         {t('websites.title')}
       </h2>
       <div className="toolbar">
@@ -134,7 +134,7 @@ export function WebsitesSection({ subscription: s }: { subscription: Subscriptio
                   {w.aliases.length === 0 ? (
                     <span className="muted">{t('none')}</span>
                   ) : (
-                    <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
+                    <ul className="list-tight">
                       {w.aliases.map((a) => (
                         <li key={a} className="break-anywhere">
                           {a}
