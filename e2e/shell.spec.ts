@@ -27,7 +27,7 @@ test('language: ?lang=fr, the selector, and the choice is remembered', async ({ 
   const nav = page.getByRole('navigation');
   await expect(nav.getByRole('link', { name: 'Accueil' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Packs de services' })).toBeVisible();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('fr');
   await page.getByLabel('Langue').selectOption('en');
   await expect(nav.getByRole('link', { name: 'Service Plans' })).toBeVisible();
   await page.reload();

@@ -257,8 +257,8 @@ test('subscription page: Suspend, Activate, Change Plan to Custom and Remove nam
   await page.getByRole('button', { name: 'Suspend' }).click();
   await expect(status(page)).toContainText('Subscription pacific-imports.co.uk suspended.');
   await expect(page.getByRole('button', { name: 'Suspend' })).toBeDisabled();
-  // The focus moved on to what applies now, instead of dropping to the page.
-  await expect(page.getByRole('button', { name: 'Activate' })).toBeFocused();
+  // It no longer applies (aria-disabled, with its reason) and keeps the focus: never dropped.
+  await expect(page.getByRole('button', { name: 'Suspend' })).toBeFocused();
   await page.getByRole('button', { name: 'Activate' }).click();
   await expect(status(page)).toContainText('Subscription pacific-imports.co.uk activated.');
 

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { CustomerInput, CustomerView } from '../domain/contract';
-import { apiGet, apiRequest, type ListPage, type Query } from './http';
-import { useApiMutation } from './mutations';
+import { apiGet, apiRequest, type ApiResponse, type ListPage, type Query } from './http';
+import { useApiMutation, type DetailOf } from './mutations';
 
 /** Shapes from the API contract; `etag` comes from the ETag header (or the list item). */
 export type CustomerItem = CustomerView & { etag?: string };
@@ -37,23 +37,30 @@ export function useCustomer(id: string) {
   return useQuery(customerQuery(id));
 }
 
+/** These answers are the customer's whole view with its ETag, as GET /customers/:id. */
+const withEtag = ({ data, etag }: ApiResponse<CustomerItem>): CustomerItem => ({ ...data, etag });
+const asDetail = (c: CustomerItem): DetailOf => ({ queryKey: customerKeys.detail(c.id), record: c });
+
 export function useCreateCustomer() {
   return useApiMutation({
-    mutationFn: async (input: CustomerInput) => (await apiRequest<CustomerItem>('/customers', { method: 'POST', body: input })).data,
+    mutationFn: async (input: CustomerInput) => withEtag(await apiRequest<CustomerItem>('/customers', { method: 'POST', body: input })),
+    detail: asDetail,
   });
 }
 
 export function useUpdateCustomer() {
   return useApiMutation({
     mutationFn: async ({ id, patch, etag }: { id: string; patch: Partial<CustomerInput>; etag?: string }) =>
-      (await apiRequest<CustomerItem>(`/customers/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch, etag })).data,
+      withEtag(await apiRequest<CustomerItem>(`/customers/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch, etag })),
+    detail: asDetail,
   });
 }
 
 export function useCustomerStatus() {
   return useApiMutation({
     mutationFn: async ({ id, action, etag }: { id: string; action: 'suspend' | 'activate'; etag?: string }) =>
-      (await apiRequest<CustomerItem>(`/customers/${encodeURIComponent(id)}/${action}`, { method: 'POST', etag })).data,
+      withEtag(await apiRequest<CustomerItem>(`/customers/${encodeURIComponent(id)}/${action}`, { method: 'POST', etag })),
+    detail: asDetail,
   });
 }
 

@@ -52,6 +52,8 @@ export function useUpdatePlan() {
       // The new ETag lets the next save from the same form pass If-Match.
       return { ...res.data, etag: res.etag };
     },
+    // The answer's plan is its whole view (as GET /service-plans/:id): no refetch of it.
+    detail: (result) => ({ queryKey: planKeys.detail(result.plan.id), record: { ...result.plan, etag: result.etag } }),
   });
 }
 
@@ -63,15 +65,16 @@ export type PlanEditPreview = PlanPreview;
  * nothing to ask (the form is invalid).
  */
 export function usePlanPreview(id: string, values: ValuesPatch | null) {
-  const body = values === null ? null : JSON.stringify({ values });
-  return useQuery({
-    queryKey: ['service-plans', 'preview', id, body],
+  return useQuery({ ...planPreviewQuery(id, values ?? {}), enabled: values !== null, placeholderData: keepPreviousData });
+}
+
+/** The key holds the values themselves: TanStack Query hashes keys structurally. */
+export const planPreviewQuery = (id: string, values: ValuesPatch) =>
+  queryOptions({
+    queryKey: ['service-plans', 'preview', id, values],
     queryFn: async ({ signal }) =>
       (await apiRequest<PlanEditPreview>(`/service-plans/${encodeURIComponent(id)}/preview`, { method: 'POST', body: { values }, signal })).data,
-    enabled: body !== null,
-    placeholderData: keepPreviousData,
   });
-}
 
 export function useClonePlan() {
   return useApiMutation({

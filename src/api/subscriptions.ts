@@ -2,8 +2,8 @@ import { REQUEST_LIMITS } from '../domain/limits';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { BulkAction, BulkRequest, BulkResult, SubscriptionInput, SubscriptionView, SyncOutcomeView } from '../domain/contract';
 import type { ValuesPatch } from '../domain/types';
-import { apiGet, apiRequest, type ListPage, type Query } from './http';
-import { useApiMutation } from './mutations';
+import { apiGet, apiRequest, type ApiResponse, type ListPage, type Query } from './http';
+import { useApiMutation, type DetailOf } from './mutations';
 
 /** Shapes from the API contract; `etag` comes from the ETag header (or the list item). */
 export type SubscriptionItem = SubscriptionView & { etag?: string };
@@ -40,11 +40,17 @@ export function useSubscription(id: string) {
   return useQuery(subscriptionQuery(id));
 }
 
+/** These answers are the subscription's whole view with its ETag, as GET /subscriptions/:id. */
+const withEtag = ({ data, etag }: ApiResponse<SubscriptionItem>): SubscriptionItem => ({ ...data, etag });
+const outcomeWithEtag = ({ data, etag }: ApiResponse<SyncOutcome>) => ({ ...data, subscription: { ...data.subscription, etag } as SubscriptionItem });
+const asDetail = (s: SubscriptionItem): DetailOf => ({ queryKey: subscriptionKeys.detail(s.id), record: s });
+
 const path = (id: string, action = '') => `/subscriptions/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
 
 export function useCreateSubscription() {
   return useApiMutation({
-    mutationFn: async (input: SubscriptionInput) => (await apiRequest<SubscriptionItem>('/subscriptions', { method: 'POST', body: input })).data,
+    mutationFn: async (input: SubscriptionInput) => withEtag(await apiRequest<SubscriptionItem>('/subscriptions', { method: 'POST', body: input })),
+    detail: asDetail,
   });
 }
 
@@ -52,7 +58,8 @@ export function useCreateSubscription() {
 export function useCustomizeSubscription() {
   return useApiMutation({
     mutationFn: async ({ id, values, etag }: { id: string; values: ValuesPatch; etag?: string }) =>
-      (await apiRequest<SubscriptionItem>(path(id, 'values'), { method: 'PUT', body: values, etag })).data,
+      withEtag(await apiRequest<SubscriptionItem>(path(id, 'values'), { method: 'PUT', body: values, etag })),
+    detail: asDetail,
   });
 }
 
@@ -60,21 +67,24 @@ export function useCustomizeSubscription() {
 export function useSynchronizeSubscription() {
   return useApiMutation({
     mutationFn: async ({ id, accept, etag }: { id: string; accept?: 'available'; etag?: string }) =>
-      (await apiRequest<SyncOutcome>(path(id, 'sync'), { method: 'POST', body: accept ? { accept } : {}, etag })).data,
+      outcomeWithEtag(await apiRequest<SyncOutcome>(path(id, 'sync'), { method: 'POST', body: accept ? { accept } : {}, etag })),
+    detail: (outcome) => asDetail(outcome.subscription),
   });
 }
 
 export function useUnlockAndSync() {
   return useApiMutation({
     mutationFn: async ({ id, accept, etag }: { id: string; accept?: 'available'; etag?: string }) =>
-      (await apiRequest<SyncOutcome>(path(id, 'unlock-and-sync'), { method: 'POST', body: accept ? { accept } : {}, etag })).data,
+      outcomeWithEtag(await apiRequest<SyncOutcome>(path(id, 'unlock-and-sync'), { method: 'POST', body: accept ? { accept } : {}, etag })),
+    detail: (outcome) => asDetail(outcome.subscription),
   });
 }
 
 export function useSubscriptionStatus() {
   return useApiMutation({
     mutationFn: async ({ id, action, etag }: { id: string; action: 'suspend' | 'activate'; etag?: string }) =>
-      (await apiRequest<SubscriptionItem>(path(id, action), { method: 'POST', etag })).data,
+      withEtag(await apiRequest<SubscriptionItem>(path(id, action), { method: 'POST', etag })),
+    detail: asDetail,
   });
 }
 

@@ -23,6 +23,7 @@ import {
 } from './schemas';
 import { METERED_KEYS, NUMERIC_RESOURCE_KEYS, PERMISSION_KEYS, RESELLER_LIMIT_KEYS, RESELLER_PERMISSION_KEYS, SUSPENSION_REASONS, USAGE_KEYS } from './types';
 import { aliasCreateSchema, websiteCreateSchema } from './websites';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './limits';
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -322,7 +323,7 @@ const listQuery = (sortKeys: readonly string[], extra: QueryParameter[] = []): Q
   { name: 'sort', description: `Sort key: ${sortKeys.join(', ')}.`, schema: z.enum(sortKeys as [string, ...string[]]) },
   { name: 'order', description: 'asc (default) or desc.', schema: z.enum(['asc', 'desc']) },
   { name: 'page', description: 'Page number, from 1.', schema: z.int().check(z.gte(1)) },
-  { name: 'pageSize', description: 'Items per page, 1–500 (default 25).', schema: z.int().check(z.gte(1), z.lte(500)) },
+  { name: 'pageSize', description: `Items per page, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`, schema: z.int().check(z.gte(1), z.lte(MAX_PAGE_SIZE)) },
   ...extra,
 ];
 const param = (name: string, description: string, schema: z.ZodMiniType = z.string()): QueryParameter => ({ name, description, schema });

@@ -3,15 +3,13 @@
  * string (grids render whatever the store holds, including values a newer version wrote).
  */
 import { findCatalogueItem } from './catalogue';
+import { formatSize } from './units';
 
 export type Lang = 'en' | 'fr';
 
 const LOCALE: Record<Lang, string> = { en: 'en-US', fr: 'fr-FR' };
 const UNLIMITED_LABEL: Record<Lang, string> = { en: 'Unlimited', fr: 'Illimité' };
 const ON_OFF: Record<Lang, readonly [string, string]> = { en: ['On', 'Off'], fr: ['Activé', 'Désactivé'] };
-// Plesk counts sizes in binary units but names them MB/GB/TB; French uses octets.
-const UNITS: Record<Lang, readonly [string, string, string]> = { en: ['MB', 'GB', 'TB'], fr: ['Mo', 'Go', 'To'] };
-const MB = 1024 * 1024;
 
 function langOf(lang: string): Lang {
   return lang === 'fr' ? 'fr' : 'en';
@@ -30,20 +28,12 @@ function number(value: number, lang: Lang): string {
   return format.format(value);
 }
 
-export function unlimitedLabel(lang: Lang): string {
-  return UNLIMITED_LABEL[langOf(lang)];
-}
-
 /** Bytes as MB, GB or TB (the largest unit that keeps the number ≥ 1). -1 reads Unlimited. */
 export function formatBytes(bytes: number, lang: Lang): string {
   const l = langOf(lang);
   if (bytes === -1 || bytes === Infinity) return UNLIMITED_LABEL[l];
   if (!Number.isFinite(bytes)) return String(bytes);
-  const [mb, gb, tb] = UNITS[l];
-  const abs = Math.abs(bytes);
-  if (abs >= MB * 1024 * 1024) return `${number(bytes / (MB * 1024 * 1024), l)} ${tb}`;
-  if (abs >= MB * 1024) return `${number(bytes / (MB * 1024), l)} ${gb}`;
-  return `${number(bytes / MB, l)} ${mb}`;
+  return formatSize(bytes, l);
 }
 
 /** A count with the locale's grouping. -1 reads Unlimited. */

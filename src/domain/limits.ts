@@ -32,3 +32,26 @@ export const BUILD_LIMITS = {
   plans: 50,
   shareStep: 0.0001,
 } as const;
+
+/** Lists: the page sizes a screen offers, the default, and the most one request may ask for. */
+export const PAGE_SIZES = [25, 50, 100] as const;
+export const DEFAULT_PAGE_SIZE = 25;
+export const MAX_PAGE_SIZE = 500;
+
+/**
+ * Characters a field may hold (the schemas of src/domain/schemas.ts check them; a screen that
+ * needs the number asks here).
+ */
+export const FIELD_LIMITS = {
+  contactName: 60,
+  companyName: 60,
+  login: 60,
+  passwordMin: 8,
+  password: 255,
+  email: 254,
+  phone: 30,
+  address: 255,
+  city: 100,
+  postalCode: 20,
+  planName: 60,
+} as const;

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { emptyValues } from './catalogue';
 import {
   COUNTRY_CODES,
-  VALIDATION_MESSAGES,
   bulkActionSchema,
   customerCreateSchema,
   customerPatchSchema,
@@ -12,7 +11,6 @@ import {
   settingsSchema,
   subscriptionCreateSchema,
   validate,
-  validationMessage,
   valuesPatchSchema,
   valuesSchema,
 } from './schemas';
@@ -320,32 +318,5 @@ describe('settingsSchema', () => {
       { path: 'failureRate', code: 'too_small', params: { min: 0 } },
     ]);
     expect(codes(settingsSchema, { latencyMs: 1.5, failureRate: '0.5' })).toEqual(['latencyMs:invalid_number', 'failureRate:invalid_number']);
-  });
-});
-
-describe('validation messages', () => {
-  it('turn codes into sentences with their parameters', () => {
-    expect(validationMessage({ code: 'required' }, 'en')).toBe('This field is required.');
-    expect(validationMessage({ code: 'required' }, 'fr')).toBe('Ce champ est obligatoire.');
-    expect(validationMessage({ code: 'too_long', params: { max: 60 } }, 'en')).toBe('Enter at most 60 characters.');
-    expect(validationMessage({ code: 'too_long', params: { max: 60 } }, 'fr')).toBe('Saisissez au plus 60 caractères.');
-    expect(validationMessage({ code: 'password_too_short', params: { min: 8 } }, 'en')).toBe('The password must be at least 8 characters long.');
-  });
-
-  it('fall back to a generic sentence for an unknown code', () => {
-    expect(validationMessage({ code: 'no_such_code' }, 'en')).toBe('This value is not valid.');
-  });
-
-  it('exist in both languages for every code the schemas produce', () => {
-    const produced = ['required', 'too_long', 'too_short', 'too_small', 'too_large', 'invalid_login', 'invalid_email', 'invalid_domain',
-      'invalid_country', 'invalid_number', 'password_too_short', 'invalid_option', 'invalid_characters', 'invalid_phone',
-      'invalid_postal_code', 'invalid_date', 'invalid_php_value', 'invalid_ip', 'invalid_system_user', 'duplicate_value',
-      'unknown_key', 'invalid_type', 'invalid_value'];
-    for (const code of produced) {
-      const m = VALIDATION_MESSAGES[code];
-      expect(m?.en, code).toMatch(/^[A-Z].*\.$/);
-      expect(m?.fr, code).toMatch(/^[A-Z].*\.$/);
-      expect(m?.en.match(/\{\{\w+\}\}/g), code).toEqual(m?.fr.match(/\{\{\w+\}\}/g));
-    }
   });
 });

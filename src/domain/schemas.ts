@@ -1,8 +1,8 @@
 /**
  * Validation of everything a user or a client sends (SPEC §1.1, §2). Schemas report stable
  * CODES, not prose: the UI turns a code into a sentence in the user's language
- * (`validationMessage`), and the API puts codes in its 422 `errors`. zod/mini keeps the bundle
- * small; react-hook-form's zodResolver accepts these schemas as they are.
+ * (`issueSentence` over the `validation` catalogue), and the API puts codes in its 422 `issues`. zod/mini keeps the bundle
+ * small; forms validate with them through `domainResolver` (src/ui/field-error.tsx).
  */
 import { z } from 'zod/mini';
 import {
@@ -24,7 +24,7 @@ import type {
   ResellerPermissionKey,
 } from './types';
 import { formatValue, type Lang } from './format';
-import { BUILD_LIMITS, REQUEST_LIMITS } from './limits';
+import { BUILD_LIMITS, FIELD_LIMITS, REQUEST_LIMITS } from './limits';
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -220,15 +220,15 @@ export const valuesPatchSchema = z.strictObject({
 
 const password = z
   .string(orRequired('invalid_type'))
-  .check(z.minLength(8, 'password_too_short'), tooLong(255));
+  .check(z.minLength(FIELD_LIMITS.passwordMin, 'password_too_short'), tooLong(FIELD_LIMITS.password));
 
 export const customerFields = {
-  contactName: requiredText(60),
-  companyName: z.optional(text(60)),
+  contactName: requiredText(FIELD_LIMITS.contactName),
+  companyName: z.optional(text(FIELD_LIMITS.companyName)),
   // Not trimmed: a login is an identifier, " bob" is not "bob".
   login: z.string(orRequired('invalid_type')).check(
     nonEmpty,
-    tooLong(60),
+    tooLong(FIELD_LIMITS.login),
     z.regex(LOGIN_PATTERN, 'invalid_login'),
   ),
   password,
@@ -238,14 +238,14 @@ export const customerFields = {
       .string(orRequired('invalid_type'))
       .check(
         z.trim(),
-        tooLong(254),
+        tooLong(FIELD_LIMITS.email),
         z.refine((s: string) => s === '' || EMAIL_PATTERN.test(s), 'invalid_email'),
       ),
   ),
-  phone: z.optional(text(30).check(z.regex(PHONE_PATTERN, 'invalid_phone'))),
-  address: z.optional(text(255)),
-  city: z.optional(text(100)),
-  postalCode: z.optional(text(20).check(z.regex(POSTAL_CODE_PATTERN, 'invalid_postal_code'))),
+  phone: z.optional(text(FIELD_LIMITS.phone).check(z.regex(PHONE_PATTERN, 'invalid_phone'))),
+  address: z.optional(text(FIELD_LIMITS.address)),
+  city: z.optional(text(FIELD_LIMITS.city)),
+  postalCode: z.optional(text(FIELD_LIMITS.postalCode).check(z.regex(POSTAL_CODE_PATTERN, 'invalid_postal_code'))),
   country: z.optional(
     z
       .string(orRequired('invalid_type'))
@@ -260,7 +260,7 @@ export const customerPatchSchema = z.partial(customerCreateSchema);
 // ---------------------------------------------------------------------------------------------
 // Service plans
 
-export const planNameSchema = requiredText(60);
+export const planNameSchema = requiredText(FIELD_LIMITS.planName);
 const planName = planNameSchema;
 
 export const planCreateSchema = z.object({
@@ -498,144 +498,20 @@ export function validate<T>(schema: z.ZodMiniType<T>, input: unknown): Validatio
   return { ok: false, issues };
 }
 
-export const VALIDATION_MESSAGES: Record<string, { en: string; fr: string }> = {
-  required: { en: 'This field is required.', fr: 'Ce champ est obligatoire.' },
-  // Raised by the API (409/422) after checking the store, translated the same way.
-  taken: { en: 'This value is already in use: choose another one.', fr: 'Cette valeur est déjà utilisée : choisissez-en une autre.' },
-  not_found: { en: 'This record does not exist (any more).', fr: "Cet enregistrement n'existe pas (ou plus)." },
-  not_in_pool: { en: 'Choose an IP address from your IP pool.', fr: 'Choisissez une adresse IP de votre pool d’adresses IP.' },
-  too_long: { en: 'Enter at most {{max}} characters.', fr: 'Saisissez au plus {{max}} caractères.' },
-  too_short: { en: 'Enter at least {{min}} characters.', fr: 'Saisissez au moins {{min}} caractères.' },
-  too_small: {
-    en: 'Enter a value of at least {{min}}.',
-    fr: 'Saisissez une valeur supérieure ou égale à {{min}}.',
-  },
-  too_large: {
-    en: 'Enter a value of at most {{max}}.',
-    fr: 'Saisissez une valeur inférieure ou égale à {{max}}.',
-  },
-  too_many: { en: 'Choose at most {{max}} items.', fr: 'Choisissez au plus {{max}} éléments.' },
-  invalid_login: {
-    en: 'A username starts with a lowercase letter and contains only lowercase letters, digits, dots, hyphens and underscores (60 characters at most).',
-    fr: "Un nom d'utilisateur commence par une lettre minuscule et ne contient que des lettres minuscules, des chiffres, des points, des tirets et des tirets bas (60 caractères au plus).",
-  },
-  invalid_system_user: {
-    en: 'A system username starts with a lowercase letter and contains only lowercase letters, digits, dots, hyphens and underscores (32 characters at most).',
-    fr: "Un nom d'utilisateur système commence par une lettre minuscule et ne contient que des lettres minuscules, des chiffres, des points, des tirets et des tirets bas (32 caractères au plus).",
-  },
-  password_too_short: {
-    en: 'The password must be at least {{min}} characters long.',
-    fr: 'Le mot de passe doit comporter au moins {{min}} caractères.',
-  },
-  invalid_email: {
-    en: 'Enter a valid email address, such as name@example.com.',
-    fr: 'Saisissez une adresse e-mail valide, par exemple nom@exemple.com.',
-  },
-  invalid_domain: {
-    en: 'Enter a valid domain name, such as example.com.',
-    fr: 'Saisissez un nom de domaine valide, par exemple exemple.com.',
-  },
-  invalid_country: {
-    en: 'Choose a country by its two-letter ISO code, such as FR.',
-    fr: 'Choisissez un pays par son code ISO à deux lettres, par exemple FR.',
-  },
-  invalid_phone: {
-    en: 'Enter a phone number using only digits, spaces and the signs + ( ) - .',
-    fr: "Saisissez un numéro de téléphone composé uniquement de chiffres, d'espaces et des signes + ( ) - .",
-  },
-  invalid_postal_code: {
-    en: 'Enter a postal code using only letters, digits, spaces and hyphens.',
-    fr: "Saisissez un code postal composé uniquement de lettres, de chiffres, d'espaces et de tirets.",
-  },
-  invalid_characters: {
-    en: 'Remove the control or invisible formatting characters.',
-    fr: 'Supprimez les caractères de contrôle ou de mise en forme invisibles.',
-  },
-  invalid_number: {
-    en: 'Enter a whole number, or -1 for Unlimited.',
-    fr: 'Saisissez un nombre entier, ou -1 pour Illimité.',
-  },
-  invalid_date: {
-    en: 'Enter a date in the format YYYY-MM-DD, or choose Unlimited.',
-    fr: 'Saisissez une date au format AAAA-MM-JJ, ou choisissez Illimité.',
-  },
-  invalid_php_value: {
-    en: 'Enter a number, optionally followed by K, M or G (for example 128M).',
-    fr: 'Saisissez un nombre, éventuellement suivi de K, M ou G (par exemple 128M).',
-  },
-  // Websites & Domains (SPEC §1.5): the API's 409/422 codes, shown at the name field.
-  limit_max_site: {
-    en: 'This subscription has reached its limit of {{limit}} domains (Domains). Remove one, or raise the limit with Customize.',
-    fr: 'Cet abonnement a atteint sa limite de {{limit}} domaines (Domaines). Supprimez-en un ou augmentez la limite avec Personnaliser.',
-  },
-  limit_max_subdom: {
-    en: 'This subscription has reached its limit of {{limit}} subdomains (Subdomains). Remove one, or raise the limit with Customize.',
-    fr: 'Cet abonnement a atteint sa limite de {{limit}} sous-domaines (Sous-domaines). Supprimez-en un ou augmentez la limite avec Personnaliser.',
-  },
-  limit_max_dom_aliases: {
-    en: 'This subscription has reached its limit of {{limit}} domain aliases (Domain aliases). Remove one, or raise the limit with Customize.',
-    fr: "Cet abonnement a atteint sa limite de {{limit}} alias de domaine (Alias de domaine). Supprimez-en un ou augmentez la limite avec Personnaliser.",
-  },
-  subdomain_outside: {
-    en: 'A subdomain name ends in a dot and one of this subscription’s domains, such as blog.example.com.',
-    fr: 'Un nom de sous-domaine se termine par un point suivi de l’un des domaines de cet abonnement, par exemple blog.exemple.com.',
-  },
-  not_a_domain: {
-    en: 'Aliases can be added to domains only, not to subdomains.',
-    fr: 'Les alias ne peuvent être ajoutés qu’aux domaines, pas aux sous-domaines.',
-  },
-  invalid_ip: { en: 'Enter a valid IPv4 or IPv6 address.', fr: 'Saisissez une adresse IPv4 ou IPv6 valide.' },
-  invalid_option: { en: 'Choose one of the proposed options.', fr: "Choisissez l'une des options proposées." },
-  duplicate_value: { en: 'Each item can be chosen only once.', fr: "Chaque élément ne peut être choisi qu'une fois." },
-  unknown_key: { en: 'This field is not recognized.', fr: "Ce champ n'est pas reconnu." },
-  invalid_fail_on: {
-    en: 'Write a request as METHOD /path, such as POST /subscriptions/*/sync (* stands for one part of the path).',
-    fr: 'Écrivez une requête sous la forme MÉTHODE /chemin, par exemple POST /subscriptions/*/sync (* remplace une partie du chemin).',
-  },
-  invalid_type: { en: 'This value has the wrong type.', fr: "Cette valeur n'est pas du bon type." },
-  // Customize (SPEC §1.3): refused at the field, never silently lowered.
-  beyond_available: {
-    en: 'This is more than you can provide: at most {{available}} is available.',
-    fr: 'Cette valeur dépasse ce que vous pouvez fournir : {{available}} au plus est disponible.',
-  },
-  not_available: {
-    en: 'You do not have this permission yourself: ask your hosting provider for it.',
-    fr: "Vous ne disposez pas vous-même de ce droit : demandez-le à votre fournisseur d'hébergement.",
-  },
-  custom_has_no_addons: {
-    en: 'A custom subscription (no service plan) cannot have add-on plans.',
-    fr: "Un abonnement personnalisé (sans pack de services) ne peut pas avoir de packs d'add-ons.",
-  },
-  // The scenario builder (POST /_mock/build).
-  invalid_share: {
-    en: 'Enter a share from 0 to 1, in steps of 0.0001 (0.01 %).',
-    fr: 'Saisissez une part de 0 à 1, par pas de 0,0001 (0,01 %).',
-  },
-  invalid_whole_number: { en: 'Enter a whole number.', fr: 'Saisissez un nombre entier.' },
-  shares_over_one: {
-    en: 'Unsynced, Locked and Custom are states a subscription has one of at most: together they can be 100 % at most.',
-    fr: "Désynchronisé, Verrouillé et Personnalisé sont des états exclusifs : ensemble, ils ne peuvent dépasser 100 %.",
-  },
-  unsynced_needs_plans: {
-    en: 'Unsynced subscriptions need at least 2 service plans (one the reseller can provide, one it cannot).',
-    fr: "Des abonnements désynchronisés demandent au moins 2 packs de services (un que le revendeur peut fournir, un qu'il ne peut pas).",
-  },
-  invalid_value: { en: 'This value is not valid.', fr: "Cette valeur n'est pas valide." },
-};
+/**
+ * The sentences themselves are in the i18next catalogues (`src/i18n/locales/<lang>/validation.json`,
+ * one key per code); this is what both translators (the UI's and the mock API's English) share.
+ */
+export type Translate = (key: string, options: Record<string, unknown>) => string;
 
 /**
- * The sentence for an issue, with its parameters filled in; unknown codes get a generic one.
- * An `available` amount is formatted like the item it belongs to (`params.key`): 500 GB, Unlimited.
+ * The sentence for an issue in `t`'s language, with its parameters filled in by i18next; unknown
+ * codes get the generic one. An `available` amount is formatted like the item it belongs to
+ * (`params.key`): 500 GB, Unlimited.
  */
-export function validationMessage(issue: Pick<ValidationIssue, 'code' | 'params'>, lang: Lang): string {
-  // Own keys only: a code such as "constructor" is unknown, not Object.prototype's member.
-  const messages = (Object.hasOwn(VALIDATION_MESSAGES, issue.code) ? VALIDATION_MESSAGES[issue.code] : undefined) ?? VALIDATION_MESSAGES.invalid_value;
-  const template = messages?.[lang === 'fr' ? 'fr' : 'en'] ?? '';
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
-    const value = issue.params?.[name];
-    if (value === undefined) return whole;
-    const key = issue.params?.key;
-    if (name === 'available' && typeof key === 'string') return formatValue('resources', key, value, lang);
-    return String(value);
-  });
+export function issueSentence(t: Translate, issue: Pick<ValidationIssue, 'code' | 'params'>, lang: Lang): string {
+  const params: Record<string, unknown> = { ...issue.params };
+  const key = issue.params?.key;
+  if (params.available !== undefined && typeof key === 'string') params.available = formatValue('resources', key, params.available, lang);
+  return t(issue.code, { ...params, defaultValue: t('invalid_value', {}) });
 }

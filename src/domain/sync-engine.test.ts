@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { holdingsOf } from './availability';
 import { emptyValues } from './catalogue';
 import {
-  CAN_REASONS,
   DomainRuleError,
   acceptAvailableValues,
   applyPlanEdit,
@@ -612,14 +611,6 @@ describe('subscriptionCan', () => {
     const suspended = setStatus(synced, 'suspended');
     expect(subscriptionCan(suspended).suspend).toEqual({ allowed: false, reason: 'already_suspended' });
     expect(subscriptionCan(suspended).activate).toEqual({ allowed: true });
-  });
-
-  it('explains every reason in both languages', () => {
-    for (const [code, text] of Object.entries(CAN_REASONS)) {
-      expect(text.en, code).toMatch(/\.$/);
-      expect(text.fr, code).toMatch(/\.$/);
-    }
-    expect(CAN_REASONS.locked_use_unlock.en).toBe('A locked subscription ignores its plan: use Unlock and Sync.');
   });
 });
 

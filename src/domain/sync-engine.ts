@@ -631,31 +631,10 @@ export type ActionName =
 export type CanReason =
   | 'custom_has_no_plan'
   | 'locked_use_unlock'
-  | 'already_synced'
   | 'not_locked'
   | 'already_suspended'
   | 'already_active';
-
-export const CAN_REASONS: Record<CanReason, { en: string; fr: string }> = {
-  custom_has_no_plan: {
-    en: 'A custom subscription has no plan to synchronize with: use Change Plan.',
-    fr: "Un abonnement personnalisé n'a pas de pack avec lequel se synchroniser : utilisez Changer le pack.",
-  },
-  locked_use_unlock: {
-    en: 'A locked subscription ignores its plan: use Unlock and Sync.',
-    fr: 'Un abonnement verrouillé ignore son pack : utilisez Déverrouiller et synchroniser.',
-  },
-  already_synced: {
-    en: 'The subscription already matches its plan.',
-    fr: "L'abonnement correspond déjà à son pack.",
-  },
-  not_locked: {
-    en: 'The subscription is not locked: use Synchronize.',
-    fr: "L'abonnement n'est pas verrouillé : utilisez Synchroniser.",
-  },
-  already_suspended: { en: 'The subscription is already suspended.', fr: "L'abonnement est déjà suspendu." },
-  already_active: { en: 'The subscription is already active.', fr: "L'abonnement est déjà actif." },
-};
+// The sentences are in the i18next catalogues: src/i18n/locales/<lang>/reasons.json, key = reason.
 
 type Can = { allowed: boolean; reason?: CanReason };
 const ALLOWED: Can = Object.freeze({ allowed: true });

@@ -14,7 +14,7 @@ export const LIMIT_OF = { domain: 'max_site', subdomain: 'max_subdom', alias: 'm
 export type CountedKind = keyof typeof LIMIT_OF;
 export type CountedLimit = (typeof LIMIT_OF)[CountedKind];
 
-/** The issue code of a refusal beyond a limit (409), translated by `validationMessage`. */
+/** The issue code of a refusal beyond a limit (409), translated by `issueSentence`. */
 export const LIMIT_CODES: Record<CountedLimit, string> = {
   max_site: 'limit_max_site',
   max_subdom: 'limit_max_subdom',

@@ -4,7 +4,7 @@
  * queries (paging, sorting, filters).
  */
 import { HttpResponse } from 'msw';
-import { REQUEST_LIMITS } from '../domain/limits';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, REQUEST_LIMITS } from '../domain/limits';
 
 /** Base of the `type` URI of every problem (RFC 9457). The slug names the kind of error. */
 export const PROBLEM_TYPE_BASE = 'https://hosting-panel.example/problems/';
@@ -147,8 +147,6 @@ export function ifMatchHolds(request: Request, revision: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // List queries
 
-export const DEFAULT_PAGE_SIZE = 25;
-export const MAX_PAGE_SIZE = 500;
 
 export type SortOrder = 'asc' | 'desc';
 

@@ -9,7 +9,8 @@
  * version-`old` document into a version-`old + 1` one. Saved states and exported files then load.
  */
 import { REFERENCE_DATE } from '../domain/clock';
-import { validationMessage, type ValidationIssue } from '../domain/schemas';
+import type { ValidationIssue } from '../domain/schemas';
+import { englishIssue } from './messages';
 import { salvageState, validateState, type DroppedRecord, type RawState } from '../domain/state-rules';
 import { settle, statusOf } from '../domain/suspension';
 import type { Subscription, SuspensionReason } from '../domain/types';
@@ -102,7 +103,7 @@ export function readDocument(
   // An import: every field rule of the public endpoints, or refused whole with the reasons.
   const checked = validateState(doc as RawState);
   if (!checked.ok) {
-    const first = checked.issues.slice(0, 3).map((i) => `${i.path || '(root)'}: ${validationMessage(i, 'en')}`);
+    const first = checked.issues.slice(0, 3).map((i) => `${i.path || '(root)'}: ${englishIssue(i)}`);
     return { ok: false, reason: 'invalid', detail: `The state does not obey the field rules (${first.join('; ')}).`, issues: checked.issues };
   }
   return { ok: true, snapshot: checked.value, migrated: version !== target };

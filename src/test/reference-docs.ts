@@ -7,8 +7,7 @@
  */
 import { CATALOGUE } from '../domain/catalogue';
 import { SCENARIOS, type ScenarioName } from '../domain/contract';
-import { VALIDATION_MESSAGES } from '../domain/schemas';
-import { CAN_REASONS, syncState } from '../domain/sync-engine';
+import { syncState } from '../domain/sync-engine';
 import { buildScenario } from '../mock-api/scenarios';
 
 type Catalogue = Record<string, unknown>;
@@ -23,7 +22,16 @@ function flatten(node: unknown, prefix = ''): Array<[string, string]> {
 /** Markdown table cell: pipes escaped, line breaks kept visible. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
 
+/** The catalogues of domain codes, shown in their own sections rather than as screen strings. */
+const CODE_NAMESPACES = ['validation', 'reasons'];
+
+function codeRows(catalogues: Record<'en' | 'fr', Record<string, Catalogue>>, ns: string): string[] {
+  const fr = new Map(flatten(catalogues.fr[ns]));
+  return flatten(catalogues.en[ns]).map(([code, en]) => `| \`${code}\` | ${cell(en)} | ${cell(fr.get(code) ?? '')} |`);
+}
+
 export function stringsPage(catalogues: Record<'en' | 'fr', Record<string, Catalogue>>): string {
+  const screens = Object.keys(catalogues.en).filter((ns) => !CODE_NAMESPACES.includes(ns));
   const out: string[] = [
     '# Interface strings, problem codes and labels (English / French)',
     '',
@@ -37,7 +45,7 @@ export function stringsPage(catalogues: Record<'en' | 'fr', Record<string, Catal
     '- [Field and item labels (the catalogue)](#field-and-item-labels-the-catalogue)',
     '- [Validation and problem codes](#validation-and-problem-codes)',
     '- [Why an action does not apply](#why-an-action-does-not-apply)',
-    ...Object.keys(catalogues.en).map((ns) => `- [Screen strings: \`${ns}\`](#screen-strings-${ns})`),
+    ...screens.map((ns) => `- [Screen strings: \`${ns}\`](#screen-strings-${ns})`),
     '',
     '## Field and item labels (the catalogue)',
     '',
@@ -56,7 +64,7 @@ export function stringsPage(catalogues: Record<'en' | 'fr', Record<string, Catal
     '',
     '| code | English | French |',
     '|---|---|---|',
-    ...Object.entries(VALIDATION_MESSAGES).map(([code, m]) => `| \`${code}\` | ${cell(m.en)} | ${cell(m.fr)} |`),
+    ...codeRows(catalogues, 'validation'),
     '',
     '## Why an action does not apply',
     '',
@@ -65,9 +73,9 @@ export function stringsPage(catalogues: Record<'en' | 'fr', Record<string, Catal
     '',
     '| code | English | French |',
     '|---|---|---|',
-    ...Object.entries(CAN_REASONS).map(([code, m]) => `| \`${code}\` | ${cell(m.en)} | ${cell(m.fr)} |`),
+    ...codeRows(catalogues, 'reasons'),
   ];
-  for (const ns of Object.keys(catalogues.en)) {
+  for (const ns of screens) {
     const en = flatten(catalogues.en[ns]);
     const fr = new Map(flatten(catalogues.fr[ns]));
     out.push('', `## Screen strings: \`${ns}\``, '', '| key | English | French |', '|---|---|---|');

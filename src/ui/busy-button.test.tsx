@@ -50,12 +50,18 @@ describe('BusyButton', () => {
     expect(onSubmit).toHaveBeenCalledTimes(1);
   });
 
-  it('is really disabled when the action does not apply', () => {
+  it('stays focusable and ignores presses when the action does not apply', async () => {
+    const onClick = vi.fn();
     render(
-      <BusyButton busy={false} disabled>
+      <BusyButton disabled aria-describedby="why" onClick={onClick}>
         Suspend
       </BusyButton>,
     );
-    expect(screen.getByRole('button', { name: 'Suspend' })).toBeDisabled();
+    const button = screen.getByRole('button', { name: 'Suspend' });
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).not.toHaveAttribute('disabled');
+    await userEvent.click(button);
+    expect(onClick).not.toHaveBeenCalled();
+    expect(button).toHaveFocus();
   });
 });

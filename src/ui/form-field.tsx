@@ -1,8 +1,8 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
-import { validationMessage } from '../domain/schemas';
-import type { Lang } from '../domain/format';
 import { ApiError } from '../api/http';
+import { errorSentence, FieldError, issueError, textError } from './field-error';
+import { useLang } from './use-lang';
 
 /** The label, hint and error around one control, tied together with ids and aria-describedby. */
 function Field({
@@ -13,29 +13,29 @@ function Field({
   groupErrorId,
 }: {
   label: string;
-  error?: string;
+  /** A field error (see field-error.tsx) or a sentence. */
+  error?: unknown;
   hint?: ReactNode;
   control: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
   groupErrorId?: string;
 }) {
   const id = useId();
+  const lang = useLang();
+  const fieldError = typeof error === 'string' ? textError(error) : error;
+  const hasError = errorSentence(fieldError, lang) !== undefined;
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
-  const describedBy = [error ? errorId : null, groupErrorId ?? null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = [hasError ? errorId : null, groupErrorId ?? null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {control({ id, ...(error || groupErrorId ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
+      {control({ id, ...(hasError || groupErrorId ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
       {hint ? (
         <p className="field-hint" id={hintId}>
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} error={fieldError} />
     </div>
   );
 }
@@ -52,7 +52,8 @@ export function TextField({
   ...input
 }: {
   label: string;
-  error?: string;
+  /** A field error (see field-error.tsx) or a sentence. */
+  error?: unknown;
   hint?: ReactNode;
   /** The id of an error shown for a group of fields (a fieldset): this field is invalid and described by it too. */
   groupErrorId?: string;
@@ -66,7 +67,7 @@ export function SelectField({
   hint,
   children,
   ...select
-}: { label: string; error?: string; hint?: ReactNode; children: ReactNode } & SelectHTMLAttributes<HTMLSelectElement>) {
+}: { label: string; error?: unknown; hint?: ReactNode; children: ReactNode } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <Field
       label={label}
@@ -81,30 +82,25 @@ export function SelectField({
   );
 }
 
-/** Translates a domain validation code (client-side zod messages are codes) into a sentence. */
-export function fieldMessage(code: string | undefined, lang: Lang): string | undefined {
-  return code ? validationMessage({ code }, lang) : undefined;
-}
-
 /**
- * Puts a 422/409 problem's field errors on the form's fields (in the interface language when
- * the server sent codes). Returns true when at least one field got an error.
+ * Puts a 422/409 problem's field errors on the form's fields (its codes, translated when shown;
+ * the server's sentences when it sent no codes). Returns true when at least one field got one.
  */
-export function applyServerErrors<T extends FieldValues>(error: unknown, setError: UseFormSetError<T>, lang: Lang, fields: readonly string[]): boolean {
+export function applyServerErrors<T extends FieldValues>(error: unknown, setError: UseFormSetError<T>, fields: readonly string[]): boolean {
   if (!(error instanceof ApiError)) return false;
   let applied = false;
   const issues = error.problem.issues ?? [];
   for (const issue of issues) {
     const field = issue.path.split('.')[0] ?? '';
     if (!fields.includes(field)) continue;
-    setError(field as Path<T>, { type: 'server', message: validationMessage(issue, lang) });
+    setError(field as Path<T>, issueError(issue, 'server'));
     applied = true;
   }
   if (!applied) {
     for (const [path, messages] of Object.entries(error.problem.errors ?? {})) {
       const field = path.split('.')[0] ?? '';
       if (!fields.includes(field) || !messages[0]) continue;
-      setError(field as Path<T>, { type: 'server', message: messages[0] });
+      setError(field as Path<T>, textError(messages[0]));
       applied = true;
     }
   }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { PAGE_SIZES } from '../domain/limits';
+import { BusyButton } from './busy-button';
 
-export const PAGE_SIZES = [25, 50, 100] as const;
 
 export function Pagination({
   page,
@@ -20,13 +21,13 @@ export function Pagination({
   return (
     <nav className="pagination" aria-label={t('paging.label')}>
       <span className="pagination__total">{t('paging.total', { count: total })}</span>
-      <button type="button" className="button" onClick={() => onPageChange(page - 1)} disabled={page <= 1}>
+      <BusyButton className="button" onClick={() => onPageChange(page - 1)} disabled={page <= 1}>
         {t('paging.previous')}
-      </button>
+      </BusyButton>
       <span aria-live="off">{t('paging.pageOf', { page, pages })}</span>
-      <button type="button" className="button" onClick={() => onPageChange(page + 1)} disabled={page >= pages}>
+      <BusyButton className="button" onClick={() => onPageChange(page + 1)} disabled={page >= pages}>
         {t('paging.next')}
-      </button>
+      </BusyButton>
       {onPageSizeChange ? (
         <label className="pagination__size">
           {t('paging.pageSize')}

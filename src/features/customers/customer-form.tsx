@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { COUNTRY_CODES, customerCreateSchema, customerPatchSchema, validationMessage } from '../../domain/schemas';
+import { COUNTRY_CODES, customerCreateSchema, customerPatchSchema, validate } from '../../domain/schemas';
+import { domainResolver, textError, type Checked } from '../../ui/field-error';
 import type { Lang } from '../../domain/format';
 import type { CustomerInput, CustomerItem } from '../../api/customers';
 import { ApiError, type Problem } from '../../api/http';
@@ -41,19 +41,6 @@ export const CUSTOMER_FIELDS = [
 
 type FieldName = (typeof CUSTOMER_FIELDS)[number];
 
-/** Limits of the domain schema, so "too long" / "too short" messages can name the number. */
-const FIELD_PARAMS: Partial<Record<FieldName, Record<string, number>>> = {
-  contactName: { max: 60 },
-  companyName: { max: 60 },
-  login: { max: 60 },
-  password: { min: 8, max: 255 },
-  email: { max: 254 },
-  phone: { max: 30 },
-  address: { max: 255 },
-  city: { max: 100 },
-  postalCode: { max: 20 },
-};
-
 export const EMPTY_CUSTOMER: CustomerFormValues = {
   contactName: '',
   companyName: '',
@@ -82,27 +69,12 @@ export function formValuesOf(customer: CustomerItem): CustomerFormValues {
   };
 }
 
-/**
- * The sentence for a field's error. Client-side errors carry the schema's code (translated here,
- * with the field's limit); server errors were already translated when they were set.
- */
-function messageOf(errors: FieldErrors<CustomerFormValues>, field: FieldName, lang: Lang): string | undefined {
-  const error = errors[field];
-  if (!error?.message) return undefined;
-  if (error.type === 'server') return error.message;
-  return validationMessage({ code: error.message, params: FIELD_PARAMS[field] }, lang);
-}
-
-const createResolver = zodResolver(customerCreateSchema) as unknown as Resolver<CustomerFormValues, unknown, CustomerFormValues>;
-const patchResolver = zodResolver(customerPatchSchema) as unknown as Resolver<CustomerFormValues, unknown, CustomerFormValues>;
-
-/** On edit an empty password means "keep the current one", so it is not validated or sent. */
-const editResolver: Resolver<CustomerFormValues, unknown, CustomerFormValues> = async (values, context, options) => {
-  if (values.password !== '') return patchResolver(values, context, options);
-  const { password: _password, ...rest } = values;
-  const result = await patchResolver(rest as CustomerFormValues, context, options);
-  return result;
-};
+/** The domain's schema decides; on edit an empty password means "keep the current one", so it is not validated or sent. */
+const createResolver = domainResolver<CustomerFormValues>((values) => validate(customerCreateSchema, values) as Checked<CustomerFormValues>);
+const editResolver = domainResolver<CustomerFormValues>((values) => {
+  const { password, ...rest } = values;
+  return validate(customerPatchSchema, password === '' ? rest : values) as Checked<CustomerFormValues>;
+});
 
 function isLoginTaken(error: unknown): boolean {
   if (!(error instanceof ApiError) || error.status !== 409) return false;
@@ -181,12 +153,12 @@ export function CustomerForm({
       await onSave(input);
     } catch (error) {
       if (isLoginTaken(error)) {
-        setError('login', { type: 'server', message: t('form.loginTaken', { login: values.login }) });
+        setError('login', textError(t('form.loginTaken', { login: values.login })));
         setFailure({ message: failedMessage(t('form.fixErrors', { count: 1 })), stale: false });
         setFocus('login');
         return;
       }
-      if (error instanceof ApiError && error.status === 422 && applyServerErrors(error, setError, lang, CUSTOMER_FIELDS)) {
+      if (error instanceof ApiError && error.status === 422 && applyServerErrors(error, setError, CUSTOMER_FIELDS)) {
         const count = new Set((error.problem.issues ?? []).map((i) => i.path.split('.')[0])).size || 1;
         setFailure({ message: failedMessage(t('form.fixErrors', { count })), stale: false });
         return;
@@ -215,7 +187,7 @@ export function CustomerForm({
     setFailure(null);
   }
 
-  const field = (name: FieldName) => ({ ...register(name), error: messageOf(errors, name, lang) });
+  const field = (name: FieldName) => ({ ...register(name), error: errors[name] });
 
   return (
     <form className="form" noValidate onSubmit={(e) => void submit(e)} aria-busy={isSubmitting}>

@@ -13,7 +13,6 @@ import { CustomerForm, formValuesOf } from './customer-form';
 import { CustomerSubscriptions } from './customer-subscriptions';
 import { RemoveCustomerDialog, type RemovalCounts } from './remove-customer-dialog';
 import { BusyButton } from '../../ui/busy-button';
-import { useFocusHandoff } from '../../ui/use-focus-handoff';
 
 function countryName(code: string, lang: Lang): string {
   if (!code) return '';
@@ -73,13 +72,10 @@ function CustomerView({
   const [removeOpen, setRemoveOpen] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const editButton = useRef<HTMLButtonElement>(null);
-  const suspendButton = useRef<HTMLButtonElement>(null);
-  const activateButton = useRef<HTMLButtonElement>(null);
   const suspendReasonId = useId();
   const activateReasonId = useId();
   const name = customer.contactName;
   const suspended = customer.status === 'suspended';
-  const handOffFocus = useFocusHandoff(suspended);
 
   function closeEditor() {
     setEditing(null);
@@ -105,8 +101,8 @@ function CustomerView({
 
   function changeStatus(action: 'suspend' | 'activate') {
     setActionError(null);
-    // Once done, the button pressed no longer applies: the focus goes to the one that does.
-    handOffFocus(action === 'suspend' ? activateButton : suspendButton);
+    // Once done, the button pressed no longer applies: it turns aria-disabled with its reason and
+    // keeps the focus (BusyButton), so nothing has to move it.
     setStatus.mutate(
       { id: customer.id, action, etag: customer.etag },
       {
@@ -117,10 +113,7 @@ function CustomerView({
           const cascade = count > 0 ? ` ${t(action === 'suspend' ? 'announce.cascadeSuspended' : 'announce.cascadeActivated', { count })}` : '';
           announce(done + cascade);
         },
-        onError: (error) => {
-          handOffFocus(null);
-          setActionError(error);
-        },
+        onError: setActionError,
       },
     );
   }
@@ -163,11 +156,10 @@ function CustomerView({
 
   const actions = (
     <>
-      <button type="button" ref={editButton} className="button" onClick={() => setEditing({ etag: customer.etag })} disabled={editing !== null}>
+      <BusyButton ref={editButton} className="button" onClick={() => setEditing({ etag: customer.etag })} disabled={editing !== null}>
         {t('actions.edit')}
-      </button>
+      </BusyButton>
       <BusyButton
-        ref={suspendButton}
         className="button"
         onClick={() => changeStatus('suspend')}
         disabled={suspended}
@@ -177,7 +169,6 @@ function CustomerView({
         {t('actions.suspend')}
       </BusyButton>
       <BusyButton
-        ref={activateButton}
         className="button"
         onClick={() => changeStatus('activate')}
         disabled={!suspended}

@@ -4,9 +4,8 @@ import type { CustomerItem } from '../../api/customers';
 import { subscriptionsQuery } from '../../api/subscriptions';
 import { ConfirmDialog } from '../../ui/dialog';
 import { LoadingState } from '../../ui/query-state';
+import { MAX_PAGE_SIZE } from '../../domain/limits';
 
-/** The API's largest page: enough to count a customer's websites in one request. */
-const COUNT_PAGE_SIZE = 500;
 
 export interface RemovalCounts {
   subscriptions: number;
@@ -33,7 +32,7 @@ export function RemoveCustomerDialog({
   error?: unknown;
 }) {
   const { t } = useTranslation('customers');
-  const owned = useQuery({ ...subscriptionsQuery({ customerId: customer.id, page: 1, pageSize: COUNT_PAGE_SIZE }), enabled: isOpen, staleTime: 0 });
+  const owned = useQuery({ ...subscriptionsQuery({ customerId: customer.id, page: 1, pageSize: MAX_PAGE_SIZE /* the API's largest page: a customer's websites counted in one request */ }), enabled: isOpen, staleTime: 0 });
   const counts: RemovalCounts | undefined = owned.data
     ? { subscriptions: owned.data.total, websites: owned.data.items.reduce((sum, s) => sum + s.websites.length, 0) }
     : undefined;

@@ -1,22 +1,19 @@
 import { useNavigateWhileHere } from '../../ui/use-navigate-while-here';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod/mini';
-import { planCreateSchema, validationMessage } from '../../domain/schemas';
+import { planCreateSchema, validate } from '../../domain/schemas';
+import { domainResolver, textError } from '../../ui/field-error';
 import { ApiError } from '../../api/http';
 import { useCreatePlan } from '../../api/service-plans';
 import { announce } from '../../ui/announcer';
 import { applyServerErrors, SelectField, TextField } from '../../ui/form-field';
 import { Page } from '../../ui/page';
 import { errorText } from '../../ui/query-state';
-import { useLang } from '../../ui/use-lang';
 import { kindOf, PLAN_KINDS } from './plan-kind';
 import { BusyButton } from '../../ui/busy-button';
 
-/** The schema's limit on a plan name (SPEC: names are one line, at most 60 characters). */
-const PLAN_NAME_MAX = 60;
 
 type AddPlanInput = z.input<typeof planCreateSchema>;
 type AddPlanOutput = z.output<typeof planCreateSchema>;
@@ -24,12 +21,11 @@ type AddPlanOutput = z.output<typeof planCreateSchema>;
 /** Add Plan: a name and a kind; the new plan offers nothing until edited on its own page. */
 export function AddPlanPage() {
   const { t } = useTranslation('plans');
-  const lang = useLang();
   const [params] = useSearchParams();
   const create = useCreatePlan();
   const whileHere = useNavigateWhileHere();
   const form = useForm<AddPlanInput, unknown, AddPlanOutput>({
-    resolver: zodResolver(planCreateSchema),
+    resolver: domainResolver<AddPlanInput, AddPlanOutput>((input) => validate(planCreateSchema, input)),
     defaultValues: { name: '', kind: kindOf(params.get('kind')) },
   });
   const { errors } = form.formState;
@@ -44,17 +40,12 @@ export function AddPlanPage() {
     } catch (error) {
       // A duplicate name is the field's problem: say so there, in the interface language.
       if (error instanceof ApiError && error.status === 409) {
-        form.setError('name', { type: 'server', message: t('errors.nameTaken', { name: input.name }) }, { shouldFocus: true });
+        form.setError('name', textError(t('errors.nameTaken', { name: input.name })), { shouldFocus: true });
         return;
       }
-      applyServerErrors(error, form.setError, lang, ['name', 'kind']);
+      applyServerErrors(error, form.setError, ['name', 'kind']);
     }
   });
-
-  // Client-side messages are domain codes; server ones are already sentences.
-  // The name's limit goes with the code, or "too long" would read "at most {{max}} characters".
-  const message = (error: { type?: string; message?: string } | undefined) =>
-    error?.type === 'server' ? error.message : error?.message ? validationMessage({ code: error.message, params: { max: PLAN_NAME_MAX } }, lang) : undefined;
 
   const failureText =
     create.error instanceof ApiError && create.error.status === 409 ? t('errors.nameTaken', { name: create.variables?.name ?? '' }) : errorText(create.error);
@@ -62,8 +53,8 @@ export function AddPlanPage() {
   return (
     <Page title={t('add.title')}>
       <form className="form card" noValidate onSubmit={(e) => void onSubmit(e)}>
-        <TextField label={t('fields.name')} autoComplete="off" error={message(errors.name)} {...form.register('name')} />
-        <SelectField label={t('fields.kind')} error={message(errors.kind)} {...form.register('kind')}>
+        <TextField label={t('fields.name')} autoComplete="off" error={errors.name} {...form.register('name')} />
+        <SelectField label={t('fields.kind')} error={errors.kind} {...form.register('kind')}>
           {PLAN_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`kind.${k}`)}

@@ -4,33 +4,21 @@
  * reseller cannot give what the plan offers (shown before saving, as the user types).
  */
 import { useId } from 'react';
-import { get, useWatch, type FieldError, type UseFormReturn } from 'react-hook-form';
+import { get, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { overusePolicyLabel } from '../../domain/overuse';
 import { catalogueItem, type CatalogueGroup } from '../../domain/catalogue';
 import { formatValue, type Lang } from '../../domain/format';
-import { VALIDATION_MESSAGES, validationMessage } from '../../domain/schemas';
+import { errorSentence, FieldError } from '../../ui/field-error';
 import type { NumericResourceKey, PermissionKey, PhpKey } from '../../domain/types';
 import { SelectField, TextField } from '../../ui/form-field';
 import { useLang } from '../../ui/use-lang';
-import { decodeIssue, isSize, SIZE_UNITS, type LackingItem, type PlanFormValues } from './plan-form-model';
+import { SIZE_UNITS, unitLabel } from '../../domain/units';
+import { isSize, type LackingItem, type PlanFormValues } from './plan-form-model';
 
 export interface PlanFieldProps {
   form: UseFormReturn<PlanFormValues>;
   lacking: ReadonlyMap<string, LackingItem>;
-}
-
-/** An error message: a domain code (translated here, in the current language) or server prose. */
-export function useIssueText() {
-  const { t } = useTranslation('plans');
-  const lang = useLang();
-  return (error: Pick<FieldError, 'type' | 'message'> | undefined): string | undefined => {
-    if (!error?.message) return undefined;
-    if (error.type === 'serverText') return error.message;
-    const { code, params } = decodeIssue(error.message);
-    if (VALIDATION_MESSAGES[code]) return validationMessage(params ? { code, params } : { code }, lang);
-    return t(`errors.${code}`, { ...params, defaultValue: validationMessage({ code: 'invalid_value' }, lang) });
-  };
 }
 
 function label(group: CatalogueGroup, key: string, lang: Lang) {
@@ -54,11 +42,11 @@ const describedBy = (...ids: Array<string | false | undefined>) => ids.filter(Bo
 export function AmountField({ form, lacking, k }: PlanFieldProps & { k: NumericResourceKey }) {
   const { t } = useTranslation('plans');
   const lang = useLang();
-  const issueText = useIssueText();
   const id = useId();
   const text = label('resources', k, lang);
   const unlimited = useWatch({ control: form.control, name: `resources.${k}.unlimited` });
-  const error = issueText(get(form.formState.errors, `resources.${k}.amount`) as FieldError | undefined);
+  const fieldError: unknown = get(form.formState.errors, `resources.${k}.amount`);
+  const error = errorSentence(fieldError, lang);
   const lack = lacking.get(`resources.${k}`);
   const size = isSize(k);
   return (
@@ -79,7 +67,7 @@ export function AmountField({ form, lacking, k }: PlanFieldProps & { k: NumericR
           <select aria-label={t('fields.unitOf', { label: text })} disabled={unlimited} {...form.register(`resources.${k}.unit`)}>
             {SIZE_UNITS.map((unit) => (
               <option key={unit} value={unit}>
-                {t(`units.${unit}`)}
+                {unitLabel(unit, lang)}
               </option>
             ))}
           </select>
@@ -90,11 +78,7 @@ export function AmountField({ form, lacking, k }: PlanFieldProps & { k: NumericR
         </label>
       </div>
       {lack ? <LackingNote id={`${id}-lack`} item={lack} lang={lang} /> : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} error={fieldError} />
     </div>
   );
 }
@@ -103,11 +87,11 @@ export function AmountField({ form, lacking, k }: PlanFieldProps & { k: NumericR
 export function ExpirationField({ form }: PlanFieldProps) {
   const { t } = useTranslation('plans');
   const lang = useLang();
-  const issueText = useIssueText();
   const id = useId();
   const text = label('resources', 'expiration', lang);
   const unlimited = useWatch({ control: form.control, name: 'resources.expiration.unlimited' });
-  const error = issueText(get(form.formState.errors, 'resources.expiration.date') as FieldError | undefined);
+  const fieldError: unknown = get(form.formState.errors, 'resources.expiration.date');
+  const error = errorSentence(fieldError, lang);
   return (
     <div className="field">
       <label htmlFor={`${id}-date`}>{text}</label>
@@ -125,11 +109,7 @@ export function ExpirationField({ form }: PlanFieldProps) {
           {t('fields.unlimited')}
         </label>
       </div>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} error={fieldError} />
     </div>
   );
 }
@@ -187,7 +167,5 @@ export function EnumField({ form, group, k }: PlanFieldProps & { group: 'resourc
 /** A PHP directive, as text (128M, 30…). */
 export function PhpField({ form, k }: PlanFieldProps & { k: PhpKey }) {
   const lang = useLang();
-  const issueText = useIssueText();
-  const error = issueText(get(form.formState.errors, `php.${k}`) as FieldError | undefined);
-  return <TextField label={label('php', k, lang)} autoComplete="off" error={error} {...form.register(`php.${k}`)} />;
+  return <TextField label={label('php', k, lang)} autoComplete="off" error={get(form.formState.errors, `php.${k}`)} {...form.register(`php.${k}`)} />;
 }

@@ -3,7 +3,7 @@
  * them (an amount in a unit plus an Unlimited checkbox), and back. Validation is the domain's
  * `planUpdateSchema`, run on the converted values so the form and the API agree on every rule.
  */
-import type { FieldError, FieldErrors, Resolver } from 'react-hook-form';
+import { domainResolver, type FormIssue } from '../../ui/field-error';
 import { clampToAvailable, type ResourceTotals } from '../../domain/availability';
 import { findCatalogueItem } from '../../domain/catalogue';
 import { planUpdateSchema, validate } from '../../domain/schemas';
@@ -23,11 +23,8 @@ import {
   type ValueGroup,
   type Values,
 } from '../../domain/types';
+import { bytesOf, sizeParts, type SizeUnit } from '../../domain/units';
 
-export const SIZE_UNITS = ['MB', 'GB', 'TB'] as const;
-export type SizeUnit = (typeof SIZE_UNITS)[number];
-const MB = 1024 * 1024;
-export const UNIT_BYTES: Record<SizeUnit, number> = { MB, GB: MB * 1024, TB: MB * 1024 * 1024 };
 
 export interface AmountValue {
   unlimited: boolean;
@@ -50,21 +47,13 @@ export interface PlanFormValues {
 
 export const isSize = (key: string) => findCatalogueItem('resources', key)?.type === 'size';
 
-/** The largest unit that shows a size as a whole number (bytes that are not whole MB stay in MB). */
-function sizeAmount(bytes: number): { amount: string; unit: SizeUnit } {
-  for (const unit of ['TB', 'GB'] as const) {
-    if (bytes >= UNIT_BYTES[unit] && bytes % UNIT_BYTES[unit] === 0) return { amount: String(bytes / UNIT_BYTES[unit]), unit };
-  }
-  return { amount: String(Math.round((bytes / MB) * 1e6) / 1e6), unit: bytes === 0 ? 'GB' : 'MB' };
-}
-
 export function toFormValues(plan: Pick<ServicePlan, 'name' | 'values'>): PlanFormValues {
   const { resources, permissions, hosting, php } = plan.values;
   const numeric = {} as Record<NumericResourceKey, AmountValue>;
   for (const key of NUMERIC_RESOURCE_KEYS) {
     const value = resources[key];
     if (value === UNLIMITED) numeric[key] = { unlimited: true, amount: '', unit: isSize(key) ? 'GB' : 'MB' };
-    else if (isSize(key)) numeric[key] = { unlimited: false, ...sizeAmount(value) };
+    else if (isSize(key)) numeric[key] = { unlimited: false, ...sizeParts(value) };
     else numeric[key] = { unlimited: false, amount: String(value), unit: 'MB' };
   }
   const expiration = resources.expiration;
@@ -79,14 +68,6 @@ export function toFormValues(plan: Pick<ServicePlan, 'name' | 'values'>): PlanFo
     hosting: { ...hosting },
     php: { ...php },
   };
-}
-
-export interface FormIssue {
-  /** A form field path (`resources.disk_space.amount`). */
-  path: string;
-  /** A domain validation code. */
-  code: string;
-  params?: Record<string, string | number>;
 }
 
 const DECIMAL = /^\d+(?:[.,]\d+)?$/;
@@ -115,7 +96,7 @@ export function readValues(form: PlanFormValues): { values: Values; issues: Form
       continue;
     }
     const amount = Number(text.replace(',', '.'));
-    resources[key] = size ? Math.round(amount * UNIT_BYTES[field.unit]) : amount;
+    resources[key] = size ? bytesOf(amount, field.unit) : amount;
   }
   const expiration = form.resources.expiration;
   if (expiration.unlimited) resources.expiration = UNLIMITED;
@@ -154,14 +135,6 @@ export function groupOfPath(path: string): ValueGroup | 'name' {
   return group === 'resources' || group === 'permissions' || group === 'hosting' || group === 'php' ? group : 'name';
 }
 
-function setError(errors: Record<string, unknown>, path: string, error: FieldError) {
-  const parts = path.split('.');
-  let node = errors;
-  for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
-  const last = parts[parts.length - 1]!;
-  if (!node[last]) node[last] = error;
-}
-
 /**
  * Every problem of the form, as domain codes at form paths: amounts that are not numbers, then
  * whatever the domain schema refuses in the converted values.
@@ -178,31 +151,11 @@ export function planFormIssues(form: PlanFormValues): FormIssue[] {
   return issues;
 }
 
-/** Error messages are codes (with their parameters as JSON after a `|`), translated when shown. */
-export function encodeIssue(issue: Pick<FormIssue, 'code' | 'params'>): string {
-  return issue.params ? `${issue.code}|${JSON.stringify(issue.params)}` : issue.code;
-}
-
-export function decodeIssue(message: string): { code: string; params?: Record<string, string | number> } {
-  const bar = message.indexOf('|');
-  if (bar < 0) return { code: message };
-  try {
-    return { code: message.slice(0, bar), params: JSON.parse(message.slice(bar + 1)) as Record<string, string | number> };
-  } catch {
-    return { code: message.slice(0, bar) };
-  }
-}
-
-export function errorsOf(issues: readonly FormIssue[]): FieldErrors<PlanFormValues> {
-  const errors: Record<string, unknown> = {};
-  for (const issue of issues) setError(errors, issue.path, { type: 'validation', message: encodeIssue(issue) });
-  return errors as FieldErrors<PlanFormValues>;
-}
-
-export const planResolver: Resolver<PlanFormValues> = async (form) => {
+/** The domain's planUpdateSchema on the converted values decides; issues keep their codes and params. */
+export const planResolver = domainResolver<PlanFormValues>((form) => {
   const issues = planFormIssues(form);
-  return issues.length === 0 ? { values: form, errors: {} } : { values: {}, errors: errorsOf(issues) };
-};
+  return issues.length === 0 ? { ok: true, value: form } : { ok: false, issues };
+});
 
 const NOTHING_HELD = Object.fromEntries(NUMERIC_RESOURCE_KEYS.map((k) => [k, 0])) as ResourceTotals;
 

@@ -15,16 +15,15 @@ import { Page } from '../../ui/page';
 import { ErrorState, LoadingState, errorText } from '../../ui/query-state';
 import { useLang } from '../../ui/use-lang';
 import './plan-page.css';
-import { AmountField, EnumField, ExpirationField, FlagField, PhpField, useIssueText } from './plan-fields';
+import { AmountField, EnumField, ExpirationField, FlagField, PhpField } from './plan-fields';
+import { FieldError, issueError, textError, type FormIssue } from '../../ui/field-error';
 import {
-  encodeIssue,
   formPathOf,
   groupOfPath,
   lackingItems,
   planResolver,
   readValues,
   toFormValues,
-  type FormIssue,
   type LackingItem,
   type PlanFormValues,
 } from './plan-form-model';
@@ -93,7 +92,6 @@ function PlanEditor({
 }) {
   const { t } = useTranslation('plans');
   const lang = useLang();
-  const issueText = useIssueText();
   const form = useForm<PlanFormValues>({ resolver: planResolver, defaultValues: toFormValues(plan) });
   const [etag, setEtag] = useState(plan.etag);
   const [tab, setTab] = useState<ValueGroup>('resources');
@@ -183,10 +181,10 @@ function PlanEditor({
         // No machine-readable issues: the server's own sentences still go to their fields.
         for (const [apiPath, messages] of Object.entries(error.problem.errors ?? {})) {
           const path = formPathOf(apiPath);
-          if (path && messages[0]) form.setError(path as 'name', { type: 'serverText', message: messages[0] });
+          if (path && messages[0]) form.setError(path as 'name', textError(messages[0]));
         }
       }
-      for (const issue of issues) form.setError(issue.path as 'name', { type: 'server', message: encodeIssue(issue) });
+      for (const issue of issues) form.setError(issue.path as 'name', issueError(issue, 'server'));
       const first = issues[0]?.path ?? firstErrorPath(form.formState.errors);
       if (first) goToField(first);
     }
@@ -271,11 +269,7 @@ function PlanEditor({
               aria-describedby={errors.name ? 'plan-name-error' : undefined}
               {...form.register('name')}
             />
-            {errors.name ? (
-              <p className="field-error" id="plan-name-error">
-                {issueText(errors.name)}
-              </p>
-            ) : null}
+            <FieldError id="plan-name-error" error={errors.name} />
           </div>
         </div>
 

@@ -1,17 +1,16 @@
 import { useNavigateWhileHere } from '../../ui/use-navigate-while-here';
-import { Controller, useForm, type Resolver } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http';
 import { usePlans, type PlanItem } from '../../api/service-plans';
 import { useCreateSubscription, type SubscriptionInput } from '../../api/subscriptions';
-import type { Lang } from '../../domain/format';
-import { subscriptionCreateSchema, validate, validationMessage } from '../../domain/schemas';
+import { subscriptionCreateSchema, validate } from '../../domain/schemas';
+import { domainResolver, textError } from '../../ui/field-error';
 import { announce } from '../../ui/announcer';
 import { applyServerErrors, TextField } from '../../ui/form-field';
 import { Page } from '../../ui/page';
 import { ErrorState, LoadingState, errorText } from '../../ui/query-state';
-import { useLang } from '../../ui/use-lang';
 import { AddonCheckboxes, NO_PLAN, PlanSelect } from './plan-fields';
 import { RESELLER_OWNER, SubscriberSelect } from './subscriber-select';
 import { BusyButton } from '../../ui/busy-button';
@@ -38,20 +37,15 @@ function toInput(values: FormValues): SubscriptionInput {
   };
 }
 
-/** Validates with the domain's subscriptionCreateSchema; its codes become sentences in `lang`. */
-function resolverFor(lang: Lang): Resolver<FormValues> {
-  return async (values) => {
-    const result = validate(subscriptionCreateSchema, toInput(values));
-    if (result.ok) return { values, errors: {} };
-    const errors: Record<string, { type: string; message: string }> = {};
-    for (const issue of result.issues) {
-      const field = issue.path.split('.')[0] ?? '';
-      if (!(FIELDS as readonly string[]).includes(field) || errors[field]) continue;
-      errors[field] = { type: issue.code, message: validationMessage(issue, lang) };
-    }
-    return { values: {}, errors };
-  };
-}
+/** Validates with the domain's subscriptionCreateSchema; an issue shows at its top-level field. */
+const resolver = domainResolver<FormValues>((values) => {
+  const result = validate(subscriptionCreateSchema, toInput(values));
+  if (result.ok) return { ok: true, value: values };
+  const issues = result.issues
+    .map((issue) => ({ ...issue, path: issue.path.split('.')[0] ?? '' }))
+    .filter((issue) => (FIELDS as readonly string[]).includes(issue.path));
+  return { ok: false, issues };
+});
 
 /** Add Subscription: `?ownerId=` preselects the subscriber (the customer page links here). */
 export function AddSubscriptionPage() {
@@ -73,7 +67,6 @@ export function AddSubscriptionPage() {
 
 function AddSubscriptionForm({ hostingPlans, addonPlans }: { hostingPlans: readonly PlanItem[]; addonPlans: readonly PlanItem[] }) {
   const { t } = useTranslation('subscriptions');
-  const lang = useLang();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const fromCustomer = params.get('ownerId') ?? '';
@@ -87,7 +80,7 @@ function AddSubscriptionForm({ hostingPlans, addonPlans }: { hostingPlans: reado
     watch,
     formState: { errors, isSubmitting },
   } = useForm<FormValues>({
-    resolver: resolverFor(lang),
+    resolver,
     defaultValues: { domain: '', ownerId: fromCustomer, planId: hostingPlans[0]?.id ?? NO_PLAN, addonIds: [] },
   });
   const custom = watch('planId') === NO_PLAN;
@@ -102,10 +95,10 @@ function AddSubscriptionForm({ hostingPlans, addonPlans }: { hostingPlans: reado
     } catch (error) {
       // A taken domain reads better in the panel's words than as a generic "not valid".
       if (error instanceof ApiError && error.status === 409 && error.problem.issues?.some((i) => i.path === 'domain')) {
-        setError('domain', { type: 'server', message: t('form.domainTaken', { domain: values.domain.trim().toLowerCase() }) });
+        setError('domain', textError(t('form.domainTaken', { domain: values.domain.trim().toLowerCase() })));
         return;
       }
-      applyServerErrors(error, setError, lang, FIELDS);
+      applyServerErrors(error, setError, FIELDS);
     }
   });
 
@@ -121,16 +114,16 @@ function AddSubscriptionForm({ hostingPlans, addonPlans }: { hostingPlans: reado
         hint={t('form.domainHint')}
         autoComplete="off"
         spellCheck={false}
-        error={errors.domain?.message}
+        error={errors.domain}
         {...register('domain')}
       />
-      <SubscriberSelect error={errors.ownerId?.message} {...register('ownerId')} value={watch('ownerId')} />
-      <PlanSelect plans={hostingPlans} error={errors.planId?.message} {...register('planId')} />
+      <SubscriberSelect error={errors.ownerId} {...register('ownerId')} value={watch('ownerId')} />
+      <PlanSelect plans={hostingPlans} error={errors.planId} {...register('planId')} />
       <Controller
         control={control}
         name="addonIds"
         render={({ field, fieldState }) => (
-          <AddonCheckboxes addons={addonPlans} value={custom ? [] : field.value} onChange={field.onChange} disabled={custom} error={fieldState.error?.message} />
+          <AddonCheckboxes addons={addonPlans} value={custom ? [] : field.value} onChange={field.onChange} disabled={custom} error={fieldState.error} />
         )}
       />
       <div className="form__actions">

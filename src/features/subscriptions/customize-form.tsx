@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
-import { useForm, type FieldErrors, type Resolver, type UseFormRegister } from 'react-hook-form';
+import { useForm, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { overusePolicyLabel } from '../../domain/overuse';
 import { ApiError } from '../../api/http';
 import { useCustomizeSubscription, type SubscriptionItem } from '../../api/subscriptions';
 import { itemsOf, type CatalogueItem } from '../../domain/catalogue';
 import type { Lang } from '../../domain/format';
-import { validate, validationMessage, valuesPatchSchema, type ValidationIssue } from '../../domain/schemas';
+import { validate, valuesPatchSchema, type ValidationIssue } from '../../domain/schemas';
+import { domainResolver, errorSentence, FieldError, issueError, type FormIssue } from '../../ui/field-error';
 import { UNLIMITED, type ValueGroup, type Values, type ValuesPatch } from '../../domain/types';
+import { bytesOf, SIZE_UNITS, sizeParts, unitLabel, type SizeUnit } from '../../domain/units';
 import { announce } from '../../ui/announcer';
 import { ConfirmDialog } from '../../ui/dialog';
 import { errorText } from '../../ui/query-state';
@@ -16,18 +18,18 @@ import { BusyButton } from '../../ui/busy-button';
 
 export const VALUE_GROUPS: readonly ValueGroup[] = ['resources', 'permissions', 'hosting', 'php'];
 
-const MB = 1024 * 1024;
-const UNITS = { MB, GB: MB * 1024, TB: MB * 1024 * 1024 } as const;
-type Unit = keyof typeof UNITS;
-const UNIT_LABELS: Record<Lang, Record<Unit, string>> = {
-  en: { MB: 'MB', GB: 'GB', TB: 'TB' },
-  fr: { MB: 'Mo', GB: 'Go', TB: 'To' },
-};
-
 /**
  * The form is flat: one entry per input, named `${group}__${key}` plus a suffix for the parts
  * of a number (`__amount`, `__unit`, `__unlimited`) or a date (`__date`). Dots would make
  * react-hook-form nest the values.
+ *
+ * Not yet one editor with the plan form (issue 15): both now share the size conversion
+ * (`src/domain/units.ts`: same rounding, same units) and the field-error convention
+ * (`domainResolver`, `FieldError`), but each keeps its own form shape and field components —
+ * this one sends only the changed keys (a partial `ValuesPatch`, compared input by input) and
+ * shows every group at once; the plan form sends whole `Values`, has tabs and "not available to
+ * you" marks. The shared editor would be the plan form's nested model (`plan-form-model.ts`)
+ * moved to src/ui with a changed-keys diff for Customize.
  */
 type FormValues = Record<string, string | boolean>;
 
@@ -41,14 +43,6 @@ function errorField(item: CatalogueItem): string {
   return id;
 }
 
-/** The largest unit in which a size is a whole number (so 10 GB reads 10 GB, not 10240 MB). */
-function sizeParts(bytes: number): { amount: string; unit: Unit } {
-  for (const unit of ['TB', 'GB'] as const) {
-    if (bytes >= UNITS[unit] && bytes % UNITS[unit] === 0) return { amount: String(bytes / UNITS[unit]), unit };
-  }
-  return { amount: String(Math.round((bytes / MB) * 100) / 100), unit: 'MB' };
-}
-
 function toForm(values: Values, groups: readonly ValueGroup[]): FormValues {
   const form: FormValues = {};
   for (const group of groups) {
@@ -59,7 +53,7 @@ function toForm(values: Values, groups: readonly ValueGroup[]): FormValues {
         const n = typeof value === 'number' ? value : 0;
         form[`${id}__unlimited`] = n === UNLIMITED;
         if (item.type === 'size') {
-          const parts = n === UNLIMITED ? { amount: '', unit: 'GB' as Unit } : sizeParts(n);
+          const parts = n === UNLIMITED ? { amount: '', unit: 'GB' as SizeUnit } : sizeParts(n);
           form[`${id}__amount`] = parts.amount;
           form[`${id}__unit`] = parts.unit;
         } else {
@@ -85,7 +79,7 @@ function numberOf(form: FormValues, id: string, item: CatalogueItem): unknown {
   if (raw === '') return undefined;
   const amount = Number(raw.replace(',', '.'));
   if (!Number.isFinite(amount)) return raw;
-  if (item.type === 'size') return Math.round(amount * UNITS[(form[`${id}__unit`] as Unit) ?? 'MB']);
+  if (item.type === 'size') return bytesOf(amount, (form[`${id}__unit`] as SizeUnit) ?? 'MB');
   return amount;
 }
 
@@ -120,25 +114,22 @@ function toPatch(form: FormValues, initial: FormValues, groups: readonly ValueGr
   return patch as ValuesPatch;
 }
 
-/** Issues (from the schema or a 422) as errors on the inputs that carry them. */
-function issuesToErrors(issues: readonly ValidationIssue[], lang: Lang): Record<string, { type: string; message: string }> {
-  const errors: Record<string, { type: string; message: string }> = {};
+/** Issues (from the schema or a 422) at the inputs that carry them (codes and params kept). */
+function atInputs(issues: readonly ValidationIssue[]): FormIssue[] {
+  const out: FormIssue[] = [];
   for (const issue of issues) {
     const [group, key] = issue.path.split('.');
     const item = itemsOf(group as ValueGroup).find((i) => i.key === key);
-    if (!item) continue;
-    const name = errorField(item);
-    errors[name] ??= { type: issue.code, message: validationMessage(issue, lang) };
+    if (item) out.push({ ...issue, path: errorField(item) });
   }
-  return errors;
+  return out;
 }
 
-function resolverFor(initial: FormValues, groups: readonly ValueGroup[], lang: Lang): Resolver<FormValues> {
-  return async (values) => {
+function resolverFor(initial: FormValues, groups: readonly ValueGroup[]) {
+  return domainResolver<FormValues>((values) => {
     const result = validate(valuesPatchSchema, toPatch(values, initial, groups));
-    if (result.ok) return { values, errors: {} };
-    return { values: {}, errors: issuesToErrors(result.issues, lang) as FieldErrors<FormValues> };
-  };
+    return result.ok ? { ok: true, value: values } : { ok: false, issues: atInputs(result.issues) };
+  });
 }
 
 /**
@@ -176,7 +167,7 @@ export function CustomizeForm({
     formState: { errors },
   } = useForm<FormValues>({
     defaultValues: initial,
-    resolver: resolverFor(initial, VALUE_GROUPS, lang),
+    resolver: resolverFor(initial, VALUE_GROUPS),
   });
 
   // Entering the form moves the focus to it, so keyboard and screen-reader users land there.
@@ -196,9 +187,10 @@ export function CustomizeForm({
       }
       if (error instanceof ApiError && error.problem.issues) {
         // At the field, with what the user typed kept: "at most 500 GB is available".
-        const entries = Object.entries(issuesToErrors(error.problem.issues, lang));
-        for (const [name, e] of entries) setError(name, { type: 'server', message: e.message });
-        const first = entries[0]?.[0];
+        const issues = atInputs(error.problem.issues);
+        const names = [...new Set(issues.map((issue) => issue.path))];
+        for (const name of names) setError(name, issueError(issues.find((issue) => issue.path === name)!, 'server'));
+        const first = names[0];
         // A disabled amount (Unlimited ticked) cannot take the focus: its Unlimited box does.
         const unlimitedBox = first?.replace(/__amount$/, '__unlimited');
         if (first) setFocus(unlimitedBox !== first && getValues(unlimitedBox!) === true ? unlimitedBox! : first);
@@ -291,13 +283,10 @@ function CatalogueField({
   const { t } = useTranslation('subscriptions');
   const id = fieldId(item.group, item.key);
   const label = item.label[lang];
-  const error = errors[errorField(item)]?.message;
+  const fieldError = errors[errorField(item)];
+  const error = errorSentence(fieldError, lang);
   const errorId = `${id}-error`;
-  const errorNode = error ? (
-    <p className="field-error" id={errorId}>
-      {error}
-    </p>
-  ) : null;
+  const errorNode = <FieldError id={errorId} error={fieldError} />;
   const invalid = error ? { 'aria-invalid': true as const, 'aria-describedby': errorId } : {};
 
   if (item.type === 'boolean') {
@@ -363,9 +352,9 @@ function CatalogueField({
         <input id={amountId} type="number" min={0} step="any" inputMode="decimal" disabled={unlimited} {...register(amountId)} {...invalid} />
         {item.type === 'size' ? (
           <select aria-label={t('customize.unit', { label })} disabled={unlimited} {...register(`${id}__unit`)}>
-            {(Object.keys(UNITS) as Unit[]).map((u) => (
+            {SIZE_UNITS.map((u) => (
               <option key={u} value={u}>
-                {UNIT_LABELS[lang][u]}
+                {unitLabel(u, lang)}
               </option>
             ))}
           </select>

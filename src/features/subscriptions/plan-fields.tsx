@@ -1,6 +1,8 @@
 import type { SelectHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanItem } from '../../api/service-plans';
+import { errorSentence, FieldError } from '../../ui/field-error';
+import { useLang } from '../../ui/use-lang';
 import { SelectField } from '../../ui/form-field';
 
 /** The value of "None (custom subscription)" in a plan select (the API's `planId: null`). */
@@ -12,7 +14,7 @@ export function PlanSelect({
   error,
   hint,
   ...select
-}: { plans: readonly PlanItem[]; error?: string; hint?: string } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'children'>) {
+}: { plans: readonly PlanItem[]; error?: unknown; hint?: string } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'children'>) {
   const { t } = useTranslation('subscriptions');
   return (
     <SelectField label={t('form.plan')} error={error} hint={hint} {...select}>
@@ -38,11 +40,13 @@ export function AddonCheckboxes({
   value: readonly string[];
   onChange: (ids: string[]) => void;
   disabled?: boolean;
-  error?: string;
+  error?: unknown;
 }) {
   const { t } = useTranslation('subscriptions');
+  const lang = useLang();
+  const hasError = errorSentence(error, lang) !== undefined;
   return (
-    <fieldset className="field" disabled={disabled} aria-describedby={error ? 'addon-plans-error' : undefined}>
+    <fieldset className="field" disabled={disabled} aria-describedby={hasError ? 'addon-plans-error' : undefined}>
       <legend className="label">{t('form.addons')}</legend>
       {addons.length === 0 ? <p className="field-hint">{t('form.noAddons')}</p> : null}
       {disabled && addons.length > 0 ? <p className="field-hint">{t('form.addonsNeedPlan')}</p> : null}
@@ -56,11 +60,7 @@ export function AddonCheckboxes({
           {a.name}
         </label>
       ))}
-      {error ? (
-        <p className="field-error" id="addon-plans-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id="addon-plans-error" error={error} />
     </fieldset>
   );
 }

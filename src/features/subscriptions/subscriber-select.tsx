@@ -23,7 +23,7 @@ export function SubscriberSelect({
   error,
   hint,
   ...select
-}: { value: string; error?: string; hint?: string } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'children'>) {
+}: { value: string; error?: unknown; hint?: string } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'children'>) {
   const { t } = useTranslation('subscriptions');
   const [filter, setFilter] = useState('');
   const q = useDeferredValue(filter.trim());

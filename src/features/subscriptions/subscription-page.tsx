@@ -13,7 +13,7 @@ import {
   type SubscriptionItem,
 } from '../../api/subscriptions';
 import { formatBytes, formatDate } from '../../domain/format';
-import { CAN_REASONS, desiredValues, subscriptionCan, type ActionName } from '../../domain/sync-engine';
+import { desiredValues, subscriptionCan, type ActionName } from '../../domain/sync-engine';
 import { announce } from '../../ui/announcer';
 import { ConfirmDialog } from '../../ui/dialog';
 import { Page } from '../../ui/page';
@@ -29,8 +29,8 @@ import { ChangePlanDialog, ChangeSubscriberDialog } from './change-dialogs';
 import { CustomizeForm } from './customize-form';
 import { useSyncFlow } from './use-sync-flow';
 import { ValuesComparison } from './values-comparison';
+import { reasonText } from '../../i18n/messages';
 import { BusyButton } from '../../ui/busy-button';
-import { useFocusHandoff } from '../../ui/use-focus-handoff';
 
 type Dialog = 'change-plan' | 'change-subscriber' | 'remove' | null;
 
@@ -83,9 +83,6 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
     void onReload().then(() => setFormKey((k) => k + 1));
   };
   const customizeRef = useRef<HTMLButtonElement>(null);
-  const suspendRef = useRef<HTMLButtonElement>(null);
-  const activateRef = useRef<HTMLButtonElement>(null);
-  const handOffFocus = useFocusHandoff(s.status);
   const wasCustomizing = useRef(customizing);
   // Leaving the form (saved or cancelled) returns the focus to the button that opened it; in an
   // effect, because the lock warning dialog holds the focus until it has unmounted.
@@ -109,7 +106,7 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
   const can = subscriptionCan(s);
   const reason = (action: ActionName) => {
     const r = can[action].reason;
-    return r ? CAN_REASONS[r][lang] : undefined;
+    return r ? reasonText(r, lang) : undefined;
   };
   const busy = status.isPending || remove.isPending || bulk.isPending || syncFlow.isPending;
 
@@ -127,8 +124,8 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
 
   async function setStatus(action: 'suspend' | 'activate') {
     setFailure(null);
-    // Once done, the button pressed no longer applies: the focus goes to the one that does.
-    handOffFocus(action === 'suspend' ? activateRef : suspendRef);
+    // Once done, the button pressed no longer applies: it turns aria-disabled with its reason and
+    // keeps the focus (BusyButton), so nothing has to move it.
     try {
       const after = await status.mutateAsync({ id: s.id, action, etag: s.etag });
       // Activate lifts only the reseller's own reason: say what else keeps it suspended.
@@ -136,7 +133,6 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
         announce(t('suspension.stillSuspended', { domain: s.domain, reasons: after.suspendedBy.map((r) => SUSPENSION_LABELS[r][lang]).join(', ') }));
       } else announce(t(action === 'suspend' ? 'status.suspended' : 'status.activated', { domain: s.domain }));
     } catch (error) {
-      handOffFocus(null);
       fail(t(`actions.${action}`))(error);
     }
   }
@@ -256,17 +252,17 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
         ) : null}
         <ActionButton action="changePlan" reason={reason('changePlan')} disabled={busy} onPress={() => openDialog('change-plan')} />
         <ActionButton action="changeSubscriber" reason={reason('changeSubscriber')} disabled={busy} onPress={() => openDialog('change-subscriber')} />
-        <ActionButton action="suspend" reason={reason('suspend')} disabled={busy} onPress={() => void setStatus('suspend')} buttonRef={suspendRef} />
-        <ActionButton action="activate" reason={reason('activate')} disabled={busy} onPress={() => void setStatus('activate')} buttonRef={activateRef} />
+        <ActionButton action="suspend" reason={reason('suspend')} disabled={busy} onPress={() => void setStatus('suspend')} />
+        <ActionButton action="activate" reason={reason('activate')} disabled={busy} onPress={() => void setStatus('activate')} />
         <ActionButton action="remove" reason={reason('remove')} disabled={busy} danger onPress={() => openDialog('remove')} />
       </div>
       <ReasonList reason={(action) => (action === 'unlockAndSync' && !s.locked ? undefined : reason(action))} />
 
       <section className="card" aria-labelledby="summary-title">
-        <h2 id="summary-title" style={{ marginTop: 0 }}>
+        <h2 id="summary-title" className="flush-top">
           {t('detail.summary')}
         </h2>
-        <dl style={{ margin: 0 }}>
+        <dl className="flush">
           <Term label={t('detail.subscriber')}>
             {s.ownerId ? <Link to={`/customers/${encodeURIComponent(s.ownerId)}`}>{s.ownerName}</Link> : t('reseller', { name: s.ownerName })}
           </Term>
@@ -283,7 +279,7 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
           <Term label={t('detail.status')}>
             <SubscriptionStatus status={s.status} suspendedBy={s.suspendedBy} overused={s.overused} />
             {s.suspendedBy.length > 0 ? (
-              <ul aria-label={t('suspension.label')} style={{ margin: 'var(--space-1) 0 0', paddingLeft: '1.2em' }}>
+              <ul aria-label={t('suspension.label')} className="list-tight text-after">
                 {s.suspendedBy.map((r) => (
                   <li key={r}>
                     <strong>{SUSPENSION_LABELS[r][lang]}</strong>: {t(`suspension.reasonHelp.${r}`)}
@@ -295,7 +291,7 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
           <Term label={t('suspension.overusePolicy')}>
             {overusePolicyLabel(s.values.resources.overuse, lang)}
             {s.overused.length > 0 ? (
-              <p style={{ margin: 'var(--space-1) 0 0' }}>
+              <p className="text-after">
                 {t('suspension.overused', { items: s.overused.map((k) => labelOf('resources', k, lang)).join(', ') })}{' '}
                 {OVERUSE_POLICY_RULES[s.values.resources.overuse]?.notifies ? t('suspension.notified') : null}
               </p>
@@ -304,7 +300,7 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
           <Term label={t('detail.ipAddress')}>{s.ipAddress}</Term>
           <Term label={t('detail.systemUser')}>{s.systemUser}</Term>
           <Term label={t('detail.websites')}>
-            <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
+            <ul className="list-tight">
               {s.websites.map((w) => (
                 <li key={w}>{w}</li>
               ))}
@@ -395,7 +391,7 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
 const ACTIONS: readonly ActionName[] = ['customize', 'synchronize', 'unlockAndSync', 'changePlan', 'changeSubscriber', 'suspend', 'activate', 'remove'];
 const reasonId = (action: ActionName) => `subscription-reason-${action}`;
 
-/** A button that, when it does not apply, is disabled and says why (aria-describedby + text). */
+/** A button that, when it does not apply, is aria-disabled and says why (aria-describedby + text). */
 function ActionButton({
   action,
   reason,
@@ -412,8 +408,8 @@ function ActionButton({
   buttonRef?: Ref<HTMLButtonElement>;
 }) {
   const { t } = useTranslation('subscriptions');
-  // While another action runs the button stays focusable (BusyButton): a truly disabled
-  // button would drop the focus, and a dialog it opens could not give it back.
+  // Not applying or waiting for another action, the button stays focusable (BusyButton): a truly
+  // disabled button would drop the focus, and a dialog it opens could not give it back.
   return (
     <BusyButton
       ref={buttonRef}
@@ -434,7 +430,7 @@ function ReasonList({ reason }: { reason: (action: ActionName) => string | undef
   const reasons = ACTIONS.map((action) => ({ action, text: reason(action) })).filter((r) => r.text !== undefined);
   if (reasons.length === 0) return null;
   return (
-    <ul className="field-hint" aria-label={t('actions.unavailable')} style={{ marginTop: 0 }}>
+    <ul className="field-hint flush-top" aria-label={t('actions.unavailable')}>
       {reasons.map((r) => (
         <li key={r.action} id={reasonId(r.action)}>
           <strong>{t(`actions.${r.action}`)}</strong>: {r.text}

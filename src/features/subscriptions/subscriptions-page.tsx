@@ -193,12 +193,12 @@ export function SubscriptionsPage() {
         <span id="bulk-selection" className="muted">
           {noSelection ? t('list.selectFirst') : t('list.selected', { count })}
         </span>
-        <button type="button" className="button" disabled={noSelection} aria-describedby={noSelection ? 'bulk-selection' : undefined} onClick={() => openDialog('change-plan')}>
+        <BusyButton className="button" disabled={noSelection} aria-describedby={noSelection ? 'bulk-selection' : undefined} onClick={() => openDialog('change-plan')}>
           {t('actions.changePlan')}
-        </button>
-        <button type="button" className="button" disabled={noSelection} aria-describedby={noSelection ? 'bulk-selection' : undefined} onClick={() => openDialog('change-subscriber')}>
+        </BusyButton>
+        <BusyButton className="button" disabled={noSelection} aria-describedby={noSelection ? 'bulk-selection' : undefined} onClick={() => openDialog('change-subscriber')}>
           {t('actions.changeSubscriber')}
-        </button>
+        </BusyButton>
         <BusyButton className="button" disabled={noSelection} busy={bulk.isPending} aria-describedby={noSelection ? 'bulk-selection' : undefined} onClick={() => void runBulk('suspend')}>
           {t('actions.suspend')}
         </BusyButton>
@@ -208,9 +208,9 @@ export function SubscriptionsPage() {
         <BusyButton className="button" disabled={noSelection} busy={bulk.isPending} aria-describedby={noSelection ? 'bulk-selection' : undefined} onClick={() => void runBulk('sync')}>
           {t('actions.synchronize')}
         </BusyButton>
-        <button type="button" className="button button--danger" disabled={noSelection} aria-describedby={noSelection ? 'bulk-selection' : undefined} onClick={() => openDialog('remove')}>
+        <BusyButton className="button button--danger" disabled={noSelection} aria-describedby={noSelection ? 'bulk-selection' : undefined} onClick={() => openDialog('remove')}>
           {t('actions.remove')}
-        </button>
+        </BusyButton>
         {!noSelection ? (
           <button type="button" className="link-button" onClick={() => setSelected(new Map())}>
             {t('list.clearSelection')}

@@ -75,7 +75,7 @@ export function SyncFailureDialog({
             </tbody>
           </table>
         </TableRegion>
-        <p style={{ marginTop: 'var(--space-3)' }}>{t('syncFailure.waysOut')}</p>
+        <p className="gap-above">{t('syncFailure.waysOut')}</p>
         <ul>
           <li>
             {planId ? (

@@ -42,8 +42,8 @@ export function ValuesComparison({ subscription, desired }: { subscription: Subs
       {desired ? <p>{differences > 0 ? `${t('detail.differences', { count: differences })} ${note.why}` : t('detail.noDifferences')}</p> : null}
       {VALUE_GROUPS.map((group) => (
         <TableRegion key={group} label={t(`customize.groups.${group}`)}>
-          <table key={group} className="data-table values-table" style={{ marginBottom: 'var(--space-4)' }}>
-            <caption style={{ textAlign: 'left', fontWeight: 600, padding: 'var(--space-2) 0' }}>{t(`customize.groups.${group}`)}</caption>
+          <table key={group} className="data-table values-table">
+            <caption>{t(`customize.groups.${group}`)}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('detail.item')}</th>

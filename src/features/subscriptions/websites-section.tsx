@@ -7,7 +7,8 @@ import type { SubscriptionItem } from '../../api/subscriptions';
 import { useAddAlias, useAddWebsite, useRemoveAlias, useRemoveWebsite } from '../../api/websites';
 import { labelOf } from '../../domain/catalogue';
 import { formatBytes, formatValue } from '../../domain/format';
-import { domainSchema, validate, validationMessage } from '../../domain/schemas';
+import { domainSchema, validate } from '../../domain/schemas';
+import { issueText } from '../../i18n/messages';
 import { removalOf } from '../../domain/websites';
 import { USAGE_KEYS } from '../../domain/types';
 import { announce } from '../../ui/announcer';
@@ -27,7 +28,7 @@ export function UsageMeters({ subscription: s }: { subscription: SubscriptionIte
   const lang = useLang();
   return (
     <section className="card" aria-labelledby="usage-title">
-      <h2 id="usage-title" style={{ marginTop: 0 }}>
+      <h2 id="usage-title" className="flush-top">
         {t('usage.title')}
       </h2>
       <dl className="meters">
@@ -91,7 +92,7 @@ export function WebsitesSection({ subscription: s }: { subscription: Subscriptio
 
   return (
     <section className="card" aria-labelledby="websites-title">
-      <h2 id="websites-title" style={{ marginTop: 0 }}>
+      <h2 id="websites-title" className="flush-top">
         {t('websites.title')}
       </h2>
       <div className="toolbar">
@@ -133,7 +134,7 @@ export function WebsitesSection({ subscription: s }: { subscription: Subscriptio
                   {w.aliases.length === 0 ? (
                     <span className="muted">{t('none')}</span>
                   ) : (
-                    <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
+                    <ul className="list-tight">
                       {w.aliases.map((a) => (
                         <li key={a} className="break-anywhere">
                           {a}
@@ -243,7 +244,7 @@ function AddNameDialog({ subscription: s, kind, domains, onClose }: { subscripti
     event.preventDefault();
     const checked = validate(domainSchema, name);
     if (!checked.ok) {
-      setFieldError(validationMessage(checked.issues[0]!, lang));
+      setFieldError(issueText(checked.issues[0]!, lang));
       return;
     }
     setFieldError(undefined);
@@ -254,7 +255,7 @@ function AddNameDialog({ subscription: s, kind, domains, onClose }: { subscripti
       onClose();
     } catch (error) {
       const issue = error instanceof ApiError ? error.problem.issues?.find((i) => i.path === 'name') : undefined;
-      if (issue) setFieldError(validationMessage(issue, lang));
+      if (issue) setFieldError(issueText(issue, lang));
     }
   }
 

@@ -5,7 +5,8 @@ import { useBuildWorld } from '../../api/mock-tools';
 import { checkBuild, MIX_KEYS, type BuildInput, type MixKey } from '../../domain/build-code';
 import type { BuildResult } from '../../domain/contract';
 import { BUILD_LIMITS } from '../../domain/limits';
-import { validationMessage, type ValidationIssue } from '../../domain/schemas';
+import type { ValidationIssue } from '../../domain/schemas';
+import { issueText } from '../../i18n/messages';
 import { announce } from '../../ui/announcer';
 import { BusyButton } from '../../ui/busy-button';
 import { ConfirmDialog } from '../../ui/dialog';
@@ -60,7 +61,7 @@ export function BuilderSection() {
     const out: Partial<Record<FieldKey | 'mix', string>> = {};
     for (const issue of issues) {
       const key = (issue.path.startsWith('mix.') ? issue.path.slice(4) : issue.path) as FieldKey | 'mix';
-      if (key === 'mix' || Object.hasOwn(INITIAL, key)) out[key] ??= validationMessage(issue, lang);
+      if (key === 'mix' || Object.hasOwn(INITIAL, key)) out[key] ??= issueText(issue, lang);
     }
     return out;
   }

@@ -4,8 +4,9 @@
  */
 import { runWrite } from '../write-gate';
 import type { z } from 'zod/mini';
-import { validate, validationMessage, type ValidationIssue } from '../../domain/schemas';
-import { CAN_REASONS, DomainRuleError, ValuesRefused, type CanReason } from '../../domain/sync-engine';
+import { validate, type ValidationIssue } from '../../domain/schemas';
+import { DomainRuleError, ValuesRefused } from '../../domain/sync-engine';
+import { englishIssue, englishReason } from '../messages';
 import { ApiProblem, etagOf, fieldErrors, ifMatchHolds, notFound, preconditionFailed, problem, readJson } from '../http';
 import { db, recordKey, revisionOf, type RowTypes, type TableName, type Transaction } from '../store';
 
@@ -37,8 +38,7 @@ export function toProblem(error: unknown): ApiProblem {
   if (error instanceof ApiProblem) return error;
   if (error instanceof ValuesRefused) return unprocessable(error.issues, 'Some values are more than you can provide.');
   if (error instanceof DomainRuleError) {
-    const reason = CAN_REASONS[error.code as CanReason];
-    return problem(409, 'not-allowed', 'Not allowed', reason?.en ?? error.message, { code: error.code });
+    return problem(409, 'not-allowed', 'Not allowed', englishReason(error.code) ?? error.message, { code: error.code });
   }
   console.error('Hosting Panel mock API: unexpected error', error);
   return problem(500, 'internal-error', 'Internal error', error instanceof Error ? error.message : String(error));
@@ -51,7 +51,7 @@ export const RECORD_NAMES: Record<TableName, string> = {
 };
 
 export function messageOf(issue: ValidationIssue): string {
-  return validationMessage(issue, 'en');
+  return englishIssue(issue);
 }
 
 /** 422 with `errors` (English, per field) and `issues` (codes the UI translates). */

@@ -5,6 +5,7 @@ import { emptyValues } from '../../domain/catalogue';
 import { planCreateSchema, planUpdateSchema } from '../../domain/schemas';
 import { applyPlanEdit, mergeValues } from '../../domain/sync-engine';
 import type { PlanKind, ServicePlan } from '../../domain/types';
+import { FIELD_LIMITS } from '../../domain/limits';
 import { enumFilter, fold, json, noContent, pageOf, parseListQuery, problem, readJson } from '../http';
 import { db, readTx, transact, type Transaction } from '../store';
 import { checkIfMatch, etagOfRecord, handle, need, noBody, parseWith, route, sortedIds, taken } from './common';
@@ -13,7 +14,6 @@ import { planListItem, planView } from './views';
 
 const SORT_KEYS = ['id', 'name', 'subscriptionCount'] as const;
 const KINDS = ['hosting', 'addon'] as const;
-const MAX_NAME = 60;
 
 function assertNameFree(tx: Transaction, kind: PlanKind, name: string, selfId?: string) {
   const other = tx.planByName(kind, name);
@@ -24,7 +24,7 @@ function assertNameFree(tx: Transaction, kind: PlanKind, name: string, selfId?: 
 function copyName(tx: Transaction, plan: ServicePlan): string {
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? '' : ` (${n})`;
-    const name = `Copy of ${plan.name}`.slice(0, MAX_NAME - suffix.length).trimEnd() + suffix;
+    const name = `Copy of ${plan.name}`.slice(0, FIELD_LIMITS.planName - suffix.length).trimEnd() + suffix;
     if (!tx.planByName(plan.kind, name)) return name;
   }
 }

@@ -16,7 +16,6 @@ import {
   synchronize,
   syncState,
   unlockAndSync,
-  CAN_REASONS,
   type SyncOutcome,
 } from '../../domain/sync-engine';
 import { clockOf } from '../../domain/clock';
@@ -26,6 +25,7 @@ import { enumFilter, fold, json, pageOf, parseListQuery, preconditionFailed, pro
 import { OWNER_RESELLER, db, readTx, transact, type Transaction } from '../store';
 import { deriveSystemUser } from '../system-user';
 import { checkIfMatch, etagHolds, etagOfRecord, handle, memo, need, noBody, parseWith, route, sortedIds, taken, toProblem, unprocessable } from './common';
+import { englishReason } from '../messages';
 import { foldedOwnerNames, subscriptionListItem, subscriptionView } from './views';
 
 const SORT_KEYS = ['domain', 'subscriber', 'plan', 'syncState', 'status', 'createdAt', 'diskUsage'] as const;
@@ -123,7 +123,7 @@ interface Outcome {
 function syncOne(tx: Transaction, s: Subscription, how: 'sync' | 'unlock', accept: boolean): Outcome {
   const can = subscriptionCan(s)[how === 'sync' ? 'synchronize' : 'unlockAndSync'];
   if (!can.allowed) {
-    throw problem(409, 'not-allowed', 'Not allowed', can.reason ? CAN_REASONS[can.reason].en : 'Not allowed.', {
+    throw problem(409, 'not-allowed', 'Not allowed', (can.reason && englishReason(can.reason)) || 'Not allowed.', {
       code: can.reason,
     });
   }

@@ -1,6 +1,6 @@
 /** The client holds its requests until the mock API is up, and says so when it never comes up. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiRequest, holdRequestsUntil } from './http';
+import { ApiError, apiRequest, holdRequestsUntil } from '../api/http';
 import { errorText } from '../ui/query-state';
 import { initI18n } from '../i18n/i18n';
 
