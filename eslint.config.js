@@ -14,7 +14,11 @@ const FEATURES = ['customers', 'subscriptions', 'service-plans', 'home', 'tools'
 const ROOT = import.meta.dirname;
 const ZONES = [
   { target: 'src/domain', from: 'src', except: ['./domain'], message: 'src/domain imports nothing from the rest of the app.' },
-  { target: 'src/mock-api', from: ['src/api', 'src/ui', 'src/features', 'src/app', 'src/test', 'src/stories'], message: 'The mock backend imports the domain only.' },
+  {
+    target: 'src/mock-api',
+    from: ['src/api', 'src/ui', 'src/features', 'src/app', 'src/test', 'src/stories'],
+    message: 'The mock backend imports the domain only.',
+  },
   // ...and the English catalogues (data, for its problem prose), never the i18n code.
   { target: 'src/mock-api', from: 'src/i18n', except: ['./locales'], message: 'The mock backend reads the English catalogues (JSON) only.' },
   {
@@ -34,7 +38,19 @@ const ZONES = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', '.e2e-dist', 'coverage', 'node_modules', 'public/mockServiceWorker.js', 'test-results', 'playwright-report', 'bench/.tmp', 'storybook-static'] },
+  {
+    ignores: [
+      'dist',
+      '.e2e-dist',
+      'coverage',
+      'node_modules',
+      'public/mockServiceWorker.js',
+      'test-results',
+      'playwright-report',
+      'bench/.tmp',
+      'storybook-static',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -50,7 +66,10 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'User text renders as text: no dangerouslySetInnerHTML.' },
-        { selector: "JSXAttribute[name.name='style']", message: 'No inline style: a class in src/app/styles.css with the design tokens (docs/conventions.md § Styling).' },
+        {
+          selector: "JSXAttribute[name.name='style']",
+          message: 'No inline style: a class in src/app/styles.css with the design tokens (docs/conventions.md § Styling).',
+        },
       ],
     },
   },
@@ -83,7 +102,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react-dom/*', 'react-*', 'msw', 'msw/*', 'zustand', 'zustand/*', '@tanstack/*', 'i18next', 'idb'], message: 'src/domain is framework-free: plain TypeScript (and zod) only.' },
+            {
+              group: ['react', 'react-dom', 'react-dom/*', 'react-*', 'msw', 'msw/*', 'zustand', 'zustand/*', '@tanstack/*', 'i18next', 'idb'],
+              message: 'src/domain is framework-free: plain TypeScript (and zod) only.',
+            },
           ],
         },
       ],
@@ -137,7 +159,10 @@ export default tseslint.config(
       'playwright/consistent-spacing-between-blocks': 'off',
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name=/^(route|routeFromHAR|routeWebSocket)$/]", message: 'Faults come from the mock (?latency=, ?failureRate=, /_mock/settings), never from page.route.' },
+        {
+          selector: 'CallExpression[callee.property.name=/^(route|routeFromHAR|routeWebSocket)$/]',
+          message: 'Faults come from the mock (?latency=, ?failureRate=, /_mock/settings), never from page.route.',
+        },
       ],
     },
   },

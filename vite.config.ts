@@ -27,7 +27,10 @@ function precompress(): Plugin {
         if (!/\.(js|mjs|css|html|json|svg)$/.test(file)) continue;
         const content = readFileSync(file);
         if (content.length < 1024) continue;
-        writeFileSync(`${file}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 10, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }));
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 10, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }),
+        );
         writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
       }
     },
@@ -63,7 +66,11 @@ export default defineConfig({
         // the evaluation of every zod schema of the contract (~150 ms at 4× CPU slowdown).
         codeSplitting: {
           groups: [
-            { name: 'vendor', test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|zustand|i18next|react-i18next|use-sync-external-store)[\\/]/, priority: 30 },
+            {
+              name: 'vendor',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|zustand|i18next|react-i18next|use-sync-external-store)[\\/]/,
+              priority: 30,
+            },
             { name: 'locale-en', test: /src[\\/]i18n[\\/]locales[\\/]en[\\/]/, priority: 10 },
             { name: 'locale-fr', test: /src[\\/]i18n[\\/]locales[\\/]fr[\\/]/, priority: 10 },
           ],

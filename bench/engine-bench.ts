@@ -16,9 +16,19 @@ export function runEngineBench(runs: number): { fast: number[]; simple: number[]
   const reseller: Reseller = {
     name: 'Bench reseller',
     limits: {
-      max_cl: UNLIMITED, max_dom: UNLIMITED, disk_space: 100_000 * GB, max_traffic: UNLIMITED, max_site: UNLIMITED,
-      max_subdom: UNLIMITED, max_dom_aliases: UNLIMITED, max_box: 200_000, mbox_quota: 10 * GB, max_maillists: UNLIMITED,
-      max_subftp_users: UNLIMITED, max_db: 60_000, max_wu: UNLIMITED,
+      max_cl: UNLIMITED,
+      max_dom: UNLIMITED,
+      disk_space: 100_000 * GB,
+      max_traffic: UNLIMITED,
+      max_site: UNLIMITED,
+      max_subdom: UNLIMITED,
+      max_dom_aliases: UNLIMITED,
+      max_box: 200_000,
+      mbox_quota: 10 * GB,
+      max_maillists: UNLIMITED,
+      max_subftp_users: UNLIMITED,
+      max_db: 60_000,
+      max_wu: UNLIMITED,
     },
     permissions: {
       ...(Object.fromEntries(PERMISSION_KEYS.map((k) => [k, k !== 'manage_php_version'])) as Record<(typeof PERMISSION_KEYS)[number], boolean>),
@@ -33,14 +43,26 @@ export function runEngineBench(runs: number): { fast: number[]; simple: number[]
     id: 'plan-bench',
     kind: 'hosting',
     name: 'Bench',
-    values: mergeValues(base, { resources: { disk_space: 5 * GB, max_box: 10, max_db: 3, max_site: 5 }, permissions: { manage_dns: true, manage_php_version: true } }),
+    values: mergeValues(base, {
+      resources: { disk_space: 5 * GB, max_box: 10, max_db: 3, max_site: 5 },
+      permissions: { manage_dns: true, manage_php_version: true },
+    }),
   };
   const plans = new Map([[plan.id, plan]]);
   const subs: Subscription[] = [];
   const ctx: EngineContext = { reseller, plan: (id) => plans.get(id), holdings: holdingsOf([]) };
   for (let i = 0; i < 10_000; i++) {
     const s = createSubscription(
-      { id: `sub-${i}`, domain: `site${i}.example.com`, ownerId: null, planId: plan.id, addonIds: [], ipAddress: '203.0.113.10', systemUser: `u${i}`, createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString() },
+      {
+        id: `sub-${i}`,
+        domain: `site${i}.example.com`,
+        ownerId: null,
+        planId: plan.id,
+        addonIds: [],
+        ipAddress: '203.0.113.10',
+        systemUser: `u${i}`,
+        createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+      },
       ctx,
     );
     subs.push(i % 10 === 0 ? { ...s, locked: true, synchronized: false } : s);

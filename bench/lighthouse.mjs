@@ -49,7 +49,7 @@ function fullChromium() {
   } catch {
     // none
   }
-  throw new Error('Lighthouse needs a full Chromium: install Debian\'s (`apt-get install -y chromium`) or set CHROME_PATH.');
+  throw new Error("Lighthouse needs a full Chromium: install Debian's (`apt-get install -y chromium`) or set CHROME_PATH.");
 }
 
 function serve(dir) {
@@ -119,7 +119,10 @@ async function main() {
     fcpMobileMs: Math.max(med('default', 'fcpMs'), med('large', 'fcpMs')),
   };
   const detail = Object.fromEntries(
-    Object.keys(PAGES).map((name) => [name, Object.fromEntries(['score', 'fcpMs', 'lcpMs', 'tbtMs', 'cls', 'speedIndexMs'].map((k) => [k, round(med(name, k))]))]),
+    Object.keys(PAGES).map((name) => [
+      name,
+      Object.fromEntries(['score', 'fcpMs', 'lcpMs', 'tbtMs', 'cls', 'speedIndexMs'].map((k) => [k, round(med(name, k))])),
+    ]),
   );
   const rows = Object.entries(BUDGETS).map(([figure, b]) => {
     const value = figures[figure];
@@ -130,7 +133,11 @@ async function main() {
   console.table(detail);
   writeFileSync(
     path.join(root, 'bench/lighthouse-results.json'),
-    JSON.stringify({ measuredAt: new Date().toISOString(), runs: RUNS, preset: 'mobile (simulated throttling)', figures, budgets: BUDGETS, medians: detail, samples }, null, 2) + '\n',
+    JSON.stringify(
+      { measuredAt: new Date().toISOString(), runs: RUNS, preset: 'mobile (simulated throttling)', figures, budgets: BUDGETS, medians: detail, samples },
+      null,
+      2,
+    ) + '\n',
   );
   log('wrote bench/lighthouse-results.json');
   const over = rows.filter((r) => r.within === 'NO');

@@ -47,7 +47,12 @@ async function buildAll() {
   await build({
     root,
     logLevel: 'warn',
-    build: { ssr: path.join(root, 'bench/engine-bench.ts'), outDir: path.join(tmp, 'node'), emptyOutDir: true, rollupOptions: { output: { format: 'es', entryFileNames: 'engine-bench.mjs' } } },
+    build: {
+      ssr: path.join(root, 'bench/engine-bench.ts'),
+      outDir: path.join(tmp, 'node'),
+      emptyOutDir: true,
+      rollupOptions: { output: { format: 'es', entryFileNames: 'engine-bench.mjs' } },
+    },
   });
 }
 
@@ -58,7 +63,11 @@ async function engineBench() {
 
 function startPreview() {
   // The same static server as the e2e suite: hashed assets cached, no on-the-fly compression.
-  const child = spawn('node', ['scripts/serve-dist.mjs', path.join(tmp, 'dist'), '--port', String(PORT)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  const child = spawn('node', ['scripts/serve-dist.mjs', path.join(tmp, 'dist'), '--port', String(PORT)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
   return new Promise((resolve, reject) => {
     const deadline = Date.now() + 30_000;
     const poll = async () => {
@@ -225,9 +234,17 @@ async function syncDialogBench(browser) {
     // dialog appeared, so the figure is free of the driver's round trips.
     await page.evaluate(() => {
       const w = window;
-      document.addEventListener('pointerdown', (e) => { w.__pressAt = e.timeStamp; w.__dialogAt = undefined; }, true);
+      document.addEventListener(
+        'pointerdown',
+        (e) => {
+          w.__pressAt = e.timeStamp;
+          w.__dialogAt = undefined;
+        },
+        true,
+      );
       new MutationObserver(() => {
-        if (w.__dialogAt === undefined && [...document.querySelectorAll('[role=dialog]')].some((d) => d.textContent.includes('Synchronization failed'))) w.__dialogAt = performance.now();
+        if (w.__dialogAt === undefined && [...document.querySelectorAll('[role=dialog]')].some((d) => d.textContent.includes('Synchronization failed')))
+          w.__dialogAt = performance.now();
       }).observe(document.body, { childList: true, subtree: true, characterData: true });
     });
     for (let i = 0; i < Math.max(RUNS, 5); i++) {
@@ -248,7 +265,11 @@ async function planEditApiBench(browser) {
   return onLargeList(browser, async (page) =>
     page.evaluate(async (runs) => {
       const api = async (method, url, body) => {
-        const res = await fetch(`/api/v1${url}`, { method, headers: body ? { 'Content-Type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+        const res = await fetch(`/api/v1${url}`, {
+          method,
+          headers: body ? { 'Content-Type': 'application/json' } : {},
+          body: body ? JSON.stringify(body) : undefined,
+        });
         if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${await res.text()}`);
         return res.status === 204 ? null : res.json();
       };
@@ -290,7 +311,11 @@ async function planEditApiBench(browser) {
 
 function e2eSuite() {
   const t0 = Date.now();
-  const result = spawnSync('npx', ['playwright', 'test', '--reporter=dot'], { cwd: root, stdio: 'inherit', env: { ...process.env, E2E_PORT: String(PORT + 1) } });
+  const result = spawnSync('npx', ['playwright', 'test', '--reporter=dot'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, E2E_PORT: String(PORT + 1) },
+  });
   return { seconds: (Date.now() - t0) / 1000, ok: result.status === 0 };
 }
 
@@ -347,7 +372,13 @@ async function main() {
   const rows = Object.keys(BUDGETS).map((name) => {
     const value = results[name];
     const ok = value !== undefined && value <= BUDGETS[name];
-    return { figure: name, median: value ?? '—', budget: BUDGETS[name], within: value === undefined ? 'not run' : ok ? 'yes' : 'NO', samples: samples[name]?.map(round).join(' ') ?? '' };
+    return {
+      figure: name,
+      median: value ?? '—',
+      budget: BUDGETS[name],
+      within: value === undefined ? 'not run' : ok ? 'yes' : 'NO',
+      samples: samples[name]?.map(round).join(' ') ?? '',
+    };
   });
   console.table(rows);
   const out = {

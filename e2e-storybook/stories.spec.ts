@@ -22,7 +22,8 @@ const halves = [stories.filter((_, i) => i % 2 === 0), stories.filter((_, i) => 
 
 type Outcome = { ok: true } | { ok: false; error: string };
 
-const storybookReady = (page: Page) => page.waitForFunction(() => '__STORYBOOK_ADDONS_CHANNEL__' in window && /sb-show-(main|errordisplay)/.test(document.body.className));
+const storybookReady = (page: Page) =>
+  page.waitForFunction(() => '__STORYBOOK_ADDONS_CHANNEL__' in window && /sb-show-(main|errordisplay)/.test(document.body.className));
 
 /**
  * Selects a story and resolves when it has rendered (or failed). Now and then the preview page
@@ -43,7 +44,15 @@ async function selectStory(page: Page, id: string): Promise<Outcome> {
   return page.evaluate(
     (storyId) =>
       new Promise<Outcome>((resolve) => {
-        const channel = (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { on(e: string, f: (...a: unknown[]) => void): void; off(e: string, f: (...a: unknown[]) => void): void; emit(e: string, ...a: unknown[]): void } }).__STORYBOOK_ADDONS_CHANNEL__;
+        const channel = (
+          window as unknown as {
+            __STORYBOOK_ADDONS_CHANNEL__: {
+              on(e: string, f: (...a: unknown[]) => void): void;
+              off(e: string, f: (...a: unknown[]) => void): void;
+              emit(e: string, ...a: unknown[]): void;
+            };
+          }
+        ).__STORYBOOK_ADDONS_CHANNEL__;
         const events: Record<string, (...a: unknown[]) => void> = {};
         const done = (outcome: Outcome) => {
           for (const [event, fn] of Object.entries(events)) channel.off(event, fn);

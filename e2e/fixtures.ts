@@ -55,7 +55,10 @@ export async function openApp(page: Page, path: string, options: OpenOptions = {
  * its mock API (~0.6–1 s of CPU on a 2-core machine); a click costs a tenth of that.
  */
 export async function openSection(page: Page, name: string) {
-  await page.getByRole('navigation', { name: /^(Main|Principal)$/ }).getByRole('link', { name, exact: true }).click();
+  await page
+    .getByRole('navigation', { name: /^(Main|Principal)$/ })
+    .getByRole('link', { name, exact: true })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 

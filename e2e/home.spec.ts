@@ -1,6 +1,9 @@
 import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
 
-test('Home: subscriptions and customers against their limits, what needs attention, the way to my resources, which follow the provider', async ({ page, mockApi }) => {
+test('Home: subscriptions and customers against their limits, what needs attention, the way to my resources, which follow the provider', async ({
+  page,
+  mockApi,
+}) => {
   await openApp(page, '/');
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   const subscriptions = page.getByRole('region', { name: 'Subscriptions' });

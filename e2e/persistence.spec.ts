@@ -26,10 +26,13 @@ async function addCustomer(page: Page, name: string, login: string) {
  */
 async function savedOnce(page: Page) {
   await expect
-    .poll(async () => {
-      const info = await readSaved<{ pending?: boolean }>(page, 'meta', 'info');
-      return Boolean(info) && info?.pending !== true;
-    }, { message: 'the app saved its whole state' })
+    .poll(
+      async () => {
+        const info = await readSaved<{ pending?: boolean }>(page, 'meta', 'info');
+        return Boolean(info) && info?.pending !== true;
+      },
+      { message: 'the app saved its whole state' },
+    )
     .toBe(true);
 }
 
@@ -113,7 +116,11 @@ test('a corrupt, foreign or newer saved state: the default scenario with a notic
   await openApp(page, '/customers');
   for (const [index, { name, reason, plant }] of BAD_STATES.entries()) {
     await test.step(name, async () => {
-      const made = await mockApi.request('POST', '/customers', { contactName: 'Lost In Corruption', login: 'lostincorruption', password: 'persistent password' });
+      const made = await mockApi.request('POST', '/customers', {
+        contactName: 'Lost In Corruption',
+        login: 'lostincorruption',
+        password: 'persistent password',
+      });
       expect(made.status, JSON.stringify(made.body).slice(0, 300)).toBe(201);
       await savedOnce(page);
       await plant(page);

@@ -16,9 +16,7 @@ async function expectReflow(page: Page, actions: (page: Page) => Locator[]) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 800 });
-    await expect
-      .poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: `page width at ${width} px` })
-      .toBeLessThanOrEqual(width);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: `page width at ${width} px` }).toBeLessThanOrEqual(width);
     const nav = page.getByRole('navigation', { name: 'Main' });
     if (width < MENU_BELOW) {
       await expect(page.getByRole('button', { name: 'Menu' })).toBeVisible();
@@ -153,7 +151,10 @@ test('reflow: subscriptions, the failure dialog, service plans and the add forms
   });
   await test.step('service plans', async () => {
     await section(page, 'Service Plans', '/service-plans');
-    await expectReflow(page, (p) => [p.getByRole('main').getByRole('button', { name: 'Add Plan', exact: true }), p.getByRole('link', { name: 'Premium', exact: true })]);
+    await expectReflow(page, (p) => [
+      p.getByRole('main').getByRole('button', { name: 'Add Plan', exact: true }),
+      p.getByRole('link', { name: 'Premium', exact: true }),
+    ]);
   });
   await test.step('plan page', async () => {
     await page.getByRole('link', { name: 'Premium', exact: true }).click();

@@ -45,7 +45,10 @@ test('Service Plans: tabs in the URL, counts, Add Plan and the unsynced link', a
 test('Service Plans: a plan in use cannot be removed; an unused clone can', async ({ page }) => {
   await openApp(page, '/service-plans');
   const table = page.getByRole('table', { name: 'Hosting Plans' });
-  await table.getByRole('row', { name: /Starter/ }).getByRole('button', { name: 'Remove' }).click();
+  await table
+    .getByRole('row', { name: /Starter/ })
+    .getByRole('button', { name: 'Remove' })
+    .click();
   const dialog = page.getByRole('alertdialog', { name: 'Remove service plan' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Remove' }).click();
@@ -56,9 +59,15 @@ test('Service Plans: a plan in use cannot be removed; an unused clone can', asyn
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
-  await table.getByRole('row', { name: /Starter/ }).getByRole('button', { name: 'Clone' }).click();
+  await table
+    .getByRole('row', { name: /Starter/ })
+    .getByRole('button', { name: 'Clone' })
+    .click();
   await expect(page.getByRole('status')).toContainText('Plan "Starter" cloned as "Copy of Starter".');
-  await table.getByRole('row', { name: /Copy of Starter/ }).getByRole('button', { name: 'Remove' }).click();
+  await table
+    .getByRole('row', { name: /Copy of Starter/ })
+    .getByRole('button', { name: 'Remove' })
+    .click();
   await dialog.getByRole('button', { name: 'Remove' }).click();
   await expect(page.getByRole('status')).toContainText('Plan "Copy of Starter" removed.');
   await expect(table.getByRole('link', { name: 'Copy of Starter' })).toHaveCount(0);

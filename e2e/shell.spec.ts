@@ -39,7 +39,10 @@ test('language: ?lang=fr, the selector, and the choice is remembered', async ({ 
 
 test('the accessibility check itself reports violations (a page with known faults)', async ({ page }) => {
   await page.setContent('<html lang="en"><head><title>t</title></head><body><main><img src="data:,"><button></button></main></body></html>');
-  const failure = await expectNoAxeViolations(page).then(() => null, (error: Error) => error.message);
+  const failure = await expectNoAxeViolations(page).then(
+    () => null,
+    (error: Error) => error.message,
+  );
   expect(failure).toMatch(/image-alt/);
   expect(failure).toMatch(/button-name/);
 });

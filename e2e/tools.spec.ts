@@ -246,8 +246,12 @@ test('the tools page in French', async ({ page }) => {
   await openApp(page, '/tools', { lang: 'fr' });
   await expect(page.getByRole('heading', { level: 1, name: 'Outils de prototypage' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Réinitialiser les données' })).toBeVisible();
-  await expect(page.getByLabel('Taux d\'échec')).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Simulateur de fournisseur d\'hébergement' }).getByRole('checkbox', { name: 'Gestion de la version et du gestionnaire PHP' })).toBeVisible();
+  await expect(page.getByLabel("Taux d'échec")).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: "Simulateur de fournisseur d'hébergement" })
+      .getByRole('checkbox', { name: 'Gestion de la version et du gestionnaire PHP' }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
@@ -352,7 +356,9 @@ test('scenario builder: a world built from a seed, and its link gives the same i
       const rows = tab.getByRole('table').getByRole('row');
       await expect(rows).toHaveCount(26);
       await expect(rows).toHaveText(firstRows);
-      const theirs = await tab.evaluate(async () => (await (await fetch('/api/v1/subscriptions?pageSize=500')).json()).items.map((s: { id: string; domain: string }) => `${s.id} ${s.domain}`));
+      const theirs = await tab.evaluate(async () =>
+        (await (await fetch('/api/v1/subscriptions?pageSize=500')).json()).items.map((s: { id: string; domain: string }) => `${s.id} ${s.domain}`),
+      );
       expect(theirs).toEqual(ids);
 
       // A bad build in the address changes nothing and is named.

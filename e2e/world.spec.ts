@@ -21,11 +21,16 @@ test('websites up to the limit, overuse after a plan edit, expiry by the clock, 
 
   await test.step('add a domain, a subdomain and an alias up to the limit, then see the refusal', async () => {
     // martin-bakery.fr (Starter) gets small limits of its own: 2 domains, 1 subdomain, 1 alias.
-    const { status: customized } = await mockApi.request('PUT', '/subscriptions/sub-00001/values', { resources: { max_site: 2, max_subdom: 1, max_dom_aliases: 1 } });
+    const { status: customized } = await mockApi.request('PUT', '/subscriptions/sub-00001/values', {
+      resources: { max_site: 2, max_subdom: 1, max_dom_aliases: 1 },
+    });
     expect(customized).toBe(200);
     await openFromList(page, 'martin-bakery.fr');
     const region = page.getByRole('region', { name: 'Websites & Domains' });
-    await expect(page.getByRole('region', { name: 'Resource usage' }).getByRole('meter', { name: 'Domains used', exact: true })).toHaveAttribute('aria-valuetext', '1 used of 2');
+    await expect(page.getByRole('region', { name: 'Resource usage' }).getByRole('meter', { name: 'Domains used', exact: true })).toHaveAttribute(
+      'aria-valuetext',
+      '1 used of 2',
+    );
 
     const add = async (button: string, label: string, name: string) => {
       await region.getByRole('button', { name: button }).click();
@@ -92,7 +97,7 @@ test('websites up to the limit, overuse after a plan edit, expiry by the clock, 
     const clock = page.getByRole('region', { name: 'Advance time' });
     await expect(clock).toContainText('Jan 1, 2026');
     await clock.getByRole('button', { name: '+1 month' }).click();
-    await expect(status(page)).toContainText('The panel\'s clock now reads Feb 1, 2026.');
+    await expect(status(page)).toContainText("The panel's clock now reads Feb 1, 2026.");
     await expectNoAxeViolations(page);
 
     await openFromList(page, 'portfolio.nordicdesign.se');

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint, unit/component tests, then the Playwright suite.
+// `npm test`: type-check, lint, format check, unit/component tests, then the Playwright suite.
 // Stops at the first failing step and says which one failed.
 import { spawnSync } from 'node:child_process';
 import { resolveChromium } from './resolve-chromium.mjs';
@@ -7,6 +7,7 @@ import { resolveChromium } from './resolve-chromium.mjs';
 const steps = [
   ['Type-check', 'npx', ['tsc', '-b']],
   ['Lint', 'npx', ['eslint', '.', '--max-warnings=0']],
+  ['Format (Prettier)', 'npx', ['prettier', '--check', '.']],
   ['Unit and component tests', 'npx', ['vitest', 'run']],
   ['End-to-end tests (Playwright)', 'npx', ['playwright', 'test']],
 ];

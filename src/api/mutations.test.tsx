@@ -21,10 +21,9 @@ describe('useApiMutation', () => {
   it('puts the answered record in its detail query and invalidates every other query', async () => {
     const { client, wrapper } = setup();
     const saved = { id: 'sub-1', locked: true, etag: '"2"' };
-    const { result } = renderHook(
-      () => useApiMutation({ mutationFn: async () => saved, detail: (s) => ({ queryKey: detail.queryKey, record: s }) }),
-      { wrapper },
-    );
+    const { result } = renderHook(() => useApiMutation({ mutationFn: async () => saved, detail: (s) => ({ queryKey: detail.queryKey, record: s }) }), {
+      wrapper,
+    });
     await act(async () => {
       await result.current.mutateAsync(undefined);
     });

@@ -5,8 +5,7 @@ import { apiGet } from './http';
 export type UsageRow = LimitRow;
 export type { ResellerView };
 
-export const resellerQuery = () =>
-  queryOptions({ queryKey: ['reseller'], queryFn: ({ signal }) => apiGet<ResellerView>('/reseller', undefined, signal) });
+export const resellerQuery = () => queryOptions({ queryKey: ['reseller'], queryFn: ({ signal }) => apiGet<ResellerView>('/reseller', undefined, signal) });
 
 export function useReseller() {
   return useQuery(resellerQuery());

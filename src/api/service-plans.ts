@@ -48,7 +48,11 @@ export function useCreatePlan() {
 export function useUpdatePlan() {
   return useApiMutation({
     mutationFn: async ({ id, name, values, etag }: { id: string; name?: string; values?: ValuesPatch; etag?: string }) => {
-      const res = await apiRequest<{ plan: PlanItem; report: SyncReport }>(`/service-plans/${encodeURIComponent(id)}`, { method: 'PUT', body: { name, values }, etag });
+      const res = await apiRequest<{ plan: PlanItem; report: SyncReport }>(`/service-plans/${encodeURIComponent(id)}`, {
+        method: 'PUT',
+        body: { name, values },
+        etag,
+      });
       // The new ETag lets the next save from the same form pass If-Match.
       return { ...res.data, etag: res.etag };
     },

@@ -15,7 +15,8 @@ export function useAddWebsite() {
 export function useRemoveWebsite() {
   return useApiMutation({
     mutationFn: async ({ id, name }: { id: string; name: string }) =>
-      (await apiRequest<{ name: string; removed: { websites: string[]; aliases: string[] } }>(`${base(id)}/${encodeURIComponent(name)}`, { method: 'DELETE' })).data,
+      (await apiRequest<{ name: string; removed: { websites: string[]; aliases: string[] } }>(`${base(id)}/${encodeURIComponent(name)}`, { method: 'DELETE' }))
+        .data,
   });
 }
 

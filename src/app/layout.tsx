@@ -110,7 +110,11 @@ export function AppLayout() {
         <ul>
           {NAV.map((item) => (
             <li key={item.to}>
-              <NavLink to={item.to} end={'end' in item ? item.end : false} className={({ isActive }) => (isActive ? 'sidebar__link is-active' : 'sidebar__link')}>
+              <NavLink
+                to={item.to}
+                end={'end' in item ? item.end : false}
+                className={({ isActive }) => (isActive ? 'sidebar__link is-active' : 'sidebar__link')}
+              >
                 {t(`nav.${item.key}`)}
               </NavLink>
             </li>

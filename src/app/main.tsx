@@ -56,13 +56,15 @@ async function bootstrap() {
   const root = document.getElementById('root');
   if (!root) throw new Error('No #root element');
   // A transition: React renders the first screen in slices, yielding to the browser between them.
-  startTransition(() => createRoot(root).render(
-    <StrictMode>
-      <AppProviders queryClient={queryClient}>
-        <RouterProvider router={router} />
-      </AppProviders>
-    </StrictMode>,
-  ));
+  startTransition(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <AppProviders queryClient={queryClient}>
+          <RouterProvider router={router} />
+        </AppProviders>
+      </StrictMode>,
+    ),
+  );
   performance.mark('hp:shell-rendered');
 
   // The mock API's code loads once the shell is on its way, not before: on a slow network it
@@ -73,23 +75,26 @@ async function bootstrap() {
     return { mock, report };
   });
   holdRequestsUntil(backend);
-  void backend.then(({ mock, report: { notice, settingsReset, ignored } }) => {
-    // Said on screen, never a white screen or a silent fallback (see StartupNotice).
-    startupNotice.setState({
-      info: {
-        ...(notice
-          ? { restored: { code: notice.code, reason: notice.reason, detail: notice.detail, ...(notice.dropped ? { dropped: notice.dropped } : {}) } }
-          : {}),
-        ...(notice?.damagedKept ? { damaged: mock.damagedDocument } : {}),
-        settingsReset: settingsReset === true,
-        ignored: [...ignoredLang, ...ignored],
-      },
-    });
-    mock.onExternalChange(() => window.dispatchEvent(new Event(STORE_CHANGED_EVENT)));
-    // Only the settings query on a settings change: refetching the screens would disturb a form
-    // being filled in (a failed load replaces it with its error state).
-    mock.onSettingsOrReset((what) => window.dispatchEvent(new Event(what === 'reset' ? STORE_CHANGED_EVENT : SETTINGS_CHANGED_EVENT)));
-  }, (error: unknown) => console.error('Hosting Panel: the mock API did not start', error));
+  void backend.then(
+    ({ mock, report: { notice, settingsReset, ignored } }) => {
+      // Said on screen, never a white screen or a silent fallback (see StartupNotice).
+      startupNotice.setState({
+        info: {
+          ...(notice
+            ? { restored: { code: notice.code, reason: notice.reason, detail: notice.detail, ...(notice.dropped ? { dropped: notice.dropped } : {}) } }
+            : {}),
+          ...(notice?.damagedKept ? { damaged: mock.damagedDocument } : {}),
+          settingsReset: settingsReset === true,
+          ignored: [...ignoredLang, ...ignored],
+        },
+      });
+      mock.onExternalChange(() => window.dispatchEvent(new Event(STORE_CHANGED_EVENT)));
+      // Only the settings query on a settings change: refetching the screens would disturb a form
+      // being filled in (a failed load replaces it with its error state).
+      mock.onSettingsOrReset((what) => window.dispatchEvent(new Event(what === 'reset' ? STORE_CHANGED_EVENT : SETTINGS_CHANGED_EVENT)));
+    },
+    (error: unknown) => console.error('Hosting Panel: the mock API did not start', error),
+  );
 }
 
 bootstrap().catch((error: unknown) => {

@@ -20,7 +20,10 @@ export interface RouteHandle {
 export function RouteFallback() {
   const { t } = useTranslation();
   const matches = useMatches();
-  const handle = [...matches].reverse().map((m) => m.handle as RouteHandle | undefined).find((h) => h?.title !== undefined);
+  const handle = [...matches]
+    .reverse()
+    .map((m) => m.handle as RouteHandle | undefined)
+    .find((h) => h?.title !== undefined);
   if (!handle?.title) return <LoadingState />;
   return <Page title={t(handle.title)}>{handle.list ? <ListSkeleton /> : <LoadingState />}</Page>;
 }

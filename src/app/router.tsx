@@ -17,8 +17,16 @@ export const routes: RouteObject[] = [
         hydrateFallbackElement: <RouteFallback />,
         children: [
           { index: true, handle: { title: 'home:home.title' }, lazy: async () => ({ Component: (await import('../features/home/home-page')).HomePage }) },
-          { path: 'resources', handle: { title: 'home:resources.title' }, lazy: async () => ({ Component: (await import('../features/home/resources-page')).ResourcesPage }) },
-          { path: 'customers', handle: { title: 'customers:title', list: true }, lazy: async () => ({ Component: (await import('../features/customers/customers-page')).CustomersPage }) },
+          {
+            path: 'resources',
+            handle: { title: 'home:resources.title' },
+            lazy: async () => ({ Component: (await import('../features/home/resources-page')).ResourcesPage }),
+          },
+          {
+            path: 'customers',
+            handle: { title: 'customers:title', list: true },
+            lazy: async () => ({ Component: (await import('../features/customers/customers-page')).CustomersPage }),
+          },
           { path: 'customers/new', lazy: async () => ({ Component: (await import('../features/customers/add-customer-page')).AddCustomerPage }) },
           { path: 'customers/:customerId', lazy: async () => ({ Component: (await import('../features/customers/customer-page')).CustomerPage }) },
           {
@@ -31,9 +39,19 @@ export const routes: RouteObject[] = [
               return { Component: page.SubscriptionsPage, loader: page.subscriptionsLoader, shouldRevalidate: () => false };
             },
           },
-          { path: 'subscriptions/new', lazy: async () => ({ Component: (await import('../features/subscriptions/add-subscription-page')).AddSubscriptionPage }) },
-          { path: 'subscriptions/:subscriptionId', lazy: async () => ({ Component: (await import('../features/subscriptions/subscription-page')).SubscriptionPage }) },
-          { path: 'service-plans', handle: { title: 'plans:list.title', list: true }, lazy: async () => ({ Component: (await import('../features/service-plans/service-plans-page')).ServicePlansPage }) },
+          {
+            path: 'subscriptions/new',
+            lazy: async () => ({ Component: (await import('../features/subscriptions/add-subscription-page')).AddSubscriptionPage }),
+          },
+          {
+            path: 'subscriptions/:subscriptionId',
+            lazy: async () => ({ Component: (await import('../features/subscriptions/subscription-page')).SubscriptionPage }),
+          },
+          {
+            path: 'service-plans',
+            handle: { title: 'plans:list.title', list: true },
+            lazy: async () => ({ Component: (await import('../features/service-plans/service-plans-page')).ServicePlansPage }),
+          },
           { path: 'service-plans/new', lazy: async () => ({ Component: (await import('../features/service-plans/add-plan-page')).AddPlanPage }) },
           { path: 'service-plans/:planId', lazy: async () => ({ Component: (await import('../features/service-plans/plan-page')).PlanPage }) },
           { path: 'tools', handle: { title: 'tools:title' }, lazy: async () => ({ Component: (await import('../features/tools/tools-page')).ToolsPage }) },

@@ -76,21 +76,21 @@ export function SharedStatePrompt() {
       {shared !== null || importState.isPending ? (
         <Suspense fallback={null}>
           <ConfirmDialog
-        title={t('shared.title')}
-        isOpen={shared !== null}
-        onOpenChange={(open) => {
-          if (!open) {
-            setShared(null);
-            importState.reset();
-          }
-        }}
-        onConfirm={() => void load()}
-        confirmLabel={t('shared.confirm')}
-        isPending={importState.isPending}
-        error={importState.error}
-        destructive
-      >
-        {shared ? <p>{t('shared.body', { ...shared, scenario: shared.scenario || '—' })}</p> : null}
+            title={t('shared.title')}
+            isOpen={shared !== null}
+            onOpenChange={(open) => {
+              if (!open) {
+                setShared(null);
+                importState.reset();
+              }
+            }}
+            onConfirm={() => void load()}
+            confirmLabel={t('shared.confirm')}
+            isPending={importState.isPending}
+            error={importState.error}
+            destructive
+          >
+            {shared ? <p>{t('shared.body', { ...shared, scenario: shared.scenario || '—' })}</p> : null}
           </ConfirmDialog>
         </Suspense>
       ) : null}

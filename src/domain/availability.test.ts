@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addHolding,
-  availableAmount,
-  clampToAvailable,
-  emptyHoldings,
-  holdingsOf,
-  othersHolding,
-  replaceHolding,
-  withinResellerLimit,
-} from './availability';
+import { addHolding, availableAmount, clampToAvailable, emptyHoldings, holdingsOf, othersHolding, replaceHolding, withinResellerLimit } from './availability';
 import type { ResourceTotals } from './availability';
 import { GB, reseller, values } from './test-fixtures';
 import { NUMERIC_RESOURCE_KEYS } from './types';
@@ -99,10 +90,7 @@ describe('always available', () => {
 
 describe('holdings', () => {
   it('sum what subscriptions hold; a held -1 counts as Infinity', () => {
-    const h = holdingsOf([
-      sub(values({ resources: { max_db: 3, disk_space: 2 * GB } })),
-      sub(values({ resources: { max_db: 4, disk_space: -1 } })),
-    ]);
+    const h = holdingsOf([sub(values({ resources: { max_db: 3, disk_space: 2 * GB } })), sub(values({ resources: { max_db: 4, disk_space: -1 } }))]);
     expect(h.max_db).toBe(7);
     expect(h.disk_space).toBe(Infinity);
     expect(h.max_box).toBe(0);

@@ -117,12 +117,7 @@ export function availabilityDependsOnHoldings(reseller: Reseller): boolean {
 }
 
 /** The available amount of one numeric resource for a plan value (SPEC §1.4). */
-export function availableAmount(
-  key: NumericResourceKey,
-  planValue: number,
-  reseller: Reseller,
-  othersHold: number,
-): number {
+export function availableAmount(key: NumericResourceKey, planValue: number, reseller: Reseller, othersHold: number): number {
   const limit = reseller.limits[key];
   if (limit === UNLIMITED) return planValue;
   let cap = limit;

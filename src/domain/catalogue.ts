@@ -56,8 +56,7 @@ function item(
 }
 
 /** Numeric resources: sizes in bytes, counts otherwise; all accept -1. */
-const size = (key: string, label: Label, shared = true) =>
-  item('resources', key, 'size', label, { unlimited: true, shared });
+const size = (key: string, label: Label, shared = true) => item('resources', key, 'size', label, { unlimited: true, shared });
 const count = (key: string, label: Label) => item('resources', key, 'count', label, { unlimited: true, shared: true });
 const permission = (key: string, label: Label) => item('permissions', key, 'boolean', label);
 const hostingFlag = (key: string, label: Label) => item('hosting', key, 'boolean', label);
@@ -80,14 +79,8 @@ export const CATALOGUE: readonly CatalogueItem[] = Object.freeze([
   permission('manage_dns', ['DNS zone management', 'Gestion de la zone DNS']),
   permission('manage_phosting', ['Hosting settings management', "Gestion des paramètres d'hébergement"]),
   permission('manage_php_settings', ['Common PHP settings management', 'Gestion des paramètres PHP communs']),
-  permission('manage_php_version', [
-    'PHP version and handler management',
-    'Gestion de la version et du gestionnaire PHP',
-  ]),
-  permission('manage_sh_access', [
-    'Management of access to the server over SSH',
-    "Gestion de l'accès au serveur via SSH",
-  ]),
+  permission('manage_php_version', ['PHP version and handler management', 'Gestion de la version et du gestionnaire PHP']),
+  permission('manage_sh_access', ['Management of access to the server over SSH', "Gestion de l'accès au serveur via SSH"]),
   permission('manage_crontab', ['Scheduled tasks management', 'Gestion des tâches planifiées']),
   permission('manage_spamfilter', ['Spam filter management', 'Gestion du filtre antispam']),
   permission('manage_virusfilter', ['Antivirus management', "Gestion de l'antivirus"]),
@@ -108,14 +101,8 @@ export const CATALOGUE: readonly CatalogueItem[] = Object.freeze([
   permission('manage_domain_aliases', ['Domain aliases management', 'Gestion des alias de domaine']),
   permission('manage_subftp', ['Additional FTP accounts management', 'Gestion des comptes FTP supplémentaires']),
   permission('manage_maillists', ['Mailing lists management', 'Gestion des listes de diffusion']),
-  permission('manage_performance', [
-    'Hosting performance settings management',
-    "Gestion des paramètres de performances de l'hébergement",
-  ]),
-  permission('manage_website_maintenance', [
-    'Website maintenance management',
-    'Gestion de la maintenance du site Web',
-  ]),
+  permission('manage_performance', ['Hosting performance settings management', "Gestion des paramètres de performances de l'hébergement"]),
+  permission('manage_website_maintenance', ['Website maintenance management', 'Gestion de la maintenance du site Web']),
 
   item('reseller', 'create_clients', 'boolean', ['Customer account creation', 'Création de comptes client']),
   item('reseller', 'allow_oversell', 'boolean', ['Allow overselling', 'Autoriser la survente']),
@@ -132,7 +119,7 @@ export const CATALOGUE: readonly CatalogueItem[] = Object.freeze([
   hostingFlag('ssi', ['SSI support', 'Prise en charge de SSI']),
   hostingFlag('errdocs', ['Custom error documents', "Documents d'erreur personnalisés"]),
   item('hosting', 'webstat', 'enum', ['Web statistics', 'Statistiques Web'], { options: WEBSTAT_OPTIONS }),
-  item('hosting', 'shell', 'enum', ['Access to the server over SSH', "Accès au serveur via SSH"], {
+  item('hosting', 'shell', 'enum', ['Access to the server over SSH', 'Accès au serveur via SSH'], {
     options: SHELL_OPTIONS,
   }),
 

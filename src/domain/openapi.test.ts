@@ -7,15 +7,36 @@ import { openApiDocument } from './openapi';
 /** Every endpoint SPEC §2 names (method and path, `{id}` for a parameter). */
 const SPEC_ENDPOINTS = [
   'get /reseller',
-  'get /customers', 'post /customers', 'get /customers/{id}', 'patch /customers/{id}', 'delete /customers/{id}',
-  'post /customers/{id}/suspend', 'post /customers/{id}/activate',
-  'get /service-plans', 'post /service-plans', 'get /service-plans/{id}', 'put /service-plans/{id}', 'delete /service-plans/{id}',
+  'get /customers',
+  'post /customers',
+  'get /customers/{id}',
+  'patch /customers/{id}',
+  'delete /customers/{id}',
+  'post /customers/{id}/suspend',
+  'post /customers/{id}/activate',
+  'get /service-plans',
+  'post /service-plans',
+  'get /service-plans/{id}',
+  'put /service-plans/{id}',
+  'delete /service-plans/{id}',
   'post /service-plans/{id}/clone',
-  'get /subscriptions', 'post /subscriptions', 'get /subscriptions/{id}', 'delete /subscriptions/{id}', 'put /subscriptions/{id}/values',
-  'post /subscriptions/{id}/sync', 'post /subscriptions/{id}/unlock-and-sync', 'post /subscriptions/{id}/suspend',
-  'post /subscriptions/{id}/activate', 'post /subscriptions/bulk',
+  'get /subscriptions',
+  'post /subscriptions',
+  'get /subscriptions/{id}',
+  'delete /subscriptions/{id}',
+  'put /subscriptions/{id}/values',
+  'post /subscriptions/{id}/sync',
+  'post /subscriptions/{id}/unlock-and-sync',
+  'post /subscriptions/{id}/suspend',
+  'post /subscriptions/{id}/activate',
+  'post /subscriptions/bulk',
   'get /openapi.json',
-  'post /_mock/reset', 'get /_mock/state', 'put /_mock/state', 'get /_mock/settings', 'put /_mock/settings', 'patch /_mock/provider',
+  'post /_mock/reset',
+  'get /_mock/state',
+  'put /_mock/state',
+  'get /_mock/settings',
+  'put /_mock/settings',
+  'patch /_mock/provider',
   'get /_mock/health',
 ];
 
@@ -38,5 +59,4 @@ describe('OpenAPI document', () => {
       expect(Object.keys(op.responses).length, `${e.method} ${e.path}`).toBeGreaterThan(0);
     }
   });
-
 });

@@ -94,10 +94,17 @@ function operationOf(endpoint: Endpoint, components: Record<string, JsonSchema>)
     description: 'Any string: one that names no record is unknown (404).',
     schema: { type: 'string' },
   }));
-  const queryParams = (endpoint.query ?? []).map((q) => ({ name: q.name, in: 'query', required: false, description: q.description, schema: schemaOf(q.schema, 'input', components) }));
-  const ifMatch = endpoint.method !== 'get' && endpoint.path.includes('{id}')
-    ? [{ name: 'If-Match', in: 'header', required: false, description: 'The ETag of the record as last read; stale → 412.', schema: { type: 'string' } }]
-    : [];
+  const queryParams = (endpoint.query ?? []).map((q) => ({
+    name: q.name,
+    in: 'query',
+    required: false,
+    description: q.description,
+    schema: schemaOf(q.schema, 'input', components),
+  }));
+  const ifMatch =
+    endpoint.method !== 'get' && endpoint.path.includes('{id}')
+      ? [{ name: 'If-Match', in: 'header', required: false, description: 'The ETag of the record as last read; stale → 412.', schema: { type: 'string' } }]
+      : [];
   const responses: Record<string, unknown> = {};
   for (const [status, r] of Object.entries(endpoint.responses)) {
     responses[status] = {

@@ -56,7 +56,7 @@ describe('customerCreateSchema', () => {
   });
 
   it('keeps markup and unicode as plain data', () => {
-    for (const contactName of [HOSTILE_MARKUP.slice(0, 60), 'Zoë Ünal-Łukasz', '山田 太郎', 'Ana 🚀 Lima', "O'Brien & \"Sons\""]) {
+    for (const contactName of [HOSTILE_MARKUP.slice(0, 60), 'Zoë Ünal-Łukasz', '山田 太郎', 'Ana 🚀 Lima', 'O\'Brien & "Sons"']) {
       const r = validate(customerCreateSchema, { ...customer, contactName });
       expect(r.ok && r.value.contactName).toBe(contactName);
     }
@@ -86,9 +86,7 @@ describe('customerCreateSchema', () => {
   });
 
   it('needs a password of at least 8 characters', () => {
-    expect(issues(customerCreateSchema, { ...customer, password: 'short' })).toEqual([
-      { path: 'password', code: 'password_too_short', params: { min: 8 } },
-    ]);
+    expect(issues(customerCreateSchema, { ...customer, password: 'short' })).toEqual([{ path: 'password', code: 'password_too_short', params: { min: 8 } }]);
     expect(codes(customerCreateSchema, { ...customer, password: undefined })).toEqual(['password:required']);
     expect(validate(customerCreateSchema, { ...customer, password: '        ' }).ok).toBe(true);
   });
@@ -116,10 +114,7 @@ describe('customerCreateSchema', () => {
     expect(validate(customerCreateSchema, { ...customer, phone: '+33 (0)1 23-45.67', postalCode: 'SW1A 1AA' }).ok).toBe(true);
     expect(codes(customerCreateSchema, { ...customer, phone: 'call me' })).toEqual(['phone:invalid_phone']);
     expect(codes(customerCreateSchema, { ...customer, postalCode: '75<001>' })).toEqual(['postalCode:invalid_postal_code']);
-    expect(codes(customerCreateSchema, { ...customer, city: 'c'.repeat(101), address: 'a'.repeat(256) })).toEqual([
-      'address:too_long',
-      'city:too_long',
-    ]);
+    expect(codes(customerCreateSchema, { ...customer, city: 'c'.repeat(101), address: 'a'.repeat(256) })).toEqual(['address:too_long', 'city:too_long']);
   });
 
   it('drops fields it does not know (never stored, never echoed)', () => {
@@ -246,8 +241,22 @@ describe('subscriptionCreateSchema', () => {
   });
 
   it('refuses anything else', () => {
-    const bad = ['localhost', '-bad.com', 'bad-.com', 'a..b.com', '.example.com', 'example.com.', 'exa mple.com', 'exämple.com',
-      '<script>.com', 'http://example.com', '192.168.0.1', `${'a'.repeat(64)}.com`, 'example.c_m', 'example.123'];
+    const bad = [
+      'localhost',
+      '-bad.com',
+      'bad-.com',
+      'a..b.com',
+      '.example.com',
+      'example.com.',
+      'exa mple.com',
+      'exämple.com',
+      '<script>.com',
+      'http://example.com',
+      '192.168.0.1',
+      `${'a'.repeat(64)}.com`,
+      'example.c_m',
+      'example.123',
+    ];
     for (const domain of bad) expect(codes(subscriptionCreateSchema, { ...base, domain }), domain).toEqual(['domain:invalid_domain']);
     expect(codes(subscriptionCreateSchema, { ...base, domain: `${'a.'.repeat(126)}com` })).toEqual(['domain:too_long']);
     expect(codes(subscriptionCreateSchema, { ...base, domain: 'x'.repeat(10_000) })).toEqual(['domain:too_long']);

@@ -15,14 +15,7 @@ import {
   SHELL_OPTIONS,
   WEBSTAT_OPTIONS,
 } from './types';
-import type {
-  HostingKey,
-  NumericResourceKey,
-  PermissionKey,
-  PhpKey,
-  ResellerLimitKey,
-  ResellerPermissionKey,
-} from './types';
+import type { HostingKey, NumericResourceKey, PermissionKey, PhpKey, ResellerLimitKey, ResellerPermissionKey } from './types';
 import { formatValue, type Lang } from './format';
 import { BUILD_LIMITS, FIELD_LIMITS, REQUEST_LIMITS } from './limits';
 
@@ -80,9 +73,7 @@ function text(max: number) {
 
 /** A required one-line name: whitespace-only counts as empty. */
 function requiredText(max: number) {
-  return z
-    .string(orRequired('invalid_type'))
-    .check(z.trim(), nonEmpty, tooLong(max), z.normalize('NFC'), noControl, collapseSpaces);
+  return z.string(orRequired('invalid_type')).check(z.trim(), nonEmpty, tooLong(max), z.normalize('NFC'), noControl, collapseSpaces);
 }
 
 export const idSchema = z.string(orRequired('invalid_type')).check(nonEmpty, tooLong(100));
@@ -156,16 +147,11 @@ export const limitNumber = z.int(orRequired('invalid_number')).check(z.gte(-1, '
 const enumOf = <const T extends readonly string[]>(options: T) => z.enum(options, orRequired('invalid_option'));
 export const flag = z.boolean(orRequired('invalid_type'));
 const expiration = z.union(
-  [
-    z.literal(-1, orRequired('invalid_date')),
-    z.string(orRequired('invalid_date')).check(z.refine(isIsoDate, 'invalid_date')),
-  ],
+  [z.literal(-1, orRequired('invalid_date')), z.string(orRequired('invalid_date')).check(z.refine(isIsoDate, 'invalid_date'))],
   orRequired('invalid_date'),
 );
 const phpSize = z.string(orRequired('invalid_php_value')).check(z.trim(), z.regex(PHP_SIZE_PATTERN, 'invalid_php_value'));
-const phpSeconds = z
-  .string(orRequired('invalid_php_value'))
-  .check(z.trim(), z.regex(PHP_SECONDS_PATTERN, 'invalid_php_value'));
+const phpSeconds = z.string(orRequired('invalid_php_value')).check(z.trim(), z.regex(PHP_SECONDS_PATTERN, 'invalid_php_value'));
 
 const resourcesSchema = z.strictObject({
   overuse: enumOf(OVERUSE_POLICIES),
@@ -218,38 +204,31 @@ export const valuesPatchSchema = z.strictObject({
 // ---------------------------------------------------------------------------------------------
 // Customers
 
-const password = z
-  .string(orRequired('invalid_type'))
-  .check(z.minLength(FIELD_LIMITS.passwordMin, 'password_too_short'), tooLong(FIELD_LIMITS.password));
+const password = z.string(orRequired('invalid_type')).check(z.minLength(FIELD_LIMITS.passwordMin, 'password_too_short'), tooLong(FIELD_LIMITS.password));
 
 export const customerFields = {
   contactName: requiredText(FIELD_LIMITS.contactName),
   companyName: z.optional(text(FIELD_LIMITS.companyName)),
   // Not trimmed: a login is an identifier, " bob" is not "bob".
-  login: z.string(orRequired('invalid_type')).check(
-    nonEmpty,
-    tooLong(FIELD_LIMITS.login),
-    z.regex(LOGIN_PATTERN, 'invalid_login'),
-  ),
+  login: z.string(orRequired('invalid_type')).check(nonEmpty, tooLong(FIELD_LIMITS.login), z.regex(LOGIN_PATTERN, 'invalid_login')),
   password,
   // Empty means "none" for every optional contact field.
   email: z.optional(
-    z
-      .string(orRequired('invalid_type'))
-      .check(
-        z.trim(),
-        tooLong(FIELD_LIMITS.email),
-        z.refine((s: string) => s === '' || EMAIL_PATTERN.test(s), 'invalid_email'),
-      ),
+    z.string(orRequired('invalid_type')).check(
+      z.trim(),
+      tooLong(FIELD_LIMITS.email),
+      z.refine((s: string) => s === '' || EMAIL_PATTERN.test(s), 'invalid_email'),
+    ),
   ),
   phone: z.optional(text(FIELD_LIMITS.phone).check(z.regex(PHONE_PATTERN, 'invalid_phone'))),
   address: z.optional(text(FIELD_LIMITS.address)),
   city: z.optional(text(FIELD_LIMITS.city)),
   postalCode: z.optional(text(FIELD_LIMITS.postalCode).check(z.regex(POSTAL_CODE_PATTERN, 'invalid_postal_code'))),
   country: z.optional(
-    z
-      .string(orRequired('invalid_type'))
-      .check(z.trim(), z.refine((s: string) => s === '' || COUNTRIES.has(s), 'invalid_country')),
+    z.string(orRequired('invalid_type')).check(
+      z.trim(),
+      z.refine((s: string) => s === '' || COUNTRIES.has(s), 'invalid_country'),
+    ),
   ),
 };
 
@@ -284,25 +263,19 @@ export const isoDateSchema = z.string(orRequired('invalid_date')).check(z.refine
 
 export const domainSchema = z
   .string(orRequired('invalid_type'))
-  .check(
-    z.trim(),
-    z.toLowerCase(),
-    nonEmpty,
-    tooLong(253),
-    z.refine(isDomainName, 'invalid_domain'),
-  );
+  .check(z.trim(), z.toLowerCase(), nonEmpty, tooLong(253), z.refine(isDomainName, 'invalid_domain'));
 
 export const subscriptionCreateSchema = z
   .object({
-  domain: domainSchema,
-  /** null = the reseller's own subscription. */
-  ownerId: z.nullable(id),
-  /** null = Custom subscription. */
-  planId: z.nullable(id),
-  addonIds: z.optional(idListSchema),
-  ipAddress: z.optional(ipAddressSchema),
-  systemUser: z.optional(systemUserSchema),
-  password: z.optional(password),
+    domain: domainSchema,
+    /** null = the reseller's own subscription. */
+    ownerId: z.nullable(id),
+    /** null = Custom subscription. */
+    planId: z.nullable(id),
+    addonIds: z.optional(idListSchema),
+    ipAddress: z.optional(ipAddressSchema),
+    systemUser: z.optional(systemUserSchema),
+    password: z.optional(password),
   })
   .check(noAddonsWithoutPlan);
 
@@ -344,28 +317,22 @@ export const bulkActionSchema = z
 
 export const providerPatchSchema = z.strictObject({
   limits: z.optional(
-    z.partial(z.strictObject(shapeOf<NumericResourceKey | ResellerLimitKey, typeof limitNumber>(
-      [...NUMERIC_RESOURCE_KEYS, ...RESELLER_LIMIT_KEYS],
-      limitNumber,
-    ))),
+    z.partial(
+      z.strictObject(shapeOf<NumericResourceKey | ResellerLimitKey, typeof limitNumber>([...NUMERIC_RESOURCE_KEYS, ...RESELLER_LIMIT_KEYS], limitNumber)),
+    ),
   ),
   permissions: z.optional(
-    z.partial(z.strictObject(shapeOf<PermissionKey | ResellerPermissionKey, typeof flag>(
-      [...PERMISSION_KEYS, ...RESELLER_PERMISSION_KEYS],
-      flag,
-    ))),
+    z.partial(z.strictObject(shapeOf<PermissionKey | ResellerPermissionKey, typeof flag>([...PERMISSION_KEYS, ...RESELLER_PERMISSION_KEYS], flag))),
   ),
   oversell: z.optional(flag),
 });
 
 /** A share of the built subscriptions, 0..1 in steps of BUILD_LIMITS.shareStep (0.01 %). */
-const share = z
-  .number(orRequired('invalid_share'))
-  .check(
-    z.gte(0, 'invalid_share'),
-    z.lte(1, 'invalid_share'),
-    z.refine((v) => Math.abs(Math.round(v / BUILD_LIMITS.shareStep) * BUILD_LIMITS.shareStep - v) < 1e-12, 'invalid_share'),
-  );
+const share = z.number(orRequired('invalid_share')).check(
+  z.gte(0, 'invalid_share'),
+  z.lte(1, 'invalid_share'),
+  z.refine((v) => Math.abs(Math.round(v / BUILD_LIMITS.shareStep) * BUILD_LIMITS.shareStep - v) < 1e-12, 'invalid_share'),
+);
 const buildCount = (min: number, max: number) => z.int(orRequired('invalid_whole_number')).check(z.gte(min, 'too_small'), z.lte(max, 'too_large'));
 
 /**

@@ -203,7 +203,8 @@ export function recordProblems(data: Omit<StateData, 'counters' | 'scenario'>): 
     if (s.sites.map((w) => w.name).join('\n') !== s.websites.join('\n')) flagIssue('subscriptions', i, 'sites', 'invalid_value');
     const domains = new Set(s.sites.filter((w) => w.kind === 'domain').map((w) => w.name));
     s.sites.forEach((w, j) => {
-      if (w.kind === 'subdomain' && (w.parent === null || !domains.has(w.parent) || !w.name.endsWith(`.${w.parent}`))) flagIssue('subscriptions', i, `sites.${j}.parent`, 'subdomain_outside');
+      if (w.kind === 'subdomain' && (w.parent === null || !domains.has(w.parent) || !w.name.endsWith(`.${w.parent}`)))
+        flagIssue('subscriptions', i, `sites.${j}.parent`, 'subdomain_outside');
       if (w.kind === 'domain' && w.parent !== null) flagIssue('subscriptions', i, `sites.${j}.parent`, 'invalid_value');
       if (w.kind === 'subdomain' && w.aliases.length > 0) flagIssue('subscriptions', i, `sites.${j}.aliases`, 'not_a_domain');
     });
@@ -280,7 +281,8 @@ export function validateState(raw: RawState, maxIssues = 20): ValidationResult<S
   }
   if (issues.length > 0 || !reseller.ok || !counters.ok || !scenario.ok) return { ok: false, issues: issues.slice(0, maxIssues) };
   const cross = recordProblems({ reseller: reseller.value, ...tables });
-  if (cross.length > 0) return { ok: false, issues: cross.slice(0, maxIssues).map(({ path, code, params }) => ({ path, code, ...(params ? { params } : {}) })) };
+  if (cross.length > 0)
+    return { ok: false, issues: cross.slice(0, maxIssues).map(({ path, code, params }) => ({ path, code, ...(params ? { params } : {}) })) };
   return { ok: true, value: { scenario: scenario.value, reseller: reseller.value, ...tables, counters: counters.value } };
 }
 
@@ -344,8 +346,7 @@ export function salvageState(raw: RawState, fallbackScenario = 'salvaged'): { da
     }
   }
   const counters = validate(countersSchema, raw.counters);
-  const highest = (rows: readonly { id: string }[]) =>
-    rows.reduce((n, r) => Math.max(n, Number(/-(\d{1,9})$/.exec(r.id)?.[1] ?? 0)), 0);
+  const highest = (rows: readonly { id: string }[]) => rows.reduce((n, r) => Math.max(n, Number(/-(\d{1,9})$/.exec(r.id)?.[1] ?? 0)), 0);
   const rebuilt: StateCounters = {
     customers: highest(tables.customers),
     plans: highest(tables.plans),

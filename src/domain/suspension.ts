@@ -28,8 +28,7 @@ export function withReason(s: Subscription, reason: SuspensionReason, on: boolea
 }
 
 /** The reasons other than `own` that keep a subscription suspended (what the page says after Activate). */
-export const otherReasons = (s: Pick<Subscription, 'suspendedBy'>, own: SuspensionReason): SuspensionReason[] =>
-  s.suspendedBy.filter((r) => r !== own);
+export const otherReasons = (s: Pick<Subscription, 'suspendedBy'>, own: SuspensionReason): SuspensionReason[] => s.suspendedBy.filter((r) => r !== own);
 
 const sameKeys = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((k, i) => b[i] === k);
 

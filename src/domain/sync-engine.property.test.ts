@@ -25,15 +25,7 @@ import {
   unlockAndSync,
 } from './sync-engine';
 import { applyPlanEditSimple, byCreation } from './sync-engine-reference';
-import {
-  allocationViolation,
-  builtWorldArb,
-  contextOf,
-  customizeOrKeep,
-  rawWorldArb,
-  valuesArb,
-  valuesPatchArb,
-} from './test-arbitraries';
+import { allocationViolation, builtWorldArb, contextOf, customizeOrKeep, rawWorldArb, valuesArb, valuesPatchArb } from './test-arbitraries';
 import type { World } from './test-arbitraries';
 import { NUMERIC_RESOURCE_KEYS, PERMISSION_KEYS } from './types';
 import type { NumericResourceKey, Subscription, Values } from './types';
@@ -268,11 +260,7 @@ describe('properties', () => {
         if (!s || s.planId === null) return;
         const ctx = contextOf(world);
         const hosting = [...world.plans.values()].filter((p) => p.kind === 'hosting');
-        const results = [
-          acceptAvailableValues(s, ctx),
-          changePlan(s, hosting[planPick % hosting.length]?.id ?? null, [], ctx),
-          changePlan(s, null, [], ctx),
-        ];
+        const results = [acceptAvailableValues(s, ctx), changePlan(s, hosting[planPick % hosting.length]?.id ?? null, [], ctx), changePlan(s, null, [], ctx)];
         const others = othersHolding(world.holdings, s.values);
         for (const r of results) {
           for (const k of PERMISSION_KEYS) if (r.values.permissions[k]) expect(world.reseller.permissions[k], k).toBe(true);
@@ -334,7 +322,7 @@ describe('properties', () => {
     );
   });
 
-  it('Update & Sync: when the followers\' desired values fit together, all of them end Synced', () => {
+  it("Update & Sync: when the followers' desired values fit together, all of them end Synced", () => {
     fc.assert(
       // Raw worlds: the followers may hold anything before the edit (older edits, provider changes).
       fc.property(rawWorldArb, valuesArb, fc.nat(), (world, values, pick) => {

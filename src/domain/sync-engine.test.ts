@@ -501,7 +501,7 @@ describe('applyPlanEdit', () => {
     expect(forward.report.unsyncedIds).toEqual([subs[1]!.id]);
   });
 
-  it('moves expiresAt with the plan\'s expiration', () => {
+  it("moves expiresAt with the plan's expiration", () => {
     const st = store();
     const s = st.put(createSubscription(input(), st.ctx));
     editPlan(st, 'basic', { resources: { expiration: '2026-06-30' } });
@@ -570,7 +570,7 @@ describe('applyPlanEdit', () => {
 });
 
 describe('setStatus', () => {
-  it('changes the status and the reseller\'s reason only, never the sync state', () => {
+  it("changes the status and the reseller's reason only, never the sync state", () => {
     const st = store();
     const s = { ...createSubscription(input(), st.ctx), locked: true, synchronized: false };
     const suspended = setStatus(s, 'suspended');
@@ -600,7 +600,10 @@ describe('subscriptionCan', () => {
       synced: [{ allowed: true }, { allowed: false, reason: 'not_locked' }],
       unsynced: [{ allowed: true }, { allowed: false, reason: 'not_locked' }],
       locked: [{ allowed: false, reason: 'locked_use_unlock' }, { allowed: true }],
-      custom: [{ allowed: false, reason: 'custom_has_no_plan' }, { allowed: false, reason: 'custom_has_no_plan' }],
+      custom: [
+        { allowed: false, reason: 'custom_has_no_plan' },
+        { allowed: false, reason: 'custom_has_no_plan' },
+      ],
     }[state];
     expect([can.synchronize, can.unlockAndSync]).toEqual(expected);
   });

@@ -20,14 +20,7 @@ import type { ValidationIssue } from './schemas';
 import { emptyValues } from './catalogue';
 import { withReason } from './suspension';
 import { newWebsite, usageOf } from './websites';
-import {
-  HOSTING_KEYS,
-  NUMERIC_RESOURCE_KEYS,
-  PERMISSION_KEYS,
-  PHP_KEYS,
-  RESOURCE_KEYS,
-  UNLIMITED,
-} from './types';
+import { HOSTING_KEYS, NUMERIC_RESOURCE_KEYS, PERMISSION_KEYS, PHP_KEYS, RESOURCE_KEYS, UNLIMITED } from './types';
 import type {
   NumericResourceKey,
   ProviderPatch,
@@ -60,8 +53,7 @@ export interface EngineContext {
 }
 
 export type SyncOutcome =
-  | { outcome: 'synced'; conflicts: []; subscription: Subscription }
-  | { outcome: 'conflicts'; conflicts: SyncConflict[]; subscription: Subscription };
+  { outcome: 'synced'; conflicts: []; subscription: Subscription } | { outcome: 'conflicts'; conflicts: SyncConflict[]; subscription: Subscription };
 
 /** A rule the caller should have checked first (unknown plan, syncing a custom subscription…). */
 export class DomainRuleError extends Error {
@@ -249,9 +241,7 @@ export function createSubscription(input: NewSubscriptionInput, ctx: EngineConte
   const custom = input.planId === null;
   const addonIds = custom ? [] : uniqueIds(input.addonIds);
   const { values, conflicts } =
-    input.planId === null
-      ? clampToAvailable(input.customValues ?? emptyValues(), ctx.reseller, ctx.holdings)
-      : clampedDesired(input.planId, addonIds, ctx);
+    input.planId === null ? clampToAvailable(input.customValues ?? emptyValues(), ctx.reseller, ctx.holdings) : clampedDesired(input.planId, addonIds, ctx);
   return {
     id: input.id,
     domain: input.domain,
@@ -355,12 +345,7 @@ export function unlockAndSync(s: Subscription, ctx: EngineContext): SyncOutcome 
  * Change Plan: switch plan and add-ons, unlock, and apply the clamped desired values. No plan
  * makes it Custom: add-ons removed, values kept (but clamped), no sync state.
  */
-export function changePlan(
-  s: Subscription,
-  planId: string | null,
-  addonIds: readonly string[],
-  ctx: EngineContext,
-): Subscription {
+export function changePlan(s: Subscription, planId: string | null, addonIds: readonly string[], ctx: EngineContext): Subscription {
   return changePlanAgainst(s, planId, addonIds, othersHolding(ctx.holdings, s.values), ctx);
 }
 
@@ -387,12 +372,7 @@ function changePlanAgainst(
  * depend on the order they are given in. What they all held is released first, then shared
  * limits go to the oldest first. Returns the new records in creation order.
  */
-export function changePlanMany(
-  subscriptions: readonly Subscription[],
-  planId: string | null,
-  addonIds: readonly string[],
-  ctx: EngineContext,
-): Subscription[] {
+export function changePlanMany(subscriptions: readonly Subscription[], planId: string | null, addonIds: readonly string[], ctx: EngineContext): Subscription[] {
   const pool = cloneHoldings(ctx.holdings);
   for (const s of subscriptions) addHolding(pool, s.values, -1);
   const out: Subscription[] = [];
@@ -478,11 +458,7 @@ const NO_HOLDINGS: Readonly<ResourceTotals> = Object.fromEntries(NUMERIC_RESOURC
  * subscriptions: what does not depend on the other subscriptions is computed once per
  * plan + add-ons combination, and holdings are tallied in typed arrays.
  */
-export function applyPlanEdit(
-  planId: string,
-  subscriptions: readonly Subscription[],
-  ctx: EngineContext,
-): { changed: Subscription[]; report: SyncReport } {
+export function applyPlanEdit(planId: string, subscriptions: readonly Subscription[], ctx: EngineContext): { changed: Subscription[]; report: SyncReport } {
   const report: SyncReport = { synced: 0, unsynced: 0, locked: 0, unsyncedIds: [] };
   const changed: Subscription[] = [];
   const { reseller, holdings } = ctx;
@@ -574,8 +550,7 @@ export function applyPlanEdit(
     }
     // Subscriptions of one template share its values objects rather than copies: records are
     // never mutated in place, and 10,000 copies were most of the cost of Update & Sync.
-    const values: Values =
-      resources === tv.resources ? tv : { resources, permissions: tv.permissions, hosting: tv.hosting, php: tv.php };
+    const values: Values = resources === tv.resources ? tv : { resources, permissions: tv.permissions, hosting: tv.hosting, php: tv.php };
     const old = s.values;
     const unchanged =
       synchronized === s.synchronized &&
@@ -618,22 +593,9 @@ export function applyProviderPatch(reseller: Reseller, patch: ProviderPatch): Re
 // ---------------------------------------------------------------------------------------------
 // What the panel may offer on a subscription (buttons say why they are disabled)
 
-export type ActionName =
-  | 'customize'
-  | 'synchronize'
-  | 'unlockAndSync'
-  | 'changePlan'
-  | 'changeSubscriber'
-  | 'suspend'
-  | 'activate'
-  | 'remove';
+export type ActionName = 'customize' | 'synchronize' | 'unlockAndSync' | 'changePlan' | 'changeSubscriber' | 'suspend' | 'activate' | 'remove';
 
-export type CanReason =
-  | 'custom_has_no_plan'
-  | 'locked_use_unlock'
-  | 'not_locked'
-  | 'already_suspended'
-  | 'already_active';
+export type CanReason = 'custom_has_no_plan' | 'locked_use_unlock' | 'not_locked' | 'already_suspended' | 'already_active';
 // The sentences are in the i18next catalogues: src/i18n/locales/<lang>/reasons.json, key = reason.
 
 type Can = { allowed: boolean; reason?: CanReason };

@@ -33,10 +33,7 @@ import type {
 } from './types';
 
 /** Small numbers so that limits, sums and clamps collide often; -1 often enough to matter. */
-export const amountArb: fc.Arbitrary<number> = fc.oneof(
-  { weight: 1, arbitrary: fc.constant(-1) },
-  { weight: 4, arbitrary: fc.integer({ min: 0, max: 40 }) },
-);
+export const amountArb: fc.Arbitrary<number> = fc.oneof({ weight: 1, arbitrary: fc.constant(-1) }, { weight: 4, arbitrary: fc.integer({ min: 0, max: 40 }) });
 
 export const isoDateArb: fc.Arbitrary<string> = fc
   .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true })
@@ -103,10 +100,7 @@ export const resellerArb: fc.Arbitrary<Reseller> = fc.record({
     [...NUMERIC_RESOURCE_KEYS, ...RESELLER_LIMIT_KEYS],
     fc.oneof({ weight: 1, arbitrary: fc.constant(-1) }, { weight: 3, arbitrary: fc.integer({ min: 0, max: 100 }) }),
   ),
-  permissions: recordOf<PermissionKey | ResellerPermissionKey, boolean>(
-    [...PERMISSION_KEYS, ...RESELLER_PERMISSION_KEYS],
-    fc.boolean(),
-  ),
+  permissions: recordOf<PermissionKey | ResellerPermissionKey, boolean>([...PERMISSION_KEYS, ...RESELLER_PERMISSION_KEYS], fc.boolean()),
   oversell: fc.boolean(),
   ipPool: fc.constant([{ address: '203.0.113.10', type: 'shared' as const }]),
 });
@@ -171,11 +165,7 @@ export function subscriptionArb(planIds: readonly string[], addonIds: readonly s
 }
 
 /** Many subscriptions with distinct ids and domains. */
-export function subscriptionsArb(
-  planIds: readonly string[],
-  addonIds: readonly string[],
-  maxLength = 12,
-): fc.Arbitrary<Subscription[]> {
+export function subscriptionsArb(planIds: readonly string[], addonIds: readonly string[], maxLength = 12): fc.Arbitrary<Subscription[]> {
   return fc.array(subscriptionArb(planIds, addonIds), { maxLength }).map((subs) =>
     subs.map((s, i) => {
       const domain = `site${i}.example.com`;
@@ -213,14 +203,12 @@ function worldOf(reseller: Reseller, planSet: PlanSet, subscriptions: Subscripti
 }
 
 /** A world whose subscriptions were written directly: any state, possibly over the allocation. */
-export const rawWorldArb: fc.Arbitrary<World> = fc
-  .record({ reseller: resellerArb, planSet: planSetArb })
-  .chain(({ reseller, planSet }) =>
-    subscriptionsArb(
-      planSet.hosting.map((p) => p.id),
-      planSet.addons.map((p) => p.id),
-    ).map((subs) => worldOf(reseller, planSet, subs)),
-  );
+export const rawWorldArb: fc.Arbitrary<World> = fc.record({ reseller: resellerArb, planSet: planSetArb }).chain(({ reseller, planSet }) =>
+  subscriptionsArb(
+    planSet.hosting.map((p) => p.id),
+    planSet.addons.map((p) => p.id),
+  ).map((subs) => worldOf(reseller, planSet, subs)),
+);
 
 interface SubscriptionSpec {
   planIndex: number | null;

@@ -68,19 +68,7 @@ export type Webstat = (typeof WEBSTAT_OPTIONS)[number];
 export const SHELL_OPTIONS = ['/bin/false', '/bin/bash', '/usr/local/psa/bin/chrootsh'] as const;
 export type Shell = (typeof SHELL_OPTIONS)[number];
 
-export const HOSTING_KEYS = [
-  'php',
-  'php_handler_id',
-  'ssl',
-  'cgi',
-  'perl',
-  'python',
-  'fastcgi',
-  'ssi',
-  'errdocs',
-  'webstat',
-  'shell',
-] as const;
+export const HOSTING_KEYS = ['php', 'php_handler_id', 'ssl', 'cgi', 'perl', 'python', 'fastcgi', 'ssi', 'errdocs', 'webstat', 'shell'] as const;
 export type HostingKey = (typeof HOSTING_KEYS)[number];
 
 export const PHP_KEYS = ['memory_limit', 'max_execution_time', 'post_max_size', 'upload_max_filesize'] as const;

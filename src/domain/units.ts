@@ -29,7 +29,11 @@ function unitFormat(unit: SizeUnit, lang: Lang): Intl.NumberFormat {
 
 /** The unit's short name in the language (MB / Mo), e.g. for a unit select. */
 export function unitLabel(unit: SizeUnit, lang: Lang): string {
-  return unitFormat(unit, lang).formatToParts(1).find((part) => part.type === 'unit')?.value ?? unit;
+  return (
+    unitFormat(unit, lang)
+      .formatToParts(1)
+      .find((part) => part.type === 'unit')?.value ?? unit
+  );
 }
 
 /** The largest unit that keeps the number ≥ 1 (MB below 1 GB). */

@@ -10,8 +10,13 @@ import type { Subscription } from './types';
 import { addAlias, addWebsite, namesOf, removalOf, removeAlias, removeWebsite, setWebsiteUsage, sitesFromNames, usageOf } from './websites';
 
 function subscription(domain: string, resources: Record<string, number | string> = {}): Subscription {
-  const st = new TestStore(reseller(), [plan('p', { resources: { max_site: 2, max_subdom: 2, max_dom_aliases: 2, disk_space: GB, max_traffic: 10 * GB, ...resources } })]);
-  return createSubscription({ id: `sub-${domain}`, domain, ownerId: null, planId: 'p', addonIds: [], ipAddress: '203.0.113.10', systemUser: 'u', createdAt: REFERENCE_DATE }, st.ctx);
+  const st = new TestStore(reseller(), [
+    plan('p', { resources: { max_site: 2, max_subdom: 2, max_dom_aliases: 2, disk_space: GB, max_traffic: 10 * GB, ...resources } }),
+  ]);
+  return createSubscription(
+    { id: `sub-${domain}`, domain, ownerId: null, planId: 'p', addonIds: [], ipAddress: '203.0.113.10', systemUser: 'u', createdAt: REFERENCE_DATE },
+    st.ctx,
+  );
 }
 const never = () => false;
 const ok = (r: ReturnType<typeof addWebsite>) => {
@@ -26,9 +31,12 @@ describe('websites', () => {
     expect(s.usage).toEqual({ disk_space: 0, max_traffic: 0, max_site: 1, max_subdom: 0, max_dom_aliases: 0 });
   });
 
-  it('counts domains, subdomains and aliases against the subscription\'s own limits', () => {
+  it("counts domains, subdomains and aliases against the subscription's own limits", () => {
     let s = ok(addWebsite(subscription('a.example'), { name: 'b.example', kind: 'domain' }, never));
-    expect(addWebsite(s, { name: 'c.example', kind: 'domain' }, never)).toEqual({ ok: false, refusal: { status: 409, code: 'limit_reached', limit: 'max_site', allowed: 2 } });
+    expect(addWebsite(s, { name: 'c.example', kind: 'domain' }, never)).toEqual({
+      ok: false,
+      refusal: { status: 409, code: 'limit_reached', limit: 'max_site', allowed: 2 },
+    });
     s = ok(addWebsite(s, { name: 'www.b.example', kind: 'subdomain' }, never));
     expect(s.sites[2]).toMatchObject({ kind: 'subdomain', parent: 'b.example' });
     s = ok(addAlias(s, 'a.example', 'a-alias.example', never));
@@ -63,7 +71,12 @@ describe('websites', () => {
 
   it('property: no two names in the panel are the same and counts never exceed the limits', () => {
     const pool = ['a.example', 'b.example', 'www.a.example', 'www.b.example', 'c.example', 'shop.c.example', 'x.example', 'y.example'];
-    const op = fc.record({ target: fc.integer({ min: 0, max: 1 }), kind: fc.constantFrom('domain', 'subdomain', 'alias', 'remove'), name: fc.constantFrom(...pool), on: fc.constantFrom(...pool) });
+    const op = fc.record({
+      target: fc.integer({ min: 0, max: 1 }),
+      kind: fc.constantFrom('domain', 'subdomain', 'alias', 'remove'),
+      name: fc.constantFrom(...pool),
+      on: fc.constantFrom(...pool),
+    });
     fc.assert(
       fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
         const subs = [subscription('m1.example'), subscription('m2.example')];
@@ -72,7 +85,11 @@ describe('websites', () => {
           const other = subs[1 - o.target]!;
           const isTaken = (n: string) => namesOf(other).includes(n);
           const r =
-            o.kind === 'alias' ? addAlias(s, o.on, o.name, isTaken) : o.kind === 'remove' ? removeWebsite(s, o.name) : addWebsite(s, { name: o.name, kind: o.kind as 'domain' | 'subdomain' }, isTaken);
+            o.kind === 'alias'
+              ? addAlias(s, o.on, o.name, isTaken)
+              : o.kind === 'remove'
+                ? removeWebsite(s, o.name)
+                : addWebsite(s, { name: o.name, kind: o.kind as 'domain' | 'subdomain' }, isTaken);
           if (r.ok) subs[o.target] = r.subscription;
         }
         const all = subs.flatMap(namesOf);
@@ -97,7 +114,7 @@ describe('overuse', () => {
     expect(overusedKeys(subscription('b.example', { disk_space: -1 }))).toEqual([]);
   });
 
-  it('each policy suspends or not with Plesk\'s meaning; labels exist in both languages', () => {
+  it("each policy suspends or not with Plesk's meaning; labels exist in both languages", () => {
     const suspends = OVERUSE_POLICIES.filter((p) => OVERUSE_POLICY_RULES[p].suspends);
     expect(suspends).toEqual(['block', 'notify', 'normal']);
     expect(overusePolicyLabel('not_suspend', 'en')).toBe('Overuse is allowed');

@@ -90,7 +90,10 @@ export function parentDomainOf(s: Pick<Subscription, 'sites'>, name: string): st
  * Websites from a list of names, main domain first (scenarios, older saved states): a name under
  * one of the domains before it is a subdomain, any other an additional domain.
  */
-export function sitesFromNames(names: readonly string[], usageOfName: (name: string, index: number) => Record<MeteredKey, number> = () => ZERO_USAGE): Website[] {
+export function sitesFromNames(
+  names: readonly string[],
+  usageOfName: (name: string, index: number) => Record<MeteredKey, number> = () => ZERO_USAGE,
+): Website[] {
   const sites: Website[] = [];
   names.forEach((name, i) => {
     const parent = i === 0 ? undefined : parentDomainOf({ sites }, name);
@@ -112,11 +115,7 @@ const refuse = (refusal: WebsiteRefusal): WebsiteResult => ({ ok: false, refusal
  * Add Domain / Add Subdomain. `isTaken(name)` answers for the whole panel (every subscription's
  * websites and aliases); this subscription's own names are checked here too.
  */
-export function addWebsite(
-  s: Subscription,
-  input: { name: string; kind: WebsiteKind },
-  isTaken: (name: string) => boolean,
-): WebsiteResult {
+export function addWebsite(s: Subscription, input: { name: string; kind: WebsiteKind }, isTaken: (name: string) => boolean): WebsiteResult {
   const name = input.name.toLowerCase();
   let parent: string | null = null;
   if (input.kind === 'subdomain') {
@@ -143,7 +142,13 @@ export function removeWebsite(s: Subscription, name: string): WebsiteResult {
   if (!removal) return refuse({ status: 404, code: 'not_found' });
   if (s.sites[0]?.name === name) return refuse({ status: 409, code: 'main_domain' });
   const gone = new Set(removal.websites);
-  return { ok: true, subscription: withSites(s, s.sites.filter((w) => !gone.has(w.name))) };
+  return {
+    ok: true,
+    subscription: withSites(
+      s,
+      s.sites.filter((w) => !gone.has(w.name)),
+    ),
+  };
 }
 
 /** Add Alias to one of the subscription's domains. */
@@ -157,7 +162,10 @@ export function addAlias(s: Subscription, website: string, alias: string, isTake
   if (namesOf(s).includes(name) || isTaken(name)) return refuse({ status: 409, code: 'taken' });
   return {
     ok: true,
-    subscription: withSites(s, s.sites.map((w) => (w === target ? { ...w, aliases: [...w.aliases, name] } : w))),
+    subscription: withSites(
+      s,
+      s.sites.map((w) => (w === target ? { ...w, aliases: [...w.aliases, name] } : w)),
+    ),
   };
 }
 
@@ -166,7 +174,10 @@ export function removeAlias(s: Subscription, website: string, alias: string): We
   if (!target || !target.aliases.includes(alias)) return refuse({ status: 404, code: 'not_found' });
   return {
     ok: true,
-    subscription: withSites(s, s.sites.map((w) => (w === target ? { ...w, aliases: w.aliases.filter((a) => a !== alias) } : w))),
+    subscription: withSites(
+      s,
+      s.sites.map((w) => (w === target ? { ...w, aliases: w.aliases.filter((a) => a !== alias) } : w)),
+    ),
   };
 }
 
@@ -178,5 +189,11 @@ export function setWebsiteUsage(s: Subscription, website: string, usage: Partial
     ...target,
     usage: { disk_space: usage.disk_space ?? target.usage.disk_space, max_traffic: usage.max_traffic ?? target.usage.max_traffic },
   };
-  return { ok: true, subscription: withSites(s, s.sites.map((w) => (w === target ? next : w))) };
+  return {
+    ok: true,
+    subscription: withSites(
+      s,
+      s.sites.map((w) => (w === target ? next : w)),
+    ),
+  };
 }

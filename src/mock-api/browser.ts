@@ -55,7 +55,8 @@ function applyUrlParameters(params: MockUrlParams): IgnoredParameter[] {
   const { scenario, build, latency, failureRate, now } = params;
   if (build !== undefined && decodeBuild(build) === undefined) ignored.push({ name: 'build', value: build });
   // A good ?build= wins over ?scenario= (both replace all the data): the scenario is named as ignored.
-  if (scenario !== undefined && (!isScenarioName(scenario) || (build !== undefined && decodeBuild(build) !== undefined))) ignored.push({ name: 'scenario', value: scenario });
+  if (scenario !== undefined && (!isScenarioName(scenario) || (build !== undefined && decodeBuild(build) !== undefined)))
+    ignored.push({ name: 'scenario', value: scenario });
   // Each one on its own, so a bad ?failureRate= does not also drop a good ?latency=. The same
   // parser as the tools form: what the form refuses (`0x10`, `1e3`) is refused here too.
   if (latency !== undefined) {

@@ -22,18 +22,7 @@ import {
   type ReadRecords,
 } from './persistence';
 import { problem, type ApiProblem } from './http';
-import {
-  RESELLER_KEY,
-  SETTINGS_KEY,
-  applyExternal,
-  db,
-  recordKey,
-  recordUndo,
-  replaceAll,
-  setSettings,
-  type Counters,
-  type RowChange,
-} from './store';
+import { RESELLER_KEY, SETTINGS_KEY, applyExternal, db, recordKey, recordUndo, replaceAll, setSettings, type Counters, type RowChange } from './store';
 import { setExclusiveGate, setWriteGate, type WriteGate } from './write-gate';
 import { settingsSchema, validate } from '../domain/schemas';
 import type { Reseller } from '../domain/types';
@@ -122,7 +111,12 @@ function notSaved(error: StorageWriteError | StateReplacedError): ApiProblem {
     return problem(409, 'state-replaced', 'Data replaced', 'The data was replaced in another tab (a scenario or an import). Nothing was changed: try again.');
   }
   return error.quotaExceeded
-    ? problem(507, 'storage-full', 'Insufficient storage', `The change was not saved: the browser's storage for this site is full (${error.message}). Nothing was changed.`)
+    ? problem(
+        507,
+        'storage-full',
+        'Insufficient storage',
+        `The change was not saved: the browser's storage for this site is full (${error.message}). Nothing was changed.`,
+      )
     : problem(503, 'storage-failed', 'Storage failed', `The change was not saved: the browser could not write it (${error.message}). Nothing was changed.`);
 }
 
@@ -213,8 +207,7 @@ function applyRead(read: ReadRecords): boolean {
   if (read.reseller) revisions.set(RESELLER_KEY, read.reseller.rev);
   const local = db().counters;
   const counters: Counters | undefined =
-    read.counters &&
-    (read.counters.customers > local.customers || read.counters.plans > local.plans || read.counters.subscriptions > local.subscriptions)
+    read.counters && (read.counters.customers > local.customers || read.counters.plans > local.plans || read.counters.subscriptions > local.subscriptions)
       ? {
           // Never hand out an id another tab already used.
           customers: Math.max(read.counters.customers, local.customers),

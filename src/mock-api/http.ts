@@ -61,8 +61,7 @@ export function problem(status: number, slug: string, title: string, detail: str
 
 export const badRequest = (detail: string): ApiProblem => problem(400, 'bad-request', 'Bad request', detail);
 
-export const notFound = (what: string, id: string): ApiProblem =>
-  problem(404, 'not-found', 'Not found', `No ${what} with id "${id}".`);
+export const notFound = (what: string, id: string): ApiProblem => problem(404, 'not-found', 'Not found', `No ${what} with id "${id}".`);
 
 export const preconditionFailed = (what: string, id: string): ApiProblem =>
   problem(
@@ -147,7 +146,6 @@ export function ifMatchHolds(request: Request, revision: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // List queries
 
-
 export type SortOrder = 'asc' | 'desc';
 
 export interface ListQuery<S extends string> {
@@ -181,9 +179,7 @@ function positiveInt(params: URLSearchParams, name: string, fallback: number, ma
     throw queryIssue(
       name,
       max === Number.MAX_SAFE_INTEGER ? 'too_small' : 'out_of_range',
-      max === Number.MAX_SAFE_INTEGER
-        ? `${name} must be a whole number ≥ 1.`
-        : `${name} must be a whole number from 1 to ${max}.`,
+      max === Number.MAX_SAFE_INTEGER ? `${name} must be a whole number ≥ 1.` : `${name} must be a whole number from 1 to ${max}.`,
       { min: 1, max },
     );
   }
@@ -191,11 +187,7 @@ function positiveInt(params: URLSearchParams, name: string, fallback: number, ma
 }
 
 /** Parses `q`, `sort`, `order`, `page`, `pageSize`; a bad value → 422 naming the parameter. */
-export function parseListQuery<S extends string>(
-  request: Request,
-  sortKeys: readonly S[],
-  defaultSort: S,
-): ListQuery<S> {
+export function parseListQuery<S extends string>(request: Request, sortKeys: readonly S[], defaultSort: S): ListQuery<S> {
   const params = new URL(request.url).searchParams;
   const sortRaw = params.get('sort');
   const sort = (sortRaw === null || sortRaw === '' ? defaultSort : sortRaw) as S;

@@ -44,7 +44,9 @@ describe('large scenario', { timeout: 60_000 }, () => {
     const results: { ok: boolean }[] = [];
     await time('bulk change-plan of 10,000 (10 requests)', async () => {
       for (let i = 0; i < allIds.length; i += 1000) {
-        results.push(...(await api('POST', '/subscriptions/bulk', { action: 'change-plan', ids: allIds.slice(i, i + 1000), planId: 'plan-0002' })).body.results);
+        results.push(
+          ...(await api('POST', '/subscriptions/bulk', { action: 'change-plan', ids: allIds.slice(i, i + 1000), planId: 'plan-0002' })).body.results,
+        );
       }
     });
     expect(results.filter((r) => r.ok)).toHaveLength(10_000);

@@ -199,7 +199,9 @@ describe('persistence', () => {
   it('migrates an older saved state and writes it back in the new version', async () => {
     const name = freshName();
     await startPersistence({ dbName: name, fallback });
-    const migrations = { [SCHEMA_VERSION]: (doc: Record<string, unknown>) => ({ ...doc, reseller: { ...(doc.reseller as object), name: 'Northwind Hosting (migrated)' } }) };
+    const migrations = {
+      [SCHEMA_VERSION]: (doc: Record<string, unknown>) => ({ ...doc, reseller: { ...(doc.reseller as object), name: 'Northwind Hosting (migrated)' } }),
+    };
     expect(await reload(name, { migrations, schemaVersion: SCHEMA_VERSION + 1 })).toEqual({});
     expect(db().reseller.name).toBe('Northwind Hosting (migrated)');
     await flushPersistence();
@@ -258,15 +260,35 @@ describe('one bad record does not discard the saved state (salvage)', () => {
   };
   // [what, how, ids that must be dropped, ids that must survive]
   const MEMBERS: [string, (raw: Raw) => Promise<unknown>, string[], string[]][] = [
-    ['a subscription with a bad domain', spoilRecord('subscriptions', 'sub-00003', (v) => (v.domain = 'bad..example.com')), ['sub-00003'], ['sub-00001', 'cus-0001', 'plan-0001']],
+    [
+      'a subscription with a bad domain',
+      spoilRecord('subscriptions', 'sub-00003', (v) => (v.domain = 'bad..example.com')),
+      ['sub-00003'],
+      ['sub-00001', 'cus-0001', 'plan-0001'],
+    ],
     ['a customer with a bad login', spoilRecord('customers', 'cus-0002', (v) => (v.login = 'Bad Login')), ['cus-0002'], ['cus-0001', 'sub-00001']],
-    ['a plan with a counter of 1e308', spoilRecord('plans', 'plan-0005', (v) => ((v.values as { resources: Record<string, number> }).resources.max_box = 1e308)), ['plan-0005'], ['plan-0001', 'sub-00001']],
-    ['a subscription of 5,000 websites', spoilRecord('subscriptions', 'sub-00002', (v) => (v.websites = [v.domain, ...Array.from({ length: 5000 }, (_, i) => `w${i}.example.org`)])), ['sub-00002'], ['sub-00001']],
-    ['an entry without a revision', async (raw) => {
-      const chunk = (await raw.get('customers', 'c0')) as unknown[];
-      chunk[2] = ['cus-0003', 'no revision'];
-      await raw.put('customers', chunk, 'c0');
-    }, ['cus-0003'], ['cus-0001']],
+    [
+      'a plan with a counter of 1e308',
+      spoilRecord('plans', 'plan-0005', (v) => ((v.values as { resources: Record<string, number> }).resources.max_box = 1e308)),
+      ['plan-0005'],
+      ['plan-0001', 'sub-00001'],
+    ],
+    [
+      'a subscription of 5,000 websites',
+      spoilRecord('subscriptions', 'sub-00002', (v) => (v.websites = [v.domain, ...Array.from({ length: 5000 }, (_, i) => `w${i}.example.org`)])),
+      ['sub-00002'],
+      ['sub-00001'],
+    ],
+    [
+      'an entry without a revision',
+      async (raw) => {
+        const chunk = (await raw.get('customers', 'c0')) as unknown[];
+        chunk[2] = ['cus-0003', 'no revision'];
+        await raw.put('customers', chunk, 'c0');
+      },
+      ['cus-0003'],
+      ['cus-0001'],
+    ],
     ['an unreadable chunk', (raw) => raw.put('plans', 'garbage', 'c0'), ['plan-0001'], ['cus-0001']],
     ['a missing chunk', (raw) => raw.delete('customers', 'c0'), ['cus-0001'], ['plan-0001']],
     ['a missing info record', (raw) => raw.delete('meta', 'info'), [], ['cus-0001', 'sub-00001', 'plan-0001']],

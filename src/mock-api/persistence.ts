@@ -339,7 +339,6 @@ export interface OpenOptions {
   schemaVersion?: number;
 }
 
-
 /**
  * Opens the database, loads the saved state into the store (or the fallback scenario) and from
  * then on persists every local commit. Resolves with a notice when the saved state was replaced.
@@ -421,7 +420,12 @@ export async function startPersistence(options: OpenOptions): Promise<{ notice?:
       // the cross-tab lock (no tab is half-way through a write), then tell the other tabs,
       // which adopt it instead of writing their old records over it.
       const idb = state.database;
-      const info: StoredInfo = { schemaVersion: state.schemaVersion, scenario: db().scenario, pending: true, ...(state.knownGeneration ? { generation: state.knownGeneration } : {}) };
+      const info: StoredInfo = {
+        schemaVersion: state.schemaVersion,
+        scenario: db().scenario,
+        pending: true,
+        ...(state.knownGeneration ? { generation: state.knownGeneration } : {}),
+      };
       try {
         await runExclusive(async () => {
           await idb.put(META, info, 'info');

@@ -39,11 +39,7 @@ const BREAKS: Record<StateTable, ((row: Row) => void)[]> = {
     (r) => Object.keys(r).forEach((k) => delete r[k]),
   ],
 };
-const target = fc.tuple(
-  fc.constantFrom<StateTable>('customers', 'plans', 'subscriptions'),
-  fc.nat(),
-  fc.nat({ max: 5 }),
-);
+const target = fc.tuple(fc.constantFrom<StateTable>('customers', 'plans', 'subscriptions'), fc.nat(), fc.nat({ max: 5 }));
 
 describe('salvageState', () => {
   it('keeps a consistent state, drops only what is broken or depends on it, names every drop', () => {
@@ -74,7 +70,8 @@ describe('salvageState', () => {
         // A broken record is never kept; an untouched customer or plan that nothing broken holds is.
         for (const [table, ids] of broken) for (const id of ids) expect(data[table].some((r: { id: string }) => r.id === id)).toBe(false);
         const brokenCustomers = broken.get('customers') ?? new Set();
-        for (const c of base.customers) if (!brokenCustomers.has(c.id) && !targets.some(([t]) => t === 'customers')) expect(data.customers.some((k) => k.id === c.id)).toBe(true);
+        for (const c of base.customers)
+          if (!brokenCustomers.has(c.id) && !targets.some(([t]) => t === 'customers')) expect(data.customers.some((k) => k.id === c.id)).toBe(true);
       }),
       { numRuns: 150 },
     );

@@ -35,7 +35,13 @@ const buildArb: fc.Arbitrary<BuildInput> = fc
     return { ...rest, mix: { unsynced, locked: scale(b), custom: scale(c), suspended, overused } };
   });
 
-const SAMPLE: BuildInput = { seed: 42, customers: 40, subscriptions: 200, plans: 6, mix: { unsynced: 0.1, locked: 0.15, custom: 0.05, suspended: 0.1, overused: 0.05 } };
+const SAMPLE: BuildInput = {
+  seed: 42,
+  customers: 40,
+  subscriptions: 200,
+  plans: 6,
+  mix: { unsynced: 0.1, locked: 0.15, custom: 0.05, suspended: 0.1, overused: 0.05 },
+};
 
 describe('scenario builder', () => {
   it('same inputs ⇒ deep-equal world (ids, names, dates)', () => {
@@ -124,7 +130,13 @@ describe('scenario builder', () => {
   });
 
   it('the largest build: 50,000 subscriptions, 10,000 customers, 50 plans, valid', { timeout: 120_000 }, () => {
-    const input: BuildInput = { seed: 7, customers: 10_000, subscriptions: 50_000, plans: 50, mix: { unsynced: 0.2, locked: 0.1, custom: 0.1, suspended: 0.05, overused: 0.05 } };
+    const input: BuildInput = {
+      seed: 7,
+      customers: 10_000,
+      subscriptions: 50_000,
+      plans: 50,
+      mix: { unsynced: 0.2, locked: 0.1, custom: 0.1, suspended: 0.05, overused: 0.05 },
+    };
     const started = performance.now();
     const world = buildWorld(input);
     console.info(`built 50,000 subscriptions in ${(performance.now() - started).toFixed(0)} ms`);
@@ -200,6 +212,9 @@ describe('the compact form (?build=)', () => {
 
   it('every share key is in the compact form, in order', () => {
     expect(MIX_KEYS).toEqual(['unsynced', 'locked', 'custom', 'suspended', 'overused']);
-    expect(checkBuild({ seed: 1, customers: 0, subscriptions: 0, plans: 1 })).toEqual({ ok: true, value: { seed: 1, customers: 0, subscriptions: 0, plans: 1, mix: { unsynced: 0, locked: 0, custom: 0, suspended: 0, overused: 0 } } });
+    expect(checkBuild({ seed: 1, customers: 0, subscriptions: 0, plans: 1 })).toEqual({
+      ok: true,
+      value: { seed: 1, customers: 0, subscriptions: 0, plans: 1, mix: { unsynced: 0, locked: 0, custom: 0, suspended: 0, overused: 0 } },
+    });
   });
 });

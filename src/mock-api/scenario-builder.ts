@@ -133,7 +133,19 @@ function builtReseller(): Reseller {
 }
 
 type PermissionName = (typeof PERMISSION_KEYS)[number];
-const BASIC: PermissionName[] = ['manage_dns', 'manage_phosting', 'manage_php_settings', 'manage_spamfilter', 'manage_virusfilter', 'manage_webstat', 'manage_log', 'access_appcatalog', 'manage_subdomains', 'manage_domain_aliases', 'manage_website_maintenance'];
+const BASIC: PermissionName[] = [
+  'manage_dns',
+  'manage_phosting',
+  'manage_php_settings',
+  'manage_spamfilter',
+  'manage_virusfilter',
+  'manage_webstat',
+  'manage_log',
+  'access_appcatalog',
+  'manage_subdomains',
+  'manage_domain_aliases',
+  'manage_website_maintenance',
+];
 const BUSINESS: PermissionName[] = [...BASIC, 'manage_crontab', 'allow_local_backups', 'manage_subftp', 'manage_maillists', 'remote_db_connection'];
 const PREMIUM: PermissionName[] = [...BUSINESS, 'manage_php_version', 'manage_sh_access', 'allow_ftp_backups', MISSING_PERMISSION];
 
@@ -143,7 +155,23 @@ const TIERS = [
   { permissions: PREMIUM, disk: 100 * GB, traffic: 1 * TB, site: 20, subdom: 100, box: 200, db: 50, handler: 'plesk-php84-fpm' },
   { permissions: BUSINESS, disk: 25 * GB, traffic: 250 * GB, site: 5, subdom: 25, box: 50, db: 10, handler: 'plesk-php84-fpm' },
 ] as const;
-const HOSTING_NAMES = ['Starter', 'Premium', 'Business', 'Basic', 'Pro', 'Plus', 'Personal', 'Enterprise', 'Business Plus', 'WordPress Starter', 'WordPress Pro', 'E-commerce', 'Education', 'Agency', 'Non-profit'];
+const HOSTING_NAMES = [
+  'Starter',
+  'Premium',
+  'Business',
+  'Basic',
+  'Pro',
+  'Plus',
+  'Personal',
+  'Enterprise',
+  'Business Plus',
+  'WordPress Starter',
+  'WordPress Pro',
+  'E-commerce',
+  'Education',
+  'Agency',
+  'Non-profit',
+];
 const ADDON_NAMES = ['Extra Storage', 'Developer Pack', 'Mail Plus', 'Backup Plus', 'Extra Traffic'];
 const POLICIES: OverusePolicy[] = ['not_suspend_notify', 'not_suspend'];
 
@@ -207,10 +235,118 @@ function builtPlans(count: number): ServicePlan[] {
 // ---------------------------------------------------------------------------------------------
 // Customers
 
-const FIRST = ['Ada', 'Bruno', 'Céline', 'Dario', 'Eleni', 'Finn', 'Gaëlle', 'Henrik', 'Ilse', 'Joaquín', 'Katja', 'Léon', 'Mira', 'Nils', 'Oona', 'Paulo', 'Rania', 'Sven', 'Thea', 'Ugo', 'Valérie', 'Wiebke', 'Yann', 'Zeynep'];
-const LAST = ['Aalto', 'Bianchi', 'Carvalho', 'Dubois', 'Eriksen', 'Fontaine', 'Gruber', 'Hansen', 'Ionescu', 'Jovanović', 'Keller', 'Lindqvist', 'Marchetti', 'Nieminen', 'Oliveira', 'Peeters', 'Quist', 'Roux', 'Sørensen', 'Ták', 'Unger', 'Vidal', 'Wójcik', 'Zimmermann'];
-const TRADE = ['Bakery', 'Consulting', 'Design', 'Studio', 'Travel', 'Law', 'Media', 'Dental', 'Garage', 'Books', 'Coffee', 'Yoga', 'Labs', 'Freight', 'Wines', 'Florist'];
-const WORD = ['acorn', 'aurora', 'basalt', 'birch', 'canyon', 'cobalt', 'coral', 'dune', 'ember', 'fjord', 'flint', 'glacier', 'grove', 'hazel', 'heron', 'indigo', 'juniper', 'kestrel', 'lagoon', 'lumen', 'marble', 'mesa', 'nimbus', 'olive', 'onyx', 'pebble', 'prairie', 'quill', 'raven', 'reef', 'saffron', 'sierra', 'spruce', 'tundra', 'umber', 'velvet', 'vista', 'wren', 'yarrow', 'zephyr'];
+const FIRST = [
+  'Ada',
+  'Bruno',
+  'Céline',
+  'Dario',
+  'Eleni',
+  'Finn',
+  'Gaëlle',
+  'Henrik',
+  'Ilse',
+  'Joaquín',
+  'Katja',
+  'Léon',
+  'Mira',
+  'Nils',
+  'Oona',
+  'Paulo',
+  'Rania',
+  'Sven',
+  'Thea',
+  'Ugo',
+  'Valérie',
+  'Wiebke',
+  'Yann',
+  'Zeynep',
+];
+const LAST = [
+  'Aalto',
+  'Bianchi',
+  'Carvalho',
+  'Dubois',
+  'Eriksen',
+  'Fontaine',
+  'Gruber',
+  'Hansen',
+  'Ionescu',
+  'Jovanović',
+  'Keller',
+  'Lindqvist',
+  'Marchetti',
+  'Nieminen',
+  'Oliveira',
+  'Peeters',
+  'Quist',
+  'Roux',
+  'Sørensen',
+  'Ták',
+  'Unger',
+  'Vidal',
+  'Wójcik',
+  'Zimmermann',
+];
+const TRADE = [
+  'Bakery',
+  'Consulting',
+  'Design',
+  'Studio',
+  'Travel',
+  'Law',
+  'Media',
+  'Dental',
+  'Garage',
+  'Books',
+  'Coffee',
+  'Yoga',
+  'Labs',
+  'Freight',
+  'Wines',
+  'Florist',
+];
+const WORD = [
+  'acorn',
+  'aurora',
+  'basalt',
+  'birch',
+  'canyon',
+  'cobalt',
+  'coral',
+  'dune',
+  'ember',
+  'fjord',
+  'flint',
+  'glacier',
+  'grove',
+  'hazel',
+  'heron',
+  'indigo',
+  'juniper',
+  'kestrel',
+  'lagoon',
+  'lumen',
+  'marble',
+  'mesa',
+  'nimbus',
+  'olive',
+  'onyx',
+  'pebble',
+  'prairie',
+  'quill',
+  'raven',
+  'reef',
+  'saffron',
+  'sierra',
+  'spruce',
+  'tundra',
+  'umber',
+  'velvet',
+  'vista',
+  'wren',
+  'yarrow',
+  'zephyr',
+];
 const PLACES: [country: string, city: string, postal: string, tld: string][] = [
   ['FR', 'Bordeaux', '33000', 'fr'],
   ['DE', 'Köln', '50667', 'de'],
@@ -226,7 +362,12 @@ const PLACES: [country: string, city: string, postal: string, tld: string][] = [
   ['IE', 'Cork', 'T12 X70A', 'ie'],
 ];
 
-const loginOf = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+const loginOf = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
 /** How many days before the reference date customer n (from 1) of `count` signed up. */
 const customerDaysAgo = (n: number, count: number) => 1500 - Math.floor((n * 1400) / count);
@@ -306,7 +447,11 @@ export function buildWorld(input: BuildInput): Snapshot {
   const sync: SyncChoice[] = new Array<SyncChoice>(n).fill('synced');
   const syncOrder = shuffled(n, stream(seed, 2));
   let at = 0;
-  for (const [state, count] of [['unsynced', counts.unsynced], ['locked', counts.locked], ['custom', counts.custom]] as const) {
+  for (const [state, count] of [
+    ['unsynced', counts.unsynced],
+    ['locked', counts.locked],
+    ['custom', counts.custom],
+  ] as const) {
     for (let k = 0; k < count; k++) sync[syncOrder[at++]!] = state;
   }
   const mark = (count: number, salt: number) => {
@@ -406,7 +551,10 @@ export function buildWorld(input: BuildInput): Snapshot {
       const rest = wholeMb(amount * 0.4);
       return index === 0 ? amount - rest : rest;
     };
-    s = withSites(s, sitesFromNames(names, (_name, index) => ({ disk_space: part(diskUsed, index), max_traffic: part(trafficUsed, index) })));
+    s = withSites(
+      s,
+      sitesFromNames(names, (_name, index) => ({ disk_space: part(diskUsed, index), max_traffic: part(trafficUsed, index) })),
+    );
     if (suspended[i]) s = withReason(s, owner?.status === 'suspended' ? 'customer' : 'reseller', true);
     subscriptions.push(settle(s, REFERENCE_DATE));
   }
@@ -431,7 +579,6 @@ export function worldSummary(world: Snapshot): { counts: { customers: number; pl
   }
   return { counts: { customers: world.customers.length, plans: world.plans.length, subscriptions: world.subscriptions.length }, states };
 }
-
 
 /**
  * What a saved state still `pending` (only its name on disk, persistence.ts) is rebuilt from: a

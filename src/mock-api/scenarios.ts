@@ -99,7 +99,12 @@ function reseller(missing: readonly string[], limits: Partial<Reseller['limits']
 type Numbers = Partial<Record<(typeof NUMERIC_RESOURCE_KEYS)[number], number>>;
 type PermissionName = (typeof PERMISSION_KEYS)[number];
 
-function planValues(resources: Numbers, permissions: readonly PermissionName[], hosting: Partial<Values['hosting']> = {}, php: Partial<Values['php']> = {}): Values {
+function planValues(
+  resources: Numbers,
+  permissions: readonly PermissionName[],
+  hosting: Partial<Values['hosting']> = {},
+  php: Partial<Values['php']> = {},
+): Values {
   const v = emptyValues();
   Object.assign(v.resources, resources);
   for (const p of permissions) v.permissions[p] = true;
@@ -129,13 +134,7 @@ const BUSINESS_PERMISSIONS: PermissionName[] = [
   'manage_maillists',
   'remote_db_connection',
 ];
-const PREMIUM_PERMISSIONS: PermissionName[] = [
-  ...BUSINESS_PERMISSIONS,
-  'manage_php_version',
-  'manage_sh_access',
-  'allow_ftp_backups',
-  'manage_performance',
-];
+const PREMIUM_PERMISSIONS: PermissionName[] = [...BUSINESS_PERMISSIONS, 'manage_php_version', 'manage_sh_access', 'allow_ftp_backups', 'manage_performance'];
 const WEB = { php: true, ssl: true, fastcgi: true, errdocs: true, webstat: 'awstats' } as const;
 
 function defaultPlans(): ServicePlan[] {
@@ -151,7 +150,19 @@ function defaultPlans(): ServicePlan[] {
       'hosting',
       'Starter',
       planValues(
-        { disk_space: 5 * GB, max_traffic: 50 * GB, max_site: 1, max_subdom: 5, max_dom_aliases: 5, max_box: 10, mbox_quota: 1 * GB, max_maillists: 1, max_subftp_users: 1, max_db: 2, max_wu: 1 },
+        {
+          disk_space: 5 * GB,
+          max_traffic: 50 * GB,
+          max_site: 1,
+          max_subdom: 5,
+          max_dom_aliases: 5,
+          max_box: 10,
+          mbox_quota: 1 * GB,
+          max_maillists: 1,
+          max_subftp_users: 1,
+          max_db: 2,
+          max_wu: 1,
+        },
         BASIC_PERMISSIONS,
         { ...WEB, php_handler_id: 'plesk-php83-fpm' },
       ),
@@ -161,7 +172,19 @@ function defaultPlans(): ServicePlan[] {
       'hosting',
       'Business',
       planValues(
-        { disk_space: 25 * GB, max_traffic: 250 * GB, max_site: 5, max_subdom: 25, max_dom_aliases: 25, max_box: 50, mbox_quota: 2 * GB, max_maillists: 5, max_subftp_users: 5, max_db: 10, max_wu: 5 },
+        {
+          disk_space: 25 * GB,
+          max_traffic: 250 * GB,
+          max_site: 5,
+          max_subdom: 25,
+          max_dom_aliases: 25,
+          max_box: 50,
+          mbox_quota: 2 * GB,
+          max_maillists: 5,
+          max_subftp_users: 5,
+          max_db: 10,
+          max_wu: 5,
+        },
         BUSINESS_PERMISSIONS,
         { ...WEB, php_handler_id: 'plesk-php84-fpm', cgi: true, perl: true, python: true, ssi: true },
         { memory_limit: '256M', max_execution_time: '60', post_max_size: '32M', upload_max_filesize: '32M' },
@@ -172,7 +195,19 @@ function defaultPlans(): ServicePlan[] {
       'hosting',
       'Premium',
       planValues(
-        { disk_space: 100 * GB, max_traffic: 1 * TB, max_site: 20, max_subdom: 100, max_dom_aliases: 100, max_box: 200, mbox_quota: 5 * GB, max_maillists: 20, max_subftp_users: 20, max_db: 50, max_wu: 20 },
+        {
+          disk_space: 100 * GB,
+          max_traffic: 1 * TB,
+          max_site: 20,
+          max_subdom: 100,
+          max_dom_aliases: 100,
+          max_box: 200,
+          mbox_quota: 5 * GB,
+          max_maillists: 20,
+          max_subftp_users: 20,
+          max_db: 50,
+          max_wu: 20,
+        },
         PREMIUM_PERMISSIONS,
         { ...WEB, php_handler_id: 'plesk-php84-fpm', cgi: true, perl: true, python: true, ssi: true, shell: '/usr/local/psa/bin/chrootsh' },
         { memory_limit: '512M', max_execution_time: '120', post_max_size: '128M', upload_max_filesize: '128M' },
@@ -318,14 +353,103 @@ function customerFrom(n: number, seed: CustomerSeed): Customer {
 }
 
 const DEFAULT_CUSTOMERS: CustomerSeed[] = [
-  { contactName: 'Alice Martin', companyName: 'Boulangerie Martin', login: 'amartin', emailDomain: 'martin-bakery.fr', phone: '+33 4 72 10 20 30', address: '12 rue de la République', city: 'Lyon', postalCode: '69002', country: 'FR', daysAgo: 410 },
-  { contactName: 'Bernd Schneider', companyName: 'Schneider Consulting GmbH', login: 'bschneider', emailDomain: 'schneider-consulting.de', phone: '+49 30 1234 5678', address: 'Friedrichstraße 85', city: 'Berlin', postalCode: '10117', country: 'DE', daysAgo: 380 },
-  { contactName: 'Carla Rossi', companyName: 'Trattoria Rossi', login: 'crossi', emailDomain: 'trattoria-rossi.it', phone: '+39 02 8765 4321', address: 'Via Torino 42', city: 'Milano', postalCode: '20123', country: 'IT', daysAgo: 350 },
-  { contactName: 'David Chen', companyName: 'Pacific Imports Ltd', login: 'dchen', emailDomain: 'pacific-imports.co.uk', phone: '+44 20 7946 0321', address: '221 Commercial Road', city: 'London', postalCode: 'E1 2BT', country: 'GB', daysAgo: 300 },
-  { contactName: 'Emma Johansson', companyName: 'Nordic Design AB', login: 'ejohansson', emailDomain: 'nordicdesign.se', phone: '+46 8 555 012 34', address: 'Götgatan 14', city: 'Stockholm', postalCode: '118 46', country: 'SE', daysAgo: 240 },
-  { contactName: 'Farid Haddad', companyName: 'Atlas Travel', login: 'fhaddad', emailDomain: 'atlas-travel.ma', phone: '+212 522 123 456', address: '8 boulevard Zerktouni', city: 'Casablanca', postalCode: '20250', country: 'MA', daysAgo: 180 },
-  { contactName: "Gráinne O'Brien", companyName: "O'Brien & Walsh Solicitors", login: 'gobrien', emailDomain: 'obrien-law.ie', phone: '+353 1 555 0142', address: '31 Merrion Square', city: 'Dublin', postalCode: 'D02 XY45', country: 'IE', daysAgo: 120 },
-  { contactName: 'Hiroshi Tanaka', companyName: 'Tanaka Studio', login: 'htanaka', emailDomain: 'tanaka-studio.jp', phone: '+81 6 5555 0199', address: '2-5-1 Umeda, Kita-ku', city: 'Osaka', postalCode: '530-0001', country: 'JP', suspended: true, daysAgo: 90 },
+  {
+    contactName: 'Alice Martin',
+    companyName: 'Boulangerie Martin',
+    login: 'amartin',
+    emailDomain: 'martin-bakery.fr',
+    phone: '+33 4 72 10 20 30',
+    address: '12 rue de la République',
+    city: 'Lyon',
+    postalCode: '69002',
+    country: 'FR',
+    daysAgo: 410,
+  },
+  {
+    contactName: 'Bernd Schneider',
+    companyName: 'Schneider Consulting GmbH',
+    login: 'bschneider',
+    emailDomain: 'schneider-consulting.de',
+    phone: '+49 30 1234 5678',
+    address: 'Friedrichstraße 85',
+    city: 'Berlin',
+    postalCode: '10117',
+    country: 'DE',
+    daysAgo: 380,
+  },
+  {
+    contactName: 'Carla Rossi',
+    companyName: 'Trattoria Rossi',
+    login: 'crossi',
+    emailDomain: 'trattoria-rossi.it',
+    phone: '+39 02 8765 4321',
+    address: 'Via Torino 42',
+    city: 'Milano',
+    postalCode: '20123',
+    country: 'IT',
+    daysAgo: 350,
+  },
+  {
+    contactName: 'David Chen',
+    companyName: 'Pacific Imports Ltd',
+    login: 'dchen',
+    emailDomain: 'pacific-imports.co.uk',
+    phone: '+44 20 7946 0321',
+    address: '221 Commercial Road',
+    city: 'London',
+    postalCode: 'E1 2BT',
+    country: 'GB',
+    daysAgo: 300,
+  },
+  {
+    contactName: 'Emma Johansson',
+    companyName: 'Nordic Design AB',
+    login: 'ejohansson',
+    emailDomain: 'nordicdesign.se',
+    phone: '+46 8 555 012 34',
+    address: 'Götgatan 14',
+    city: 'Stockholm',
+    postalCode: '118 46',
+    country: 'SE',
+    daysAgo: 240,
+  },
+  {
+    contactName: 'Farid Haddad',
+    companyName: 'Atlas Travel',
+    login: 'fhaddad',
+    emailDomain: 'atlas-travel.ma',
+    phone: '+212 522 123 456',
+    address: '8 boulevard Zerktouni',
+    city: 'Casablanca',
+    postalCode: '20250',
+    country: 'MA',
+    daysAgo: 180,
+  },
+  {
+    contactName: "Gráinne O'Brien",
+    companyName: "O'Brien & Walsh Solicitors",
+    login: 'gobrien',
+    emailDomain: 'obrien-law.ie',
+    phone: '+353 1 555 0142',
+    address: '31 Merrion Square',
+    city: 'Dublin',
+    postalCode: 'D02 XY45',
+    country: 'IE',
+    daysAgo: 120,
+  },
+  {
+    contactName: 'Hiroshi Tanaka',
+    companyName: 'Tanaka Studio',
+    login: 'htanaka',
+    emailDomain: 'tanaka-studio.jp',
+    phone: '+81 6 5555 0199',
+    address: '2-5-1 Umeda, Kita-ku',
+    city: 'Osaka',
+    postalCode: '530-0001',
+    country: 'JP',
+    suspended: true,
+    daysAgo: 90,
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -357,28 +481,78 @@ function defaultScenario(): Snapshot {
     { domain: 'schneider-consulting.de', owner: 1, planId: BUSINESS, websites: ['blog.schneider-consulting.de'], daysAgo: 370 },
     { domain: 'schneider-consulting.com', owner: 1, planId: BUSINESS, customize: { resources: { disk_space: 40 * GB, max_box: 80 } }, daysAgo: 360 },
     { domain: 'trattoria-rossi.it', owner: 2, planId: STARTER, suspended: true, daysAgo: 345 },
-    { domain: 'pacific-imports.co.uk', owner: 3, planId: PREMIUM, websites: ['shop.pacific-imports.co.uk', 'pacific-imports.com'], aliases: { 'pacific-imports.co.uk': ['pacific-imports.uk'], 'pacific-imports.com': ['pacificimports.com'] }, dedicatedIp: true, daysAgo: 290 },
+    {
+      domain: 'pacific-imports.co.uk',
+      owner: 3,
+      planId: PREMIUM,
+      websites: ['shop.pacific-imports.co.uk', 'pacific-imports.com'],
+      aliases: { 'pacific-imports.co.uk': ['pacific-imports.uk'], 'pacific-imports.com': ['pacificimports.com'] },
+      dedicatedIp: true,
+      daysAgo: 290,
+    },
     { domain: 'pacificimports.ca', owner: 3, planId: BUSINESS, addonIds: [DEVPACK], daysAgo: 270 },
     { domain: 'nordicdesign.se', owner: 4, planId: PREMIUM, websites: ['shop.nordicdesign.se'], daysAgo: 235 },
     // Expires within the scenario's first month (the clock starts at 2026-01-01).
-    { domain: 'portfolio.nordicdesign.se', owner: 4, planId: STARTER, customize: { resources: { expiration: '2026-01-20' }, permissions: { manage_dns: false }, hosting: { php_handler_id: 'plesk-php82-fpm' } }, daysAgo: 200 },
+    {
+      domain: 'portfolio.nordicdesign.se',
+      owner: 4,
+      planId: STARTER,
+      customize: { resources: { expiration: '2026-01-20' }, permissions: { manage_dns: false }, hosting: { php_handler_id: 'plesk-php82-fpm' } },
+      daysAgo: 200,
+    },
     { domain: 'atlas-travel.ma', owner: 5, planId: BUSINESS, websites: ['booking.atlas-travel.ma'], daysAgo: 175 },
-    { domain: 'atlastravel.com', owner: 5, planId: null, customize: { resources: { disk_space: 10 * GB, max_traffic: 100 * GB, max_site: 2, max_box: 20, max_db: 3 }, permissions: { manage_dns: true, manage_phosting: true } }, daysAgo: 170 },
+    {
+      domain: 'atlastravel.com',
+      owner: 5,
+      planId: null,
+      customize: {
+        resources: { disk_space: 10 * GB, max_traffic: 100 * GB, max_site: 2, max_box: 20, max_db: 3 },
+        permissions: { manage_dns: true, manage_phosting: true },
+      },
+      daysAgo: 170,
+    },
     { domain: 'obrien-law.ie', owner: 6, planId: STARTER, daysAgo: 115 },
     // Suspended because its customer (Hiroshi Tanaka) is.
     { domain: 'tanaka-studio.jp', owner: 7, planId: BUSINESS, daysAgo: 88 },
-    { domain: 'northwind-hosting.com', owner: null, planId: PREMIUM, websites: ['www2.northwind-hosting.com', 'support.northwind-hosting.com'], dedicatedIp: true, daysAgo: 420 },
+    {
+      domain: 'northwind-hosting.com',
+      owner: null,
+      planId: PREMIUM,
+      websites: ['www2.northwind-hosting.com', 'support.northwind-hosting.com'],
+      dedicatedIp: true,
+      daysAgo: 420,
+    },
     { domain: 'status.northwind-hosting.com', owner: null, planId: STARTER, daysAgo: 415 },
-    { domain: 'demo.northwind-hosting.com', owner: null, planId: null, customize: { resources: { disk_space: 2 * GB, max_traffic: 20 * GB, max_site: 1, max_db: 1 } }, daysAgo: 300 },
+    {
+      domain: 'demo.northwind-hosting.com',
+      owner: null,
+      planId: null,
+      customize: { resources: { disk_space: 2 * GB, max_traffic: 20 * GB, max_site: 1, max_db: 1 } },
+      daysAgo: 300,
+    },
     { domain: 'bakery-events.fr', owner: 0, planId: STARTER, customize: { resources: { max_box: 25 } }, suspended: true, daysAgo: 150 },
     { domain: 'rossi-catering.it', owner: 2, planId: BUSINESS, daysAgo: 140 },
     { domain: 'chen-family.net', owner: 3, planId: STARTER, daysAgo: 130 },
-    { domain: 'design-archive.se', owner: 4, planId: null, customize: { resources: { disk_space: 50 * GB, max_traffic: 50 * GB, max_site: 1 } }, suspended: true, daysAgo: 110 },
+    {
+      domain: 'design-archive.se',
+      owner: 4,
+      planId: null,
+      customize: { resources: { disk_space: 50 * GB, max_traffic: 50 * GB, max_site: 1 } },
+      suspended: true,
+      daysAgo: 110,
+    },
     { domain: 'haddad-photo.com', owner: 5, planId: STARTER, addonIds: [STORAGE], daysAgo: 95 },
     { domain: 'dublin-legal-aid.org', owner: 6, planId: PREMIUM, addonIds: [DEVPACK], daysAgo: 60 },
     { domain: 'tanaka-ceramics.jp', owner: 7, planId: STARTER, daysAgo: 45 },
     // Overused: 30 GB on disk of 25 GB, and its policy lets it run (and notifies the reseller).
-    { domain: 'northwind-status.net', owner: null, planId: BUSINESS, customize: { php: { memory_limit: '512M' }, resources: { overuse: 'not_suspend_notify' } }, diskUsed: 30 * GB, daysAgo: 30 },
+    {
+      domain: 'northwind-status.net',
+      owner: null,
+      planId: BUSINESS,
+      customize: { php: { memory_limit: '512M' }, resources: { overuse: 'not_suspend_notify' } },
+      diskUsed: 30 * GB,
+      daysAgo: 30,
+    },
     { domain: 'schneider-it.eu', owner: 1, planId: STARTER, daysAgo: 12 },
   ];
   for (const spec of specs) b.add(spec);
@@ -399,8 +573,30 @@ function syncFailureScenario(): Snapshot {
   const r = reseller(['manage_php_version']);
   const plans = defaultPlans();
   const customers = [
-    customerFrom(1, { contactName: 'Jane Cooper', companyName: 'Example Shop Inc.', login: 'jcooper', emailDomain: 'example.com', phone: '+1 555 010 0199', address: '100 Main Street', city: 'Springfield', postalCode: '62701', country: 'US', daysAgo: 200 }),
-    customerFrom(2, { contactName: 'Marc Dubois', companyName: 'Dubois Architectes', login: 'mdubois', emailDomain: 'example.org', phone: '+33 1 55 00 12 34', address: '5 avenue de l’Opéra', city: 'Paris', postalCode: '75001', country: 'FR', daysAgo: 150 }),
+    customerFrom(1, {
+      contactName: 'Jane Cooper',
+      companyName: 'Example Shop Inc.',
+      login: 'jcooper',
+      emailDomain: 'example.com',
+      phone: '+1 555 010 0199',
+      address: '100 Main Street',
+      city: 'Springfield',
+      postalCode: '62701',
+      country: 'US',
+      daysAgo: 200,
+    }),
+    customerFrom(2, {
+      contactName: 'Marc Dubois',
+      companyName: 'Dubois Architectes',
+      login: 'mdubois',
+      emailDomain: 'example.org',
+      phone: '+33 1 55 00 12 34',
+      address: '5 avenue de l’Opéra',
+      city: 'Paris',
+      postalCode: '75001',
+      country: 'FR',
+      daysAgo: 150,
+    }),
   ];
   const b = new SubscriptionBuilder(r, plans, customers, 7);
   b.add({ domain: 'shop.example.com', owner: 0, planId: 'plan-0003', websites: ['blog.shop.example.com'], daysAgo: 120 });
@@ -410,10 +606,140 @@ function syncFailureScenario(): Snapshot {
 }
 
 // Word lists for the large scenario.
-const FIRST = ['Anna', 'Ben', 'Chloé', 'Daniel', 'Elena', 'Felix', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Karin', 'Luca', 'Maya', 'Noah', 'Olga', 'Pedro', 'Quentin', 'Rosa', 'Samir', 'Tara', 'Uwe', 'Vera', 'William', 'Xenia', 'Yusuf', 'Zoé', 'Amir', 'Beatriz', 'Camille', 'Dmitri', 'Eva', 'Fatima', 'Giorgio', 'Hanna', 'Ivan', 'Julia', 'Kenji', 'Lena', 'Mateo', 'Nora'];
-const LAST = ['Müller', 'Dupont', 'García', 'Rossi', 'Nowak', 'Jansen', 'Silva', 'Novak', 'Smith', 'Kowalski', 'Bernard', 'Fischer', 'Lopez', 'Moreau', 'Weber', 'Costa', 'Horvat', 'Larsen', 'Murphy', 'Petit', 'Ricci', 'Schmidt', 'Santos', 'Virtanen', 'Yilmaz', 'Berg', 'Laurent', 'Meyer', 'Olsen', 'Popescu'];
-const WORD = ['alpine', 'amber', 'atlas', 'blue', 'bright', 'cedar', 'coast', 'copper', 'delta', 'east', 'echo', 'fern', 'forge', 'garden', 'granite', 'harbor', 'iris', 'jade', 'lake', 'linden', 'maple', 'meadow', 'north', 'oak', 'orbit', 'pine', 'pixel', 'quartz', 'river', 'sage', 'silver', 'solar', 'stone', 'summit', 'terra', 'tide', 'urban', 'vale', 'west', 'willow'];
-const TRADE = ['Bakery', 'Consulting', 'Design', 'Studio', 'Travel', 'Law', 'Media', 'Dental', 'Motors', 'Books', 'Coffee', 'Fitness', 'Labs', 'Logistics', 'Wines', 'Photo'];
+const FIRST = [
+  'Anna',
+  'Ben',
+  'Chloé',
+  'Daniel',
+  'Elena',
+  'Felix',
+  'Greta',
+  'Hugo',
+  'Ines',
+  'Jonas',
+  'Karin',
+  'Luca',
+  'Maya',
+  'Noah',
+  'Olga',
+  'Pedro',
+  'Quentin',
+  'Rosa',
+  'Samir',
+  'Tara',
+  'Uwe',
+  'Vera',
+  'William',
+  'Xenia',
+  'Yusuf',
+  'Zoé',
+  'Amir',
+  'Beatriz',
+  'Camille',
+  'Dmitri',
+  'Eva',
+  'Fatima',
+  'Giorgio',
+  'Hanna',
+  'Ivan',
+  'Julia',
+  'Kenji',
+  'Lena',
+  'Mateo',
+  'Nora',
+];
+const LAST = [
+  'Müller',
+  'Dupont',
+  'García',
+  'Rossi',
+  'Nowak',
+  'Jansen',
+  'Silva',
+  'Novak',
+  'Smith',
+  'Kowalski',
+  'Bernard',
+  'Fischer',
+  'Lopez',
+  'Moreau',
+  'Weber',
+  'Costa',
+  'Horvat',
+  'Larsen',
+  'Murphy',
+  'Petit',
+  'Ricci',
+  'Schmidt',
+  'Santos',
+  'Virtanen',
+  'Yilmaz',
+  'Berg',
+  'Laurent',
+  'Meyer',
+  'Olsen',
+  'Popescu',
+];
+const WORD = [
+  'alpine',
+  'amber',
+  'atlas',
+  'blue',
+  'bright',
+  'cedar',
+  'coast',
+  'copper',
+  'delta',
+  'east',
+  'echo',
+  'fern',
+  'forge',
+  'garden',
+  'granite',
+  'harbor',
+  'iris',
+  'jade',
+  'lake',
+  'linden',
+  'maple',
+  'meadow',
+  'north',
+  'oak',
+  'orbit',
+  'pine',
+  'pixel',
+  'quartz',
+  'river',
+  'sage',
+  'silver',
+  'solar',
+  'stone',
+  'summit',
+  'terra',
+  'tide',
+  'urban',
+  'vale',
+  'west',
+  'willow',
+];
+const TRADE = [
+  'Bakery',
+  'Consulting',
+  'Design',
+  'Studio',
+  'Travel',
+  'Law',
+  'Media',
+  'Dental',
+  'Motors',
+  'Books',
+  'Coffee',
+  'Fitness',
+  'Labs',
+  'Logistics',
+  'Wines',
+  'Photo',
+];
 const PLACES: [country: string, city: string, postal: string, tld: string][] = [
   ['FR', 'Paris', '75010', 'fr'],
   ['DE', 'Hamburg', '20095', 'de'],
@@ -445,7 +771,15 @@ interface MassSpec {
 /** `large`: 20 plans, 2,000 customers, 10,000 subscriptions (for performance work). */
 const LARGE: MassSpec = { name: 'large', seed: 10_000, customers: 2000, subscriptions: 10_000, hostingPlans: 15, customerDays: 0.7, subscriptionDays: 0.13 };
 /** `xlarge` (SPEC §4): 50 plans, 10,000 customers, 50,000 subscriptions (a provider-sized reseller). */
-const XLARGE: MassSpec = { name: 'xlarge', seed: 50_000, customers: 10_000, subscriptions: 50_000, hostingPlans: 45, customerDays: 0.14, subscriptionDays: 0.027 };
+const XLARGE: MassSpec = {
+  name: 'xlarge',
+  seed: 50_000,
+  customers: 10_000,
+  subscriptions: 50_000,
+  hostingPlans: 45,
+  customerDays: 0.14,
+  subscriptionDays: 0.027,
+};
 
 /** A large world from word lists and a seeded PRNG: the same spec always gives the same records. */
 function massScenario(spec: MassSpec): Snapshot {
@@ -467,7 +801,23 @@ function massScenario(spec: MassSpec): Snapshot {
     max_dom: UNLIMITED,
   });
   const base = defaultPlans();
-  const hostingNames = ['Starter', 'Business', 'Premium', 'Basic', 'Personal', 'Plus', 'Business Plus', 'Pro', 'Pro Plus', 'Enterprise', 'WordPress Starter', 'WordPress Pro', 'E-commerce', 'Agency', 'Education'];
+  const hostingNames = [
+    'Starter',
+    'Business',
+    'Premium',
+    'Basic',
+    'Personal',
+    'Plus',
+    'Business Plus',
+    'Pro',
+    'Pro Plus',
+    'Enterprise',
+    'WordPress Starter',
+    'WordPress Pro',
+    'E-commerce',
+    'Agency',
+    'Education',
+  ];
   const plans: ServicePlan[] = Array.from({ length: spec.hostingPlans }, (_, i) => {
     // Past the named ones, the names come round again with a number: "Starter 2".
     const name = i < hostingNames.length ? hostingNames[i]! : `${hostingNames[i % hostingNames.length]!} ${Math.floor(i / hostingNames.length) + 1}`;
@@ -496,7 +846,11 @@ function massScenario(spec: MassSpec): Snapshot {
     const last = pick(LAST);
     const [country, city, postalCode, tld] = pick(PLACES);
     const company = random() < 0.8 ? `${last} ${pick(TRADE)}` : '';
-    let login = `${first[0]}${last}`.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+    let login = `${first[0]}${last}`
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '');
     if (logins.has(login)) login = `${login}${n}`;
     logins.add(login);
     customers.push({

@@ -6,7 +6,13 @@ import { readDocument, SCHEMA_VERSION, toDocument } from './state-document';
 function versionOne(): Record<string, unknown> {
   const doc = toDocument(buildScenario('default')) as unknown as Record<string, unknown>;
   const subscriptions = (doc.subscriptions as Array<Record<string, unknown>>).map((s) => {
-    const { sites: _sites, suspendedBy: _by, overused: _over, usage, ...rest } = s as Record<string, unknown> & { usage: { disk_space: number; max_traffic: number } };
+    const {
+      sites: _sites,
+      suspendedBy: _by,
+      overused: _over,
+      usage,
+      ...rest
+    } = s as Record<string, unknown> & { usage: { disk_space: number; max_traffic: number } };
     return { ...rest, usage: { disk_space: usage.disk_space, max_traffic: usage.max_traffic } };
   });
   const { clock: _clock, ...reseller } = doc.reseller as Record<string, unknown>;
@@ -40,7 +46,11 @@ describe('state document', () => {
   it('refuses inconsistent websites and reasons', () => {
     const doc = JSON.parse(JSON.stringify(toDocument(buildScenario('default'))));
     doc.subscriptions[1].sites[0].aliases = [doc.subscriptions[0].domain];
-    expect(readDocument(doc)).toMatchObject({ ok: false, reason: 'invalid', issues: expect.arrayContaining([{ path: 'subscriptions.1.sites.0.aliases.0', code: 'taken' }]) });
+    expect(readDocument(doc)).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      issues: expect.arrayContaining([{ path: 'subscriptions.1.sites.0.aliases.0', code: 'taken' }]),
+    });
     const doc2 = JSON.parse(JSON.stringify(toDocument(buildScenario('default'))));
     doc2.subscriptions[0].suspendedBy = ['reseller'];
     expect(readDocument(doc2)).toMatchObject({ ok: false, issues: expect.arrayContaining([{ path: 'subscriptions.0.status', code: 'invalid_value' }]) });

@@ -45,8 +45,7 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
         const sites = sitesFromNames(names, (_n, i) =>
           i === 0 ? { disk_space: amount(old.disk_space), max_traffic: amount(old.max_traffic) } : { disk_space: 0, max_traffic: 0 },
         );
-        const suspendedBy: SuspensionReason[] =
-          raw.status === 'suspended' ? [suspendedOwners.has(raw.ownerId) ? 'customer' : 'reseller'] : [];
+        const suspendedBy: SuspensionReason[] = raw.status === 'suspended' ? [suspendedOwners.has(raw.ownerId) ? 'customer' : 'reseller'] : [];
         const s = { ...(raw as unknown as Subscription), suspendedBy, overused: [], status: statusOf(suspendedBy) };
         return settle(withSites(s, sites), REFERENCE_DATE) as unknown as Record<string, unknown>;
       }),

@@ -381,7 +381,14 @@ function applyChanges(input: ApplyInput): string[] {
     });
     const resellerRev = s.revisions.get(RESELLER_KEY);
     if (input.reseller && resellerRev !== undefined) revisions.set(RESELLER_KEY, resellerRev);
-    journal.push({ kind: 'rows', rows, revisions, reseller: input.reseller ? s.reseller : undefined, counters: input.counters ? s.counters : undefined, order: s.order });
+    journal.push({
+      kind: 'rows',
+      rows,
+      revisions,
+      reseller: input.reseller ? s.reseller : undefined,
+      counters: input.counters ? s.counters : undefined,
+      order: s.order,
+    });
   }
   const ix = s.indexes;
   const holdings = input.holdings ?? cloneHoldings(s.holdings);

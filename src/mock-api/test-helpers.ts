@@ -18,12 +18,7 @@ export interface ApiResult<T = any> {
 
 /** A request to the mock API; `body` is sent as JSON unless it is already a string. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function api<T = any>(
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<ApiResult<T>> {
+export async function api<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T>> {
   const res = await fetch(`${BASE}${path}`, {
     method,
     headers: body === undefined ? headers : { 'Content-Type': 'application/json', ...headers },

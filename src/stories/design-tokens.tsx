@@ -65,8 +65,8 @@ export function DesignTokens() {
     <main className="tokens">
       <h1>Design tokens</h1>
       <p className="muted">
-        Read from <code>src/app/styles.css</code> (<code>:root</code>): change a value there and this page, the app and every story follow. Use the tokens, never raw values, in
-        new CSS.
+        Read from <code>src/app/styles.css</code> (<code>:root</code>): change a value there and this page, the app and every story follow. Use the tokens,
+        never raw values, in new CSS.
       </p>
 
       <h2>Colours</h2>
@@ -152,8 +152,8 @@ export function DesignTokens() {
         ))}
       </ul>
       <p className="muted">
-        Breakpoints (in the stylesheet, not tokens): the navigation folds behind <em>Menu</em> under 768 px; summaries stack under 480 px; the subscriptions list stacks its rows when its
-        own width is under 960 px, the failure grid under 600 px (container queries).
+        Breakpoints (in the stylesheet, not tokens): the navigation folds behind <em>Menu</em> under 768 px; summaries stack under 480 px; the subscriptions
+        list stacks its rows when its own width is under 960 px, the failure grid under 600 px (container queries).
       </p>
     </main>
   );

@@ -20,7 +20,11 @@ const phone = { viewport: { value: 'phone', isRotated: false } };
 export const Home: Story = { args: { path: '/' } };
 export const HomeEmpty: Story = { name: 'Home (empty scenario)', args: { path: '/' }, parameters: { scenario: 'empty' } };
 export const HomeFrench: Story = { name: 'Home (French)', args: { path: '/' }, globals: { locale: 'fr' } };
-export const HomePhone: Story = { name: 'Home (phone, menu open)', args: { path: '/' }, globals: phone, tags: ['narrow'],
+export const HomePhone: Story = {
+  name: 'Home (phone, menu open)',
+  args: { path: '/' },
+  globals: phone,
+  tags: ['narrow'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Menu' }));
@@ -39,15 +43,28 @@ export const AddCustomerPhone: Story = { name: 'Add Customer (phone)', args: { p
 
 export const Subscriptions: Story = { args: { path: '/subscriptions' } };
 export const SubscriptionsPhone: Story = { name: 'Subscriptions (phone: stacked rows)', args: { path: '/subscriptions' }, globals: phone, tags: ['narrow'] };
-export const SubscriptionsLarge: Story = { name: 'Subscriptions (large scenario: 10,000)', args: { path: '/subscriptions' }, parameters: { scenario: 'large' } };
+export const SubscriptionsLarge: Story = {
+  name: 'Subscriptions (large scenario: 10,000)',
+  args: { path: '/subscriptions' },
+  parameters: { scenario: 'large' },
+};
 export const SubscriptionsEmpty: Story = { name: 'Subscriptions (empty)', args: { path: '/subscriptions' }, parameters: { scenario: 'empty' } };
 export const SubscriptionsUnsynced: Story = { name: 'Subscriptions (filter: Unsynced)', args: { path: '/subscriptions?sync=unsynced' } };
 export const SubscriptionSynced: Story = { name: 'Subscription (Synced)', args: { path: '/subscriptions/sub-00001' } };
 export const SubscriptionCustom: Story = { name: 'Subscription (Custom)', args: { path: '/subscriptions/sub-00016' } };
 export const SubscriptionSuspended: Story = { name: 'Subscription (suspended, customer suspended)', args: { path: '/subscriptions/sub-00013' } };
 export const SubscriptionPhone: Story = { name: 'Subscription (phone)', args: { path: '/subscriptions/sub-00001' }, globals: phone, tags: ['narrow'] };
-export const SubscriptionFrench: Story = { name: 'Subscription (French, Unsynced)', args: { path: '/subscriptions/sub-00001' }, parameters: { scenario: 'sync-failure' }, globals: { locale: 'fr' } };
-export const SubscriptionUnsynced: Story = { name: 'Subscription (Unsynced)', args: { path: '/subscriptions/sub-00001' }, parameters: { scenario: 'sync-failure' } };
+export const SubscriptionFrench: Story = {
+  name: 'Subscription (French, Unsynced)',
+  args: { path: '/subscriptions/sub-00001' },
+  parameters: { scenario: 'sync-failure' },
+  globals: { locale: 'fr' },
+};
+export const SubscriptionUnsynced: Story = {
+  name: 'Subscription (Unsynced)',
+  args: { path: '/subscriptions/sub-00001' },
+  parameters: { scenario: 'sync-failure' },
+};
 
 const openFailureDialog: Story['play'] = async ({ canvasElement }) => {
   const canvas = within(canvasElement);
@@ -70,7 +87,11 @@ export const SyncFailureDialogPhone: Story = {
   play: openFailureDialog,
 };
 export const AddSubscription: Story = { args: { path: '/subscriptions/new' } };
-export const SubscriptionsFaultsOn: Story = { name: 'Subscriptions (faults on: slow, every request fails)', args: { path: '/subscriptions' }, parameters: { mockSettings: { failureRate: 1, latencyMs: 300 } } };
+export const SubscriptionsFaultsOn: Story = {
+  name: 'Subscriptions (faults on: slow, every request fails)',
+  args: { path: '/subscriptions' },
+  parameters: { mockSettings: { failureRate: 1, latencyMs: 300 } },
+};
 export const PlanPhone: Story = { name: 'Plan page (phone)', args: { path: '/service-plans/plan-0003' }, globals: phone, tags: ['narrow'] };
 export const ToolsPhone: Story = { name: 'Prototype tools (phone)', args: { path: '/tools' }, globals: phone, tags: ['narrow'] };
 
@@ -88,7 +109,9 @@ export const ToolsBuilderBuilt: Story = {
     const canvas = within(canvasElement);
     const builder = await canvas.findByRole('region', { name: 'Scenario builder' });
     await userEvent.click(within(builder).getByRole('button', { name: 'Build' }));
-    await userEvent.click(within(await screen.findByRole('alertdialog', { name: 'Replace all data with the built world' })).getByRole('button', { name: 'Build' }));
+    await userEvent.click(
+      within(await screen.findByRole('alertdialog', { name: 'Replace all data with the built world' })).getByRole('button', { name: 'Build' }),
+    );
     await within(builder).findByRole('heading', { name: 'Built from seed 2026' }, { timeout: 10_000 });
     await userEvent.click(within(builder).getByRole('button', { name: 'Copy link to this build' }));
     await expect(await within(builder).findByRole('textbox', { name: 'Link to this build' })).toBeVisible();

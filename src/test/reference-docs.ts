@@ -35,7 +35,7 @@ export function stringsPage(catalogues: Record<'en' | 'fr', Record<string, Catal
   const out: string[] = [
     '# Interface strings, problem codes and labels (English / French)',
     '',
-    'Generated from the app\'s own catalogues by `npm run docs`: do not edit by hand. Use it to',
+    "Generated from the app's own catalogues by `npm run docs`: do not edit by hand. Use it to",
     'write assertions: a status message, a field label, a button name, an error sentence. `{{name}}`',
     'is filled in by the app (a count, a domain…); keys ending in `_one` / `_other` are the singular',
     'and plural forms of one message (French uses `_one` for 0 and 1).',
@@ -69,7 +69,7 @@ export function stringsPage(catalogues: Record<'en' | 'fr', Record<string, Catal
     '## Why an action does not apply',
     '',
     'A subscription action that does not apply is disabled and described by one of these (the',
-    'button\'s accessible description); the API answers 409 `not-allowed` with the same `code`.',
+    "button's accessible description); the API answers 409 `not-allowed` with the same `code`.",
     '',
     '| code | English | French |',
     '|---|---|---|',
@@ -87,7 +87,7 @@ export function stringsPage(catalogues: Record<'en' | 'fr', Record<string, Catal
 const SCENARIO_INTRO: Record<ScenarioName, string> = {
   default: 'A realistic reseller with records in every state.',
   empty: 'The reseller and its plans; no customers, no subscriptions.',
-  'sync-failure': 'The user guide\'s example: Premium grants what the reseller lacks; shop.example.com is Unsynced.',
+  'sync-failure': "The user guide's example: Premium grants what the reseller lacks; shop.example.com is Unsynced.",
   large: '10,000 subscriptions, 2,000 customers, 20 plans (only totals and plans are listed).',
   xlarge: '50,000 subscriptions, 10,000 customers, 50 plans: a provider-sized reseller (only totals and plans are listed).',
 };
@@ -116,7 +116,12 @@ export function scenariosPage(): string {
       '',
       `Reseller **${s.reseller.name}**, overselling ${s.reseller.oversell ? 'on' : 'off'}; ${s.customers.length} customers, ${s.plans.length} plans, ${subs.length} subscriptions ` +
         `(synced ${total.synced}, unsynced ${total.unsynced}, locked ${total.locked}, custom ${total.custom}; suspended ${subs.filter((x) => x.status === 'suspended').length}).`,
-      `Permissions the reseller lacks: ${Object.entries(s.reseller.permissions).filter(([, on]) => !on).map(([k]) => `\`${k}\``).join(', ') || 'none'}.`,
+      `Permissions the reseller lacks: ${
+        Object.entries(s.reseller.permissions)
+          .filter(([, on]) => !on)
+          .map(([k]) => `\`${k}\``)
+          .join(', ') || 'none'
+      }.`,
       '',
       '| plan | id | kind | subscriptions | synced | unsynced | locked |',
       '|---|---|---|---|---|---|---|',

@@ -28,7 +28,12 @@ export const Confirm: Story = {};
 export const Destructive: Story = { args: { destructive: true } };
 export const Pending: Story = { name: 'Pending (the action runs)', args: { destructive: true, isPending: true } };
 export const Failed: Story = { name: 'Failed (the error shows inside)', args: { destructive: true, error: new Error('The server could not be reached.') } };
-export const Narrow: Story = { name: 'Destructive (phone)', args: { destructive: true }, globals: { viewport: { value: 'phone', isRotated: false } }, tags: ['narrow'] };
+export const Narrow: Story = {
+  name: 'Destructive (phone)',
+  args: { destructive: true },
+  globals: { viewport: { value: 'phone', isRotated: false } },
+  tags: ['narrow'],
+};
 
 export const Plain: StoryObj<typeof AppDialog> = {
   name: 'AppDialog (any content)',

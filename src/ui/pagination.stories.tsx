@@ -21,4 +21,9 @@ export const MiddlePage: Story = { args: { page: 5 } };
 export const LastPage: Story = { args: { page: 10 } };
 export const OnePage: Story = { name: 'One page only', args: { total: 3 } };
 export const WithPageSize: Story = { name: 'With rows per page', args: { onPageSizeChange: () => {} } };
-export const Phone: Story = { name: 'With rows per page (phone)', args: { page: 5, onPageSizeChange: () => {} }, globals: { viewport: { value: 'phone', isRotated: false } }, tags: ['narrow'] };
+export const Phone: Story = {
+  name: 'With rows per page (phone)',
+  args: { page: 5, onPageSizeChange: () => {} },
+  globals: { viewport: { value: 'phone', isRotated: false } },
+  tags: ['narrow'],
+};

@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { PAGE_SIZES } from '../domain/limits';
 import { BusyButton } from './busy-button';
 
-
 export function Pagination({
   page,
   pageSize,

@@ -9,7 +9,10 @@ function Announcing({ message }: { message?: 'created' | 'removed' }) {
   const { t } = useTranslation('customers');
   useEffect(() => {
     if (message === 'created') announce(t('announce.created', { name: 'Ines Moreau' }));
-    if (message === 'removed') announce(t('announce.removed', { name: 'Alice Martin', subscriptions: t('remove.subscriptions', { count: 3 }), websites: t('remove.websites', { count: 4 }) }));
+    if (message === 'removed')
+      announce(
+        t('announce.removed', { name: 'Alice Martin', subscriptions: t('remove.subscriptions', { count: 3 }), websites: t('remove.websites', { count: 4 }) }),
+      );
   }, [message, t]);
   return <StatusRegion />;
 }
@@ -23,4 +26,9 @@ type Story = StoryObj<typeof meta>;
 
 export const Empty: Story = { name: 'Empty (nothing announced)' };
 export const Created: Story = { name: 'An action result', args: { message: 'created' } };
-export const LongMessage: Story = { name: 'A long result (phone)', args: { message: 'removed' }, globals: { viewport: { value: 'phone', isRotated: false } }, tags: ['narrow'] };
+export const LongMessage: Story = {
+  name: 'A long result (phone)',
+  args: { message: 'removed' },
+  globals: { viewport: { value: 'phone', isRotated: false } },
+  tags: ['narrow'],
+};

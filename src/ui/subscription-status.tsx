@@ -9,7 +9,15 @@ import { useLang } from './use-lang';
  * A subscription's status with why it is suspended (SPEC §1.6, §5 names: "Suspended by you",
  * "Customer suspended", "Expired", "Overuse") and the Overused flag.
  */
-export function SubscriptionStatus({ status, suspendedBy = [], overused = [] }: { status: RecordStatus; suspendedBy?: readonly SuspensionReason[]; overused?: readonly MeteredKey[] }) {
+export function SubscriptionStatus({
+  status,
+  suspendedBy = [],
+  overused = [],
+}: {
+  status: RecordStatus;
+  suspendedBy?: readonly SuspensionReason[];
+  overused?: readonly MeteredKey[];
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   return (

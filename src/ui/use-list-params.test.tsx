@@ -13,8 +13,22 @@ function setup(initial: string) {
     return null;
   }
   const router = createMemoryRouter([{ path: '/', element: <Probe /> }], { initialEntries: [initial] });
-  renderHook(() => null, { wrapper: ({ children }: { children: ReactNode }) => <><RouterProvider router={router} />{children}</> });
-  return { get hook() { return hook!; }, get search() { return search; } };
+  renderHook(() => null, {
+    wrapper: ({ children }: { children: ReactNode }) => (
+      <>
+        <RouterProvider router={router} />
+        {children}
+      </>
+    ),
+  });
+  return {
+    get hook() {
+      return hook!;
+    },
+    get search() {
+      return search;
+    },
+  };
 }
 
 describe('useListParams', () => {

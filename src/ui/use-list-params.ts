@@ -12,7 +12,10 @@ export interface ListDefaults {
 /** A list's state as read from a URL's search params (also used to prefetch before render). */
 export function readListParams(params: URLSearchParams, defaults: ListDefaults, filterKeys: readonly string[] = []) {
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
-  const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Number.parseInt(params.get('pageSize') ?? String(defaults.pageSize ?? DEFAULT_PAGE_SIZE), 10) || DEFAULT_PAGE_SIZE));
+  const pageSize = Math.min(
+    MAX_PAGE_SIZE,
+    Math.max(1, Number.parseInt(params.get('pageSize') ?? String(defaults.pageSize ?? DEFAULT_PAGE_SIZE), 10) || DEFAULT_PAGE_SIZE),
+  );
   const order: SortOrder = params.get('order') === 'desc' ? 'desc' : params.get('order') === 'asc' ? 'asc' : (defaults.order ?? 'asc');
   const filters: Record<string, string> = {};
   for (const key of filterKeys) {

@@ -35,9 +35,7 @@ export function CustomerPage() {
   // removal) is reported above it instead of replacing it.
   if (!customer.data) {
     return (
-      <Page title={t('title')}>
-        {customer.isError ? <ErrorState error={customer.error} onRetry={() => void customer.refetch()} /> : <LoadingState />}
-      </Page>
+      <Page title={t('title')}>{customer.isError ? <ErrorState error={customer.error} onRetry={() => void customer.refetch()} /> : <LoadingState />}</Page>
     );
   }
   return (

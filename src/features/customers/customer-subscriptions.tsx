@@ -42,7 +42,13 @@ export function CustomerSubscriptions({ customerId, customerName }: { customerId
             <table className="data-table" aria-label={t('subscriptions.tableLabel', { name: customerName })} aria-busy={subscriptions.isFetching}>
               <thead>
                 <tr>
-                  <SortableHeader label={t('subscriptions.domain')} column="domain" sort={list.sort} order={list.order} onSort={(sort, order) => list.update({ sort, order })} />
+                  <SortableHeader
+                    label={t('subscriptions.domain')}
+                    column="domain"
+                    sort={list.sort}
+                    order={list.order}
+                    onSort={(sort, order) => list.update({ sort, order })}
+                  />
                   <th scope="col">{t('subscriptions.plan')}</th>
                   <th scope="col">{t('subscriptions.syncState')}</th>
                   <th scope="col">{t('subscriptions.status')}</th>

@@ -120,10 +120,22 @@ export function CustomersPage() {
       </div>
 
       <div className="toolbar" role="group" aria-label={t('list.bulkActions')}>
-        <BusyButton className="button" disabled={selected.size === 0} busy={bulk.isPending} aria-describedby={selectionHintId} onClick={() => void run('suspend', [...selected.keys()], selected)}>
+        <BusyButton
+          className="button"
+          disabled={selected.size === 0}
+          busy={bulk.isPending}
+          aria-describedby={selectionHintId}
+          onClick={() => void run('suspend', [...selected.keys()], selected)}
+        >
           {t('actions.suspend')}
         </BusyButton>
-        <BusyButton className="button" disabled={selected.size === 0} busy={bulk.isPending} aria-describedby={selectionHintId} onClick={() => void run('activate', [...selected.keys()], selected)}>
+        <BusyButton
+          className="button"
+          disabled={selected.size === 0}
+          busy={bulk.isPending}
+          aria-describedby={selectionHintId}
+          onClick={() => void run('activate', [...selected.keys()], selected)}
+        >
           {t('actions.activate')}
         </BusyButton>
         <BusyButton className="button" disabled={selected.size === 0} busy={bulk.isPending} aria-describedby={selectionHintId} onClick={askRemove}>
@@ -161,20 +173,67 @@ export function CustomersPage() {
                   <th scope="col">
                     <input type="checkbox" aria-label={t('list.selectAll')} checked={allOnPageSelected} onChange={(e) => toggleAll(e.target.checked)} />
                   </th>
-                  <SortableHeader label={t('fields.contactName')} column="contactName" sort={list.sort} order={list.order} onSort={(sort, order) => update({ sort, order })} />
-                  <SortableHeader label={t('fields.companyName')} column="companyName" sort={list.sort} order={list.order} onSort={(sort, order) => update({ sort, order })} />
-                  <SortableHeader label={t('fields.login')} column="login" sort={list.sort} order={list.order} onSort={(sort, order) => update({ sort, order })} />
-                  <SortableHeader label={t('fields.email')} column="email" sort={list.sort} order={list.order} onSort={(sort, order) => update({ sort, order })} />
-                  <SortableHeader label={t('fields.status')} column="status" sort={list.sort} order={list.order} onSort={(sort, order) => update({ sort, order })} />
-                  <SortableHeader label={t('fields.subscriptions')} column="subscriptionCount" sort={list.sort} order={list.order} onSort={(sort, order) => update({ sort, order })} />
-                  <SortableHeader label={t('fields.createdAt')} column="createdAt" sort={list.sort} order={list.order} onSort={(sort, order) => update({ sort, order })} />
+                  <SortableHeader
+                    label={t('fields.contactName')}
+                    column="contactName"
+                    sort={list.sort}
+                    order={list.order}
+                    onSort={(sort, order) => update({ sort, order })}
+                  />
+                  <SortableHeader
+                    label={t('fields.companyName')}
+                    column="companyName"
+                    sort={list.sort}
+                    order={list.order}
+                    onSort={(sort, order) => update({ sort, order })}
+                  />
+                  <SortableHeader
+                    label={t('fields.login')}
+                    column="login"
+                    sort={list.sort}
+                    order={list.order}
+                    onSort={(sort, order) => update({ sort, order })}
+                  />
+                  <SortableHeader
+                    label={t('fields.email')}
+                    column="email"
+                    sort={list.sort}
+                    order={list.order}
+                    onSort={(sort, order) => update({ sort, order })}
+                  />
+                  <SortableHeader
+                    label={t('fields.status')}
+                    column="status"
+                    sort={list.sort}
+                    order={list.order}
+                    onSort={(sort, order) => update({ sort, order })}
+                  />
+                  <SortableHeader
+                    label={t('fields.subscriptions')}
+                    column="subscriptionCount"
+                    sort={list.sort}
+                    order={list.order}
+                    onSort={(sort, order) => update({ sort, order })}
+                  />
+                  <SortableHeader
+                    label={t('fields.createdAt')}
+                    column="createdAt"
+                    sort={list.sort}
+                    order={list.order}
+                    onSort={(sort, order) => update({ sort, order })}
+                  />
                 </tr>
               </thead>
               <tbody>
                 {data.items.map((c) => (
                   <tr key={c.id}>
                     <td>
-                      <input type="checkbox" aria-label={t('list.select', { name: c.contactName })} checked={selected.has(c.id)} onChange={(e) => toggle(c, e.target.checked)} />
+                      <input
+                        type="checkbox"
+                        aria-label={t('list.select', { name: c.contactName })}
+                        checked={selected.has(c.id)}
+                        onChange={(e) => toggle(c, e.target.checked)}
+                      />
                     </td>
                     <td>
                       <Link to={`/customers/${encodeURIComponent(c.id)}`}>{c.contactName}</Link>

@@ -6,7 +6,6 @@ import { ConfirmDialog } from '../../ui/dialog';
 import { LoadingState } from '../../ui/query-state';
 import { MAX_PAGE_SIZE } from '../../domain/limits';
 
-
 export interface RemovalCounts {
   subscriptions: number;
   websites: number;
@@ -32,7 +31,15 @@ export function RemoveCustomerDialog({
   error?: unknown;
 }) {
   const { t } = useTranslation('customers');
-  const owned = useQuery({ ...subscriptionsQuery({ customerId: customer.id, page: 1, pageSize: MAX_PAGE_SIZE /* the API's largest page: a customer's websites counted in one request */ }), enabled: isOpen, staleTime: 0 });
+  const owned = useQuery({
+    ...subscriptionsQuery({
+      customerId: customer.id,
+      page: 1,
+      pageSize: MAX_PAGE_SIZE /* the API's largest page: a customer's websites counted in one request */,
+    }),
+    enabled: isOpen,
+    staleTime: 0,
+  });
   const counts: RemovalCounts | undefined = owned.data
     ? { subscriptions: owned.data.total, websites: owned.data.items.reduce((sum, s) => sum + s.websites.length, 0) }
     : undefined;
@@ -52,7 +59,9 @@ export function RemoveCustomerDialog({
       }}
     >
       {!counts ? (
-        owned.isError ? null : <LoadingState label={t('remove.counting')} />
+        owned.isError ? null : (
+          <LoadingState label={t('remove.counting')} />
+        )
       ) : counts.subscriptions === 0 ? (
         <p>{t('remove.bodyNone', { name })}</p>
       ) : (

@@ -52,10 +52,16 @@ describe('Overview of my resources and permissions', { timeout: 20_000 }, () => 
     expect(within(disk).getByRole('meter', { name: 'Disk space used' })).toBeInTheDocument();
     const subscriptions = within(resources).getByRole('row', { name: /^Subscriptions/ });
     // Limit, allocated, used, remaining.
-    expect(within(subscriptions).getAllByRole('cell').map((c) => c.textContent)).toEqual(['40', '25', '25', '15', expect.any(String)]);
+    expect(
+      within(subscriptions)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['40', '25', '25', '15', expect.any(String)]);
     // Overselling on: remaining is the limit minus what actually exists (27 domains), not what is allocated.
     const domains = within(resources).getByRole('row', { name: /^Domains/ });
-    const [limit, allocated, used, remaining] = within(domains).getAllByRole('cell').map((c) => c.textContent);
+    const [limit, allocated, used, remaining] = within(domains)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
     expect([limit, used, remaining]).toEqual(['250', '27', '223']);
     expect(Number(allocated)).toBeGreaterThan(27);
 

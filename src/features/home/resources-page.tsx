@@ -72,7 +72,14 @@ function Overview({ reseller }: { reseller: ResellerView }) {
             </thead>
             <tbody>
               {LIMITS.map(({ group, key }) => (
-                <LimitRow key={key} group={group} k={key} row={(reseller.usage as Record<string, UsageRow | undefined>)[key]} fallbackAllocated={(reseller.limits as Record<string, number>)[key]} lang={lang} />
+                <LimitRow
+                  key={key}
+                  group={group}
+                  k={key}
+                  row={(reseller.usage as Record<string, UsageRow | undefined>)[key]}
+                  fallbackAllocated={(reseller.limits as Record<string, number>)[key]}
+                  lang={lang}
+                />
               ))}
             </tbody>
           </table>
@@ -145,7 +152,19 @@ function Overview({ reseller }: { reseller: ResellerView }) {
   );
 }
 
-function LimitRow({ group, k, row, fallbackAllocated, lang }: { group: CatalogueGroup; k: string; row: UsageRow | undefined; fallbackAllocated: number | undefined; lang: Lang }) {
+function LimitRow({
+  group,
+  k,
+  row,
+  fallbackAllocated,
+  lang,
+}: {
+  group: CatalogueGroup;
+  k: string;
+  row: UsageRow | undefined;
+  fallbackAllocated: number | undefined;
+  lang: Lang;
+}) {
   const { t } = useTranslation('home');
   const label = labelOf(group, k, lang);
   const format = (value: number | undefined) => (value === undefined ? '—' : formatValue(group, k, value, lang));

@@ -14,7 +14,6 @@ import { errorText } from '../../ui/query-state';
 import { kindOf, PLAN_KINDS } from './plan-kind';
 import { BusyButton } from '../../ui/busy-button';
 
-
 type AddPlanInput = z.input<typeof planCreateSchema>;
 type AddPlanOutput = z.output<typeof planCreateSchema>;
 

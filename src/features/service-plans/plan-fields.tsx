@@ -74,7 +74,8 @@ export function AmountField({ form, lacking, k }: PlanFieldProps & { k: NumericR
         ) : null}
         <label>
           {/* Named after its field: a page of "Unlimited" boxes must say which one is which. */}
-          <input type="checkbox" aria-label={t('fields.unlimitedFor', { label: text })} {...form.register(`resources.${k}.unlimited`)} /> {t('fields.unlimited')}
+          <input type="checkbox" aria-label={t('fields.unlimitedFor', { label: text })} {...form.register(`resources.${k}.unlimited`)} />{' '}
+          {t('fields.unlimited')}
         </label>
       </div>
       {lack ? <LackingNote id={`${id}-lack`} item={lack} lang={lang} /> : null}

@@ -25,7 +25,6 @@ import {
 } from '../../domain/types';
 import { bytesOf, sizeParts, type SizeUnit } from '../../domain/units';
 
-
 export interface AmountValue {
   unlimited: boolean;
   /** As typed: a whole number for counts, a decimal (dot or comma) for sizes. */
@@ -62,7 +61,8 @@ export function toFormValues(plan: Pick<ServicePlan, 'name' | 'values'>): PlanFo
     resources: {
       ...numeric,
       overuse: resources.overuse,
-      expiration: expiration === UNLIMITED || typeof expiration !== 'string' ? { unlimited: true, date: '' } : { unlimited: false, date: expiration.slice(0, 10) },
+      expiration:
+        expiration === UNLIMITED || typeof expiration !== 'string' ? { unlimited: true, date: '' } : { unlimited: false, date: expiration.slice(0, 10) },
     },
     permissions: { ...permissions },
     hosting: { ...hosting },

@@ -103,7 +103,10 @@ describe('Plan page', { timeout: 20_000 }, () => {
     const title = await screen.findByText(/^\d+ subscriptions? will end Unsynced:$/);
     const predicted = Number(/^(\d+)/.exec(title.textContent ?? '')![1]);
     const notice = title.closest('.notice') as HTMLElement;
-    const domains = within(notice).getAllByRole('link').map((a) => a.textContent).filter((d) => d !== "Show this plan's subscriptions");
+    const domains = within(notice)
+      .getAllByRole('link')
+      .map((a) => a.textContent)
+      .filter((d) => d !== "Show this plan's subscriptions");
     expect(predicted).toBeGreaterThan(0);
 
     await user.click(screen.getByRole('button', { name: 'Update & Sync' }));

@@ -17,16 +17,7 @@ import { useLang } from '../../ui/use-lang';
 import './plan-page.css';
 import { AmountField, EnumField, ExpirationField, FlagField, PhpField } from './plan-fields';
 import { FieldError, issueError, textError, type FormIssue } from '../../ui/field-error';
-import {
-  formPathOf,
-  groupOfPath,
-  lackingItems,
-  planResolver,
-  readValues,
-  toFormValues,
-  type LackingItem,
-  type PlanFormValues,
-} from './plan-form-model';
+import { formPathOf, groupOfPath, lackingItems, planResolver, readValues, toFormValues, type LackingItem, type PlanFormValues } from './plan-form-model';
 import { BusyButton } from '../../ui/busy-button';
 import { useDebounced } from '../../ui/use-debounced';
 

@@ -109,14 +109,7 @@ function AddSubscriptionForm({ hostingPlans, addonPlans }: { hostingPlans: reado
           {t('form.failed', { detail: errorText(create.error) })}
         </p>
       ) : null}
-      <TextField
-        label={t('form.domain')}
-        hint={t('form.domainHint')}
-        autoComplete="off"
-        spellCheck={false}
-        error={errors.domain}
-        {...register('domain')}
-      />
+      <TextField label={t('form.domain')} hint={t('form.domainHint')} autoComplete="off" spellCheck={false} error={errors.domain} {...register('domain')} />
       <SubscriberSelect error={errors.ownerId} {...register('ownerId')} value={watch('ownerId')} />
       <PlanSelect plans={hostingPlans} error={errors.planId} {...register('planId')} />
       <Controller

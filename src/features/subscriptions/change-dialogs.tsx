@@ -53,14 +53,7 @@ export function ChangePlanDialog({
   const { t } = useTranslation('subscriptions');
   return (
     <AppDialog title={t('changePlan.title')} isOpen={isOpen} onOpenChange={onOpenChange}>
-      <ChangePlanForm
-        count={count}
-        initial={initial}
-        onConfirm={onConfirm}
-        onCancel={() => onOpenChange(false)}
-        isPending={isPending}
-        error={error}
-      />
+      <ChangePlanForm count={count} initial={initial} onConfirm={onConfirm} onCancel={() => onOpenChange(false)} isPending={isPending} error={error} />
     </AppDialog>
   );
 }

@@ -137,15 +137,7 @@ function resolverFor(initial: FormValues, groups: readonly ValueGroup[]) {
  * Hosting parameters, PHP settings). Saving a plan-based subscription locks it, so the user is
  * warned first.
  */
-export function CustomizeForm({
-  subscription,
-  onDone,
-  onStale,
-}: {
-  subscription: SubscriptionItem;
-  onDone: () => void;
-  onStale: (error: unknown) => void;
-}) {
+export function CustomizeForm({ subscription, onDone, onStale }: { subscription: SubscriptionItem; onDone: () => void; onStale: (error: unknown) => void }) {
   const { t } = useTranslation('subscriptions');
   const lang = useLang();
   const customize = useCustomizeSubscription();
@@ -189,7 +181,14 @@ export function CustomizeForm({
         // At the field, with what the user typed kept: "at most 500 GB is available".
         const issues = atInputs(error.problem.issues);
         const names = [...new Set(issues.map((issue) => issue.path))];
-        for (const name of names) setError(name, issueError(issues.find((issue) => issue.path === name)!, 'server'));
+        for (const name of names)
+          setError(
+            name,
+            issueError(
+              issues.find((issue) => issue.path === name)!,
+              'server',
+            ),
+          );
         const first = names[0];
         // A disabled amount (Unlimited ticked) cannot take the focus: its Unlimited box does.
         const unlimitedBox = first?.replace(/__amount$/, '__unlimited');

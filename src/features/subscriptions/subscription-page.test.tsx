@@ -32,7 +32,11 @@ describe('Subscription page', () => {
 
     const permissions = await screen.findByRole('table', { name: 'Permissions' });
     const row = within(permissions).getByRole('rowheader', { name: 'PHP version and handler management' }).closest('tr')!;
-    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Off', 'On', 'Not provisioned: you lack it']);
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['Off', 'On', 'Not provisioned: you lack it']);
     expect(screen.getByText(/1 value differs from the plan/)).toBeInTheDocument();
   });
 
@@ -43,8 +47,19 @@ describe('Subscription page', () => {
     await user.click(sync);
     const dialog = await screen.findByRole('dialog', { name: 'Synchronization failed' });
     const grid = within(dialog).getByRole('table');
-    expect(within(grid).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Domain', 'Resource or permission', 'Plan value', 'Available value']);
-    const rows = within(grid).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+    expect(
+      within(grid)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Domain', 'Resource or permission', 'Plan value', 'Available value']);
+    const rows = within(grid)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      );
     expect(rows).toEqual([
       ['shop.example.com', 'PHP version and handler management', 'On', 'Off'],
       ['blog.shop.example.com', 'PHP version and handler management', 'On', 'Off'],
@@ -90,7 +105,11 @@ describe('Subscription page', () => {
     const { user } = await openSubscription('shop.example.com', { scenario: 'sync-failure', lang: 'fr' });
     await user.click(screen.getByRole('button', { name: 'Synchroniser' }));
     const dialog = await screen.findByRole('dialog', { name: 'Échec de la synchronisation' });
-    expect(within(dialog).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Domaine', 'Ressource ou droit', 'Valeur du pack', 'Valeur disponible']);
+    expect(
+      within(dialog)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Domaine', 'Ressource ou droit', 'Valeur du pack', 'Valeur disponible']);
     expect(within(dialog).getAllByRole('cell', { name: 'Gestion de la version et du gestionnaire PHP' })).toHaveLength(2);
     expect(within(dialog).getByRole('link', { name: 'Aperçu de mes ressources et de leurs droits' })).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Annuler' }));
@@ -197,7 +216,7 @@ describe('Subscription page', () => {
     expect(screen.getByRole('button', { name: 'Suspend' })).toHaveAccessibleDescription(/The subscription is already suspended\./);
   });
 
-  it('Change Plan does not discard another tab\'s customization: 412, the stale notice, nothing changed', async () => {
+  it("Change Plan does not discard another tab's customization: 412, the stale notice, nothing changed", async () => {
     const { user, id } = await openSubscription('obrien-law.ie');
     // Another tab customizes it meanwhile (it is now Locked with max_db 9).
     await apiRequest(`/subscriptions/${id}/values`, { method: 'PUT', body: { resources: { max_db: 9 } } });

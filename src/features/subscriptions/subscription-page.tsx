@@ -206,11 +206,7 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
           {stale ? (
             <>
               <p>{t('errors.stale', { ns: 'common' })}</p>
-              <button
-                type="button"
-                className="button"
-                onClick={() => (customizing ? setConfirmReload(true) : reloadRecord())}
-              >
+              <button type="button" className="button" onClick={() => (customizing ? setConfirmReload(true) : reloadRecord())}>
                 {t('errors.reloadRecord', { ns: 'common' })}
               </button>
             </>
@@ -317,12 +313,7 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
       <WebsitesSection subscription={s} />
 
       {customizing ? (
-        <CustomizeForm
-          key={formKey}
-          subscription={s}
-          onDone={() => setCustomizing(false)}
-          onStale={fail(t('actions.customize'))}
-        />
+        <CustomizeForm key={formKey} subscription={s} onDone={() => setCustomizing(false)} onStale={fail(t('actions.customize'))} />
       ) : s.planId !== null && plan.isError ? (
         <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />
       ) : s.planId !== null && (plan.isPending || addonPlans.isPending) ? (

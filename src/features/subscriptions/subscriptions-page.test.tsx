@@ -37,7 +37,12 @@ describe('Subscriptions list', () => {
     await user.selectOptions(screen.getByLabelText('Sync state'), 'locked');
     await waitFor(() => expect(router.state.location.search).toContain('sync=locked'));
     await waitFor(() => expect(domainsIn(t)).toEqual(expect.arrayContaining(['schneider-consulting.com'])));
-    await waitFor(() => within(t).getAllByRole('row').slice(1).forEach((row) => expect(within(row).getByRole('button', { name: 'Locked' })).toBeInTheDocument()));
+    await waitFor(() =>
+      within(t)
+        .getAllByRole('row')
+        .slice(1)
+        .forEach((row) => expect(within(row).getByRole('button', { name: 'Locked' })).toBeInTheDocument()),
+    );
 
     await user.selectOptions(screen.getByLabelText('Sync state'), '');
     await user.type(screen.getByLabelText('Search'), 'northwind');
@@ -82,7 +87,9 @@ describe('Subscriptions list', () => {
     await user.click(within(t).getByRole('checkbox', { name: 'Select all subscriptions on this page' }));
     expect(screen.getByText(/subscriptions selected/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Synchronize' }));
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/1 synchronized, 1 failed: shop\.example\.com \(.*PHP version and handler management\)/));
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(/1 synchronized, 1 failed: shop\.example\.com \(.*PHP version and handler management\)/),
+    );
     const failures = screen.getByRole('region', { name: 'Some subscriptions could not be changed' });
     expect(within(failures).getByRole('link', { name: 'shop.example.com' })).toBeInTheDocument();
     // What failed stays selected, for a retry.

@@ -193,22 +193,55 @@ export function SubscriptionsPage() {
         <span id="bulk-selection" className="muted">
           {noSelection ? t('list.selectFirst') : t('list.selected', { count })}
         </span>
-        <BusyButton className="button" disabled={noSelection} aria-describedby={noSelection ? 'bulk-selection' : undefined} onClick={() => openDialog('change-plan')}>
+        <BusyButton
+          className="button"
+          disabled={noSelection}
+          aria-describedby={noSelection ? 'bulk-selection' : undefined}
+          onClick={() => openDialog('change-plan')}
+        >
           {t('actions.changePlan')}
         </BusyButton>
-        <BusyButton className="button" disabled={noSelection} aria-describedby={noSelection ? 'bulk-selection' : undefined} onClick={() => openDialog('change-subscriber')}>
+        <BusyButton
+          className="button"
+          disabled={noSelection}
+          aria-describedby={noSelection ? 'bulk-selection' : undefined}
+          onClick={() => openDialog('change-subscriber')}
+        >
           {t('actions.changeSubscriber')}
         </BusyButton>
-        <BusyButton className="button" disabled={noSelection} busy={bulk.isPending} aria-describedby={noSelection ? 'bulk-selection' : undefined} onClick={() => void runBulk('suspend')}>
+        <BusyButton
+          className="button"
+          disabled={noSelection}
+          busy={bulk.isPending}
+          aria-describedby={noSelection ? 'bulk-selection' : undefined}
+          onClick={() => void runBulk('suspend')}
+        >
           {t('actions.suspend')}
         </BusyButton>
-        <BusyButton className="button" disabled={noSelection} busy={bulk.isPending} aria-describedby={noSelection ? 'bulk-selection' : undefined} onClick={() => void runBulk('activate')}>
+        <BusyButton
+          className="button"
+          disabled={noSelection}
+          busy={bulk.isPending}
+          aria-describedby={noSelection ? 'bulk-selection' : undefined}
+          onClick={() => void runBulk('activate')}
+        >
           {t('actions.activate')}
         </BusyButton>
-        <BusyButton className="button" disabled={noSelection} busy={bulk.isPending} aria-describedby={noSelection ? 'bulk-selection' : undefined} onClick={() => void runBulk('sync')}>
+        <BusyButton
+          className="button"
+          disabled={noSelection}
+          busy={bulk.isPending}
+          aria-describedby={noSelection ? 'bulk-selection' : undefined}
+          onClick={() => void runBulk('sync')}
+        >
           {t('actions.synchronize')}
         </BusyButton>
-        <BusyButton className="button button--danger" disabled={noSelection} aria-describedby={noSelection ? 'bulk-selection' : undefined} onClick={() => openDialog('remove')}>
+        <BusyButton
+          className="button button--danger"
+          disabled={noSelection}
+          aria-describedby={noSelection ? 'bulk-selection' : undefined}
+          onClick={() => openDialog('remove')}
+        >
           {t('actions.remove')}
         </BusyButton>
         {!noSelection ? (
@@ -248,13 +281,43 @@ export function SubscriptionsPage() {
                       onChange={(e) => toggleAll(e.target.checked)}
                     />
                   </th>
-                  <SortableHeader label={t('columns.subscription')} column="domain" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
-                  <SortableHeader label={t('columns.subscriber')} column="subscriber" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
+                  <SortableHeader
+                    label={t('columns.subscription')}
+                    column="domain"
+                    sort={sort}
+                    order={order}
+                    onSort={(s, o) => update({ sort: s, order: o })}
+                  />
+                  <SortableHeader
+                    label={t('columns.subscriber')}
+                    column="subscriber"
+                    sort={sort}
+                    order={order}
+                    onSort={(s, o) => update({ sort: s, order: o })}
+                  />
                   <SortableHeader label={t('columns.plan')} column="plan" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
-                  <SortableHeader label={t('columns.syncState')} column="syncState" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
+                  <SortableHeader
+                    label={t('columns.syncState')}
+                    column="syncState"
+                    sort={sort}
+                    order={order}
+                    onSort={(s, o) => update({ sort: s, order: o })}
+                  />
                   <SortableHeader label={t('columns.status')} column="status" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
-                  <SortableHeader label={t('columns.diskUsage')} column="diskUsage" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
-                  <SortableHeader label={t('columns.setupDate')} column="createdAt" sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
+                  <SortableHeader
+                    label={t('columns.diskUsage')}
+                    column="diskUsage"
+                    sort={sort}
+                    order={order}
+                    onSort={(s, o) => update({ sort: s, order: o })}
+                  />
+                  <SortableHeader
+                    label={t('columns.setupDate')}
+                    column="createdAt"
+                    sort={sort}
+                    order={order}
+                    onSort={(s, o) => update({ sort: s, order: o })}
+                  />
                 </tr>
               </thead>
               <tbody>
@@ -273,11 +336,7 @@ export function SubscriptionsPage() {
                       <span className="muted">{t('planSuffix', { name: row.planName ?? t('customLabel') })}</span>
                     </td>
                     <td data-label={t('columns.subscriber')}>
-                      {row.ownerId ? (
-                        <Link to={`/customers/${encodeURIComponent(row.ownerId)}`}>{row.ownerName}</Link>
-                      ) : (
-                        t('reseller', { name: row.ownerName })
-                      )}
+                      {row.ownerId ? <Link to={`/customers/${encodeURIComponent(row.ownerId)}`}>{row.ownerName}</Link> : t('reseller', { name: row.ownerName })}
                     </td>
                     <td data-label={t('columns.plan')}>
                       {row.planId ? (

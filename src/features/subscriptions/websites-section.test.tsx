@@ -40,7 +40,7 @@ describe('Websites & Domains', () => {
     expect(field).toHaveValue('third.example');
   });
 
-  it('a subdomain outside the subscription\'s domains is refused at the field; an alias is added', async () => {
+  it("a subdomain outside the subscription's domains is refused at the field; an alias is added", async () => {
     const { user } = await openSubscription('schneider-consulting.de');
     const region = screen.getByRole('region', { name: 'Websites & Domains' });
     await user.click(within(region).getByRole('button', { name: 'Add Subdomain' }));
@@ -82,7 +82,7 @@ describe('Websites & Domains', () => {
     await waitFor(() => expect(within(region).queryByRole('row', { name: /^pacific-imports\.com/ })).not.toBeInTheDocument());
   });
 
-  it('shows usage meters, the overuse policy in Plesk\'s words, Overused and the reasons, in French', async () => {
+  it("shows usage meters, the overuse policy in Plesk's words, Overused and the reasons, in French", async () => {
     await openSubscription('northwind-status.net', 'fr');
     expect(screen.getByRole('region', { name: 'Sites Web et domaines' })).toBeInTheDocument();
     expect(screen.getByRole('meter', { name: 'Utilisation : Espace disque' })).toBeInTheDocument();
@@ -90,7 +90,7 @@ describe('Websites & Domains', () => {
     expect(screen.getByText("Le dépassement est autorisé, m'avertir par e-mail")).toBeInTheDocument();
   });
 
-  it('Activate lifts only the reseller\'s reason and says what else keeps it suspended', async () => {
+  it("Activate lifts only the reseller's reason and says what else keeps it suspended", async () => {
     const { user } = await openSubscription('tanaka-studio.jp');
     expect(screen.getAllByText('Customer suspended').length).toBeGreaterThan(0);
     // Suspended only by its customer: the reseller can still add its own reason.

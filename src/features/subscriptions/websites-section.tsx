@@ -129,7 +129,9 @@ export function WebsitesSection({ subscription: s }: { subscription: Subscriptio
                 <th scope="row" className="break-anywhere">
                   {w.name}
                 </th>
-                <td>{i === 0 ? t('websites.kind.main') : w.kind === 'domain' ? t('websites.kind.domain') : t('websites.kind.subdomain', { parent: w.parent })}</td>
+                <td>
+                  {i === 0 ? t('websites.kind.main') : w.kind === 'domain' ? t('websites.kind.domain') : t('websites.kind.subdomain', { parent: w.parent })}
+                </td>
                 <td>
                   {w.aliases.length === 0 ? (
                     <span className="muted">{t('none')}</span>

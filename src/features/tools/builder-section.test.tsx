@@ -46,7 +46,9 @@ describe('Prototype tools: Scenario builder', { timeout: 30_000 }, () => {
     await user.type(field('Customers'), '10');
     await user.click(within(builder).getByRole('button', { name: 'Build' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Replace all data with the built world' });
-    expect(dialog).toHaveTextContent('seed 42: 10 customers, 6 service plans, 40 subscriptions (Unsynced 60%, Locked 12.5%, Custom 5%, Suspended 5%, Overused 5%)');
+    expect(dialog).toHaveTextContent(
+      'seed 42: 10 customers, 6 service plans, 40 subscriptions (Unsynced 60%, Locked 12.5%, Custom 5%, Suspended 5%, Overused 5%)',
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Build' }));
     await waitFor(() =>
       expect(screen.getByRole('status')).toHaveTextContent(
@@ -60,7 +62,9 @@ describe('Prototype tools: Scenario builder', { timeout: 30_000 }, () => {
 
     // The link builds the same world again (`?build=`, read at start-up).
     await user.click(within(builder).getByRole('button', { name: 'Copy link to this build' }));
-    expect(within(builder).getByRole('textbox', { name: 'Link to this build' })).toHaveValue('http://localhost:3000/subscriptions?build=42-10-40-6-0.6-0.125-0.05-0.05-0.05');
+    expect(within(builder).getByRole('textbox', { name: 'Link to this build' })).toHaveValue(
+      'http://localhost:3000/subscriptions?build=42-10-40-6-0.6-0.125-0.05-0.05-0.05',
+    );
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Link to this build (copied|ready)/));
   });
 

@@ -21,7 +21,17 @@ const SYNC_KEYS = ['unsynced', 'locked', 'custom'] as const satisfies readonly M
 const OTHER_KEYS = ['suspended', 'overused'] as const satisfies readonly MixKey[];
 const MIN: Record<CountKey, number> = { customers: 0, subscriptions: 0, plans: 1 };
 
-const INITIAL: Record<FieldKey, string> = { seed: '2026', customers: '200', subscriptions: '1000', plans: '6', unsynced: '10', locked: '10', custom: '5', suspended: '5', overused: '5' };
+const INITIAL: Record<FieldKey, string> = {
+  seed: '2026',
+  customers: '200',
+  subscriptions: '1000',
+  plans: '6',
+  unsynced: '10',
+  locked: '10',
+  custom: '5',
+  suspended: '5',
+  overused: '5',
+};
 
 /** A percentage as typed (a decimal comma is fine, 0.01 % steps) → a share of 0..1; undefined when it is not one. */
 function shareOf(text: string): number | undefined {
@@ -139,7 +149,16 @@ export function BuilderSection() {
   }
 
   const percentField = (key: MixKey, groupErrorId?: string) => (
-    <TextField key={key} label={t(`builder.${key}`)} inputMode="decimal" autoComplete="off" value={fields[key]} onChange={set(key)} error={errors[key]} groupErrorId={groupErrorId} />
+    <TextField
+      key={key}
+      label={t(`builder.${key}`)}
+      inputMode="decimal"
+      autoComplete="off"
+      value={fields[key]}
+      onChange={set(key)}
+      error={errors[key]}
+      groupErrorId={groupErrorId}
+    />
   );
 
   return (
@@ -148,7 +167,15 @@ export function BuilderSection() {
       <p className="muted">{t('builder.intro')}</p>
       <form onSubmit={onSubmit} noValidate>
         <div className="form">
-          <TextField label={t('builder.seed')} inputMode="numeric" autoComplete="off" value={fields.seed} onChange={set('seed')} error={errors.seed} hint={t('builder.seedHint')} />
+          <TextField
+            label={t('builder.seed')}
+            inputMode="numeric"
+            autoComplete="off"
+            value={fields.seed}
+            onChange={set('seed')}
+            error={errors.seed}
+            hint={t('builder.seedHint')}
+          />
         </div>
         <div className="toolbar">
           <button type="button" className="button" onClick={randomSeed}>
@@ -242,7 +269,9 @@ export function BuilderSection() {
             {t('builder.confirmBody', {
               seed: pending.seed,
               counts: countsText({ customers: pending.customers, plans: pending.plans, subscriptions: pending.subscriptions }),
-              mix: MIX_KEYS.map((k) => t('builder.mixItem', { state: t(`builder.state.${k}`), percent: (Math.round(pending.mix[k] * 10_000) / 100).toLocaleString(lang) })).join(', '),
+              mix: MIX_KEYS.map((k) =>
+                t('builder.mixItem', { state: t(`builder.state.${k}`), percent: (Math.round(pending.mix[k] * 10_000) / 100).toLocaleString(lang) }),
+              ).join(', '),
             })}
           </p>
         ) : null}

@@ -16,7 +16,12 @@ export function ScenarioSection() {
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('scenario.heading')}</h2>
-      <SelectField label={t('scenario.label')} value={scenario} onChange={(e) => setScenario(e.target.value as ScenarioName)} hint={t(`scenarios.${scenario}.description`)}>
+      <SelectField
+        label={t('scenario.label')}
+        value={scenario}
+        onChange={(e) => setScenario(e.target.value as ScenarioName)}
+        hint={t(`scenarios.${scenario}.description`)}
+      >
         {SCENARIOS.map((name) => (
           <option key={name} value={name}>
             {t(`scenarios.${name}.name`)}

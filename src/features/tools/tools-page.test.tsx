@@ -88,7 +88,7 @@ describe('Prototype tools', { timeout: 20_000 }, () => {
     expect((await api('/_mock/clock')).now).toBe('2026-02-02T00:00:00.000Z');
   });
 
-  it('Simulated usage sets a website\'s disk space: above the limit it is Overused', async () => {
+  it("Simulated usage sets a website's disk space: above the limit it is Overused", async () => {
     const { user } = await renderApp('/tools');
     const usage = await screen.findByRole('region', { name: 'Simulated usage' });
     await user.type(within(usage).getByLabelText('Website'), 'nowhere.example');

@@ -62,7 +62,15 @@ export function ClockSection() {
         </BusyButton>
       </div>
       <form className="form" onSubmit={onSubmit} noValidate>
-        <TextField label={t('clock.date')} value={date} placeholder="2026-02-01" autoComplete="off" error={error} hint={t('clock.dateHint')} onChange={(e) => setDate(e.target.value)} />
+        <TextField
+          label={t('clock.date')}
+          value={date}
+          placeholder="2026-02-01"
+          autoComplete="off"
+          error={error}
+          hint={t('clock.dateHint')}
+          onChange={(e) => setDate(e.target.value)}
+        />
         {setClock.error ? (
           <p className="field-error" role="alert">
             {errorText(setClock.error)}
@@ -101,7 +109,11 @@ export function UsageSection() {
     setErrors(next);
     if (next.website || next.disk || next.traffic) return;
     update.mutate(
-      { website: website.trim(), ...(diskBytes !== undefined ? { disk_space: diskBytes } : {}), ...(trafficBytes !== undefined ? { max_traffic: trafficBytes } : {}) },
+      {
+        website: website.trim(),
+        ...(diskBytes !== undefined ? { disk_space: diskBytes } : {}),
+        ...(trafficBytes !== undefined ? { max_traffic: trafficBytes } : {}),
+      },
       {
         onSuccess: () => announce(t('usage.saved', { website: website.trim() })),
         onError: (error) => {
@@ -117,9 +129,30 @@ export function UsageSection() {
       <h2 id={headingId}>{t('usage.heading')}</h2>
       <p>{t('usage.intro')}</p>
       <form className="form" onSubmit={onSubmit} noValidate>
-        <TextField label={t('usage.website')} value={website} autoComplete="off" spellCheck={false} error={errors.website} onChange={(e) => setWebsite(e.target.value)} />
-        <TextField label={t('usage.disk')} inputMode="decimal" value={disk} error={errors.disk} hint={t('usage.keepHint')} onChange={(e) => setDisk(e.target.value)} />
-        <TextField label={t('usage.traffic')} inputMode="decimal" value={traffic} error={errors.traffic} hint={t('usage.keepHint')} onChange={(e) => setTraffic(e.target.value)} />
+        <TextField
+          label={t('usage.website')}
+          value={website}
+          autoComplete="off"
+          spellCheck={false}
+          error={errors.website}
+          onChange={(e) => setWebsite(e.target.value)}
+        />
+        <TextField
+          label={t('usage.disk')}
+          inputMode="decimal"
+          value={disk}
+          error={errors.disk}
+          hint={t('usage.keepHint')}
+          onChange={(e) => setDisk(e.target.value)}
+        />
+        <TextField
+          label={t('usage.traffic')}
+          inputMode="decimal"
+          value={traffic}
+          error={errors.traffic}
+          hint={t('usage.keepHint')}
+          onChange={(e) => setTraffic(e.target.value)}
+        />
         {update.error && !notFound ? (
           <p className="field-error" role="alert">
             {errorText(update.error)}

@@ -95,7 +95,13 @@ describe('POST /_mock/build', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.record(
-          { seed: fc.jsonValue(), customers: fc.oneof(fc.integer({ min: -3, max: 5 }), fc.jsonValue()), subscriptions: fc.oneof(fc.integer({ min: -3, max: 5 }), fc.double()), plans: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.string()), mix: fc.jsonValue() },
+          {
+            seed: fc.jsonValue(),
+            customers: fc.oneof(fc.integer({ min: -3, max: 5 }), fc.jsonValue()),
+            subscriptions: fc.oneof(fc.integer({ min: -3, max: 5 }), fc.double()),
+            plans: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.string()),
+            mix: fc.jsonValue(),
+          },
           { requiredKeys: [] },
         ),
         async (body) => {

@@ -136,12 +136,7 @@ export function memo<T>(key: string, compute: () => T): T {
  * directions. Cached per store version, so paging through a list sorts once; the descending order
  * is derived from the ascending one in one pass (clicking a header again costs no new sort).
  */
-export function sortedIds(
-  cacheKey: string,
-  ids: readonly string[],
-  keyOf: (id: string) => string | number,
-  order: 'asc' | 'desc',
-): readonly string[] {
+export function sortedIds(cacheKey: string, ids: readonly string[], keyOf: (id: string) => string | number, order: 'asc' | 'desc'): readonly string[] {
   const asc = memo(`sorted:${cacheKey}:asc`, () => {
     const keys = ids.map(keyOf);
     const index = ids.map((_, i) => i);

@@ -4,7 +4,14 @@ import { api, exported, setupMockApi } from '../test-helpers';
 
 setupMockApi();
 
-const newCustomer = { contactName: 'Zoé Lambert', companyName: 'Lambert & Fils', login: 'zlambert', password: 'correct-horse', email: 'zoe@lambert.example', country: 'FR' };
+const newCustomer = {
+  contactName: 'Zoé Lambert',
+  companyName: 'Lambert & Fils',
+  login: 'zlambert',
+  password: 'correct-horse',
+  email: 'zoe@lambert.example',
+  country: 'FR',
+};
 
 describe('GET /customers', () => {
   it('lists with paging, a subscription count and an etag per item, sorted by contact name', async () => {
@@ -14,7 +21,14 @@ describe('GET /customers', () => {
     expect(body.items).toHaveLength(2);
     const all = (await api('GET', '/customers')).body.items;
     expect(all.map((c: { contactName: string }) => c.contactName)).toEqual([
-      'Alice Martin', 'Bernd Schneider', 'Carla Rossi', 'David Chen', 'Emma Johansson', 'Farid Haddad', "Gráinne O'Brien", 'Hiroshi Tanaka',
+      'Alice Martin',
+      'Bernd Schneider',
+      'Carla Rossi',
+      'David Chen',
+      'Emma Johansson',
+      'Farid Haddad',
+      "Gráinne O'Brien",
+      'Hiroshi Tanaka',
     ]);
     expect(all[0]).toMatchObject({ id: 'cus-0001', subscriptionCount: 3, etag: expect.stringMatching(/^W\/"\d+"$/) });
     expect(all[0]).not.toHaveProperty('password');

@@ -39,13 +39,10 @@ function assertCanAddCustomer(tx: Transaction) {
   }
   if (!withinResellerLimit(tx.reseller, 'max_cl', tx.count('customers'))) {
     const allocated = tx.reseller.limits.max_cl;
-    throw problem(
-      409,
-      'limit-reached',
-      'Limit reached',
-      `You have reached your limit of ${allocated} customer accounts. Ask your hosting provider for more.`,
-      { limit: 'max_cl', allocated },
-    );
+    throw problem(409, 'limit-reached', 'Limit reached', `You have reached your limit of ${allocated} customer accounts. Ask your hosting provider for more.`, {
+      limit: 'max_cl',
+      allocated,
+    });
   }
 }
 

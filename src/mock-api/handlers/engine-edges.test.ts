@@ -88,19 +88,14 @@ describe('POST /service-plans/:id/preview', () => {
     for (let i = 0; i < 4; i++) await newSubscription(`s${i}.example.com`, plan, i % 2 ? [addon] : []);
     const base = exported();
     await fc.assert(
-      fc.asyncProperty(
-        fc.integer({ min: -1, max: 60 }),
-        fc.integer({ min: -1, max: 6 }),
-        fc.boolean(),
-        async (diskGb, dbs, oversell) => {
-          await api('PUT', '/_mock/state', JSON.parse(base));
-          await provider({ oversell });
-          const edit = { values: { resources: { disk_space: diskGb === -1 ? -1 : diskGb * GB, max_db: dbs } } };
-          const preview = (await api('POST', `/service-plans/${plan}/preview`, edit)).body.report;
-          const saved = (await api('PUT', `/service-plans/${plan}`, edit)).body.report;
-          expect(preview).toEqual(saved);
-        },
-      ),
+      fc.asyncProperty(fc.integer({ min: -1, max: 60 }), fc.integer({ min: -1, max: 6 }), fc.boolean(), async (diskGb, dbs, oversell) => {
+        await api('PUT', '/_mock/state', JSON.parse(base));
+        await provider({ oversell });
+        const edit = { values: { resources: { disk_space: diskGb === -1 ? -1 : diskGb * GB, max_db: dbs } } };
+        const preview = (await api('POST', `/service-plans/${plan}/preview`, edit)).body.report;
+        const saved = (await api('PUT', `/service-plans/${plan}`, edit)).body.report;
+        expect(preview).toEqual(saved);
+      }),
       { numRuns: 15 },
     );
   });
@@ -188,10 +183,7 @@ describe('POST /subscriptions/bulk with per-id ETags', () => {
       etags: { [a.id]: a.etag, [b.id]: b.etag },
     });
     expect(status).toBe(200);
-    expect(body.results).toEqual([
-      expect.objectContaining({ id: a.id, ok: false, status: 412 }),
-      { id: b.id, ok: true, syncState: 'synced' },
-    ]);
+    expect(body.results).toEqual([expect.objectContaining({ id: a.id, ok: false, status: 412 }), { id: b.id, ok: true, syncState: 'synced' }]);
     expect((await get(a.id)).syncState).toBe('locked');
     for (const action of ['suspend', 'activate', 'remove', 'sync']) {
       const r = await api('POST', '/subscriptions/bulk', { action, ids: [a.id], etags: { [a.id]: a.etag } });

@@ -38,14 +38,22 @@ const BREAKS: [string, string, (doc: Doc) => void][] = [
   ['bad domain', 'subscriptions.0.domain', (d) => (d.subscriptions[0].domain = 'bad..example.com')],
   ['domain as an IP address', 'subscriptions.0.domain', (d) => (d.subscriptions[0].domain = '10.0.0.1')],
   ['domain with a space', 'subscriptions.0.domain', (d) => (d.subscriptions[0].domain = 'my shop.com')],
-  ['duplicate domain', 'subscriptions.1.websites.0', (d) => {
-    d.subscriptions[1].domain = d.subscriptions[0].domain;
-    d.subscriptions[1].websites[0] = d.subscriptions[0].domain;
-  }],
-  ['more websites than max_site', 'subscriptions.0.websites', (d) => {
-    d.subscriptions[0].values.resources.max_site = 2;
-    d.subscriptions[0].websites = [d.subscriptions[0].domain, ...Array.from({ length: 5000 }, (_, i) => `extra-${i}.example.org`)];
-  }],
+  [
+    'duplicate domain',
+    'subscriptions.1.websites.0',
+    (d) => {
+      d.subscriptions[1].domain = d.subscriptions[0].domain;
+      d.subscriptions[1].websites[0] = d.subscriptions[0].domain;
+    },
+  ],
+  [
+    'more websites than max_site',
+    'subscriptions.0.websites',
+    (d) => {
+      d.subscriptions[0].values.resources.max_site = 2;
+      d.subscriptions[0].websites = [d.subscriptions[0].domain, ...Array.from({ length: 5000 }, (_, i) => `extra-${i}.example.org`)];
+    },
+  ],
   ['a website that is not a domain', 'subscriptions.0.websites.1', (d) => (d.subscriptions[0].websites = [d.subscriptions[0].domain, 'not a domain'])],
   ['no websites', 'subscriptions.0.websites', (d) => (d.subscriptions[0].websites = [])],
   ['resource 1e308', 'subscriptions.0.values.resources.max_box', (d) => (d.subscriptions[0].values.resources.max_box = 1e308)],
@@ -108,7 +116,12 @@ describe('PUT /_mock/state obeys every field rule of the public endpoints', () =
   });
 
   it('imports back whatever the public endpoints created (a plan of 0 domains, markup names, customizations)', async () => {
-    const made = await api('POST', '/customers', { contactName: '<img src=x onerror="1">', companyName: '<b>bold?</b>', login: 'hostile', password: 'long enough' });
+    const made = await api('POST', '/customers', {
+      contactName: '<img src=x onerror="1">',
+      companyName: '<b>bold?</b>',
+      login: 'hostile',
+      password: 'long enough',
+    });
     const plan = await api('POST', '/service-plans', { kind: 'hosting', name: '<i>Plan</i> & <u>Co</u>' });
     expect((await api('POST', '/subscriptions', { domain: 'hostile-owner.example', ownerId: made.body.id, planId: plan.body.id })).status).toBe(201);
     expect((await api('PUT', '/subscriptions/sub-00001/values', { resources: { max_site: 0, expiration: '2027-02-28' } })).status).toBe(200);
@@ -137,7 +150,12 @@ describe('requests carry bounded work', () => {
       expect(res.body).toMatchObject({ type: expect.stringMatching(/\/payload-too-large$/), maxBytes: REQUEST_LIMITS.bodyBytes });
     }
     const big = 'x'.repeat(REQUEST_LIMITS.bodyBytes + 1);
-    for (const [method, path] of [['POST', '/customers'], ['PATCH', '/customers/cus-0001'], ['POST', '/service-plans'], ['PUT', '/subscriptions/sub-00001/values']]) {
+    for (const [method, path] of [
+      ['POST', '/customers'],
+      ['PATCH', '/customers/cus-0001'],
+      ['POST', '/service-plans'],
+      ['PUT', '/subscriptions/sub-00001/values'],
+    ]) {
       expect((await api(method!, path!, { contactName: big })).status, `${method} ${path}`).toBe(413);
     }
     expect((await api('PUT', '/_mock/state', `{"pad":"${'x'.repeat(REQUEST_LIMITS.importBytes)}"}`)).status).toBe(413);
@@ -187,9 +205,21 @@ describe('HTTP details', () => {
 
   it('reads latency and failure rate text one way (the tools form and the URL share it)', () => {
     for (const bad of ['0x10', '1e3', ' ', '', 'Infinity', '-0', '10001', '1.5', '+5', '0b1', '１０']) expect(parseLatencyText(bad), bad).toBeUndefined();
-    for (const [text, value] of [['0', 0], ['250', 250], [' 10000 ', 10_000]] as const) expect(parseLatencyText(text)).toBe(value);
+    for (const [text, value] of [
+      ['0', 0],
+      ['250', 250],
+      [' 10000 ', 10_000],
+    ] as const)
+      expect(parseLatencyText(text)).toBe(value);
     for (const bad of ['0x1', '1e-1', '', 'NaN', '1.01', '-0.1', '.', '2']) expect(parseFailureRateText(bad), bad).toBeUndefined();
-    for (const [text, value] of [['0', 0], ['1', 1], ['0.25', 0.25], ['0,5', 0.5], ['.5', 0.5]] as const) expect(parseFailureRateText(text)).toBe(value);
+    for (const [text, value] of [
+      ['0', 0],
+      ['1', 1],
+      ['0.25', 0.25],
+      ['0,5', 0.5],
+      ['.5', 0.5],
+    ] as const)
+      expect(parseFailureRateText(text)).toBe(value);
     fc.assert(fc.property(fc.integer({ min: 0, max: 10_000 }), (n) => parseLatencyText(String(n)) === n));
     fc.assert(fc.property(fc.integer({ min: 1, max: 0xffff }), (n) => parseLatencyText(`0x${n.toString(16)}`) === undefined));
   });

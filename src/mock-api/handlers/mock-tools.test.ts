@@ -99,7 +99,11 @@ describe('GET|PUT /_mock/settings', () => {
 
 describe('PATCH /_mock/provider', () => {
   it('grants and takes away limits and permissions, toggles oversell', async () => {
-    const { status, body, etag } = await api('PATCH', '/_mock/provider', { limits: { max_db: -1 }, permissions: { manage_performance: true, manage_dns: false }, oversell: false });
+    const { status, body, etag } = await api('PATCH', '/_mock/provider', {
+      limits: { max_db: -1 },
+      permissions: { manage_performance: true, manage_dns: false },
+      oversell: false,
+    });
     expect(status).toBe(200);
     expect(etag).toBeTruthy();
     expect(body).toMatchObject({ oversell: false, limits: { max_db: -1 }, permissions: { manage_performance: true, manage_dns: false } });

@@ -4,13 +4,7 @@
  */
 import { http } from 'msw';
 import { z } from 'zod/mini';
-import {
-  customerCreateSchema,
-  planCreateSchema,
-  providerPatchSchema,
-  settingsSchema,
-  type ValidationIssue,
-} from '../../domain/schemas';
+import { customerCreateSchema, planCreateSchema, providerPatchSchema, settingsSchema, type ValidationIssue } from '../../domain/schemas';
 import { ValuesRefused, applyProviderPatch, customize } from '../../domain/sync-engine';
 import { REQUEST_LIMITS } from '../../domain/limits';
 import { resetChaos } from '../chaos';
@@ -52,7 +46,8 @@ const clockView = (now = clockOf(db().reseller)) => ({ now });
 function usageIssues(body: Record<string, unknown>) {
   const issues: { path: string; code: string }[] = [];
   // subscriptionId may be left out: the website's name then finds its subscription.
-  if (body.subscriptionId !== undefined && (typeof body.subscriptionId !== 'string' || body.subscriptionId === '')) issues.push({ path: 'subscriptionId', code: 'invalid_type' });
+  if (body.subscriptionId !== undefined && (typeof body.subscriptionId !== 'string' || body.subscriptionId === ''))
+    issues.push({ path: 'subscriptionId', code: 'invalid_type' });
   if (typeof body.website !== 'string' || body.website === '') issues.push({ path: 'website', code: 'required' });
   for (const key of ['disk_space', 'max_traffic'] as const) {
     const v = body[key];
@@ -255,7 +250,10 @@ export const mockToolHandlers = [
           typeof input.subscriptionId === 'string'
             ? need(tx, 'subscriptions', input.subscriptionId)
             : (tx.subscriptionByName(website) ?? need(tx, 'subscriptions', website));
-        const result = setWebsiteUsage(s, website, { disk_space: input.disk_space as number | undefined, max_traffic: input.max_traffic as number | undefined });
+        const result = setWebsiteUsage(s, website, {
+          disk_space: input.disk_space as number | undefined,
+          max_traffic: input.max_traffic as number | undefined,
+        });
         if (!result.ok) throw refusalProblem(result.refusal, 'website', website, s);
         return putSettled(tx, result.subscription).id;
       });

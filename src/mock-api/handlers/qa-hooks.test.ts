@@ -86,13 +86,35 @@ describe('POST /_mock/reset with custom data', () => {
   it('is all or nothing: a refused entry names its index, and the store is as it was before', async () => {
     const before = exported();
     const cases: Array<[object, number, string]> = [
-      [{ customers: [{ contactName: 'A', login: 'ok1', password: 'secret-123' }, { contactName: 'B', login: 'Bad Login', password: 'secret-123' }] }, 422, 'customers.1.login'],
-      [{ customers: [{ contactName: 'A', login: 'twin', password: 'secret-123' }, { contactName: 'B', login: 'twin', password: 'secret-123' }] }, 409, 'customers.1.login'],
+      [
+        {
+          customers: [
+            { contactName: 'A', login: 'ok1', password: 'secret-123' },
+            { contactName: 'B', login: 'Bad Login', password: 'secret-123' },
+          ],
+        },
+        422,
+        'customers.1.login',
+      ],
+      [
+        {
+          customers: [
+            { contactName: 'A', login: 'twin', password: 'secret-123' },
+            { contactName: 'B', login: 'twin', password: 'secret-123' },
+          ],
+        },
+        409,
+        'customers.1.login',
+      ],
       [{ plans: [{ kind: 'hosting', name: 'Starter' }] }, 409, 'plans.0.name'],
       [{ subscriptions: [{ domain: 'x.example.com', ownerId: 'cus-0099', planId: null }] }, 422, 'subscriptions.0.ownerId'],
       [{ subscriptions: [{ domain: 'not a domain', ownerId: null, planId: null }] }, 422, 'subscriptions.0.domain'],
       [{ subscriptions: [{ domain: 'z.example.com', ownerId: 'constructor', planId: null }] }, 422, 'subscriptions.0.ownerId'],
-      [{ subscriptions: [{ domain: 'y.example.com', ownerId: null, planId: 'plan-0001', values: { resources: { disk_space: 10 ** 15 } } }] }, 422, 'subscriptions.0.values.resources.disk_space'],
+      [
+        { subscriptions: [{ domain: 'y.example.com', ownerId: null, planId: 'plan-0001', values: { resources: { disk_space: 10 ** 15 } } }] },
+        422,
+        'subscriptions.0.values.resources.disk_space',
+      ],
     ];
     for (const [extra, status, path] of cases) {
       const res = await api('POST', '/_mock/reset', { scenario: 'default', ...extra });

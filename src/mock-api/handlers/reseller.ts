@@ -4,4 +4,9 @@ import { json } from '../http';
 import { handle, route } from './common';
 import { resellerEtag, resellerView } from './views';
 
-export const resellerHandlers = [http.get(route('/reseller'), handle(() => json(resellerView(), { etag: resellerEtag() })))];
+export const resellerHandlers = [
+  http.get(
+    route('/reseller'),
+    handle(() => json(resellerView(), { etag: resellerEtag() })),
+  ),
+];

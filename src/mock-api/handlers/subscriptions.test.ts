@@ -4,7 +4,17 @@ import { api, exported, setupMockApi } from '../test-helpers';
 
 setupMockApi();
 
-type Item = { id: string; domain: string; syncState: string; status: string; ownerId: string | null; planId: string | null; ownerName: string; planName: string | null; createdAt: string };
+type Item = {
+  id: string;
+  domain: string;
+  syncState: string;
+  status: string;
+  ownerId: string | null;
+  planId: string | null;
+  ownerName: string;
+  planName: string | null;
+  createdAt: string;
+};
 const items = async (query: string): Promise<Item[]> => (await api('GET', `/subscriptions?pageSize=500&${query}`)).body.items;
 const byDomain = async (domain: string): Promise<Item> => (await items(`q=${domain}`)).find((s) => s.domain === domain)!;
 
@@ -21,7 +31,11 @@ describe('GET /subscriptions', () => {
   });
 
   it('filters by customerId, planId (plan or add-on), sync, status and q', async () => {
-    expect((await items('customerId=cus-0002')).map((s) => s.domain).sort()).toEqual(['schneider-consulting.com', 'schneider-consulting.de', 'schneider-it.eu']);
+    expect((await items('customerId=cus-0002')).map((s) => s.domain).sort()).toEqual([
+      'schneider-consulting.com',
+      'schneider-consulting.de',
+      'schneider-it.eu',
+    ]);
     expect((await items('planId=plan-0004')).map((s) => s.domain).sort()).toEqual(['haddad-photo.com', 'shop.martin-bakery.fr']);
     for (const sync of ['synced', 'unsynced', 'locked', 'custom']) {
       const found = await items(`sync=${sync}`);
@@ -66,18 +80,39 @@ describe('GET /subscriptions', () => {
 
 describe('POST /subscriptions', () => {
   it('creates with defaults: first shared IP, system user from the domain, no password returned', async () => {
-    const { status, body, etag, headers } = await api('POST', '/subscriptions', { domain: 'New-Shop.Example.COM', ownerId: 'cus-0006', planId: 'plan-0001', password: 'secret-secret' });
+    const { status, body, etag, headers } = await api('POST', '/subscriptions', {
+      domain: 'New-Shop.Example.COM',
+      ownerId: 'cus-0006',
+      planId: 'plan-0001',
+      password: 'secret-secret',
+    });
     expect(status).toBe(201);
     expect(etag).toBeTruthy();
     expect(headers.get('Location')).toBe(`/api/v1/subscriptions/${body.id}`);
-    expect(body).toMatchObject({ id: 'sub-00026', domain: 'new-shop.example.com', ipAddress: '203.0.113.10', systemUser: 'new-shop_example', syncState: 'synced', status: 'active', websites: ['new-shop.example.com'], planName: 'Starter', ownerName: 'Farid Haddad' });
+    expect(body).toMatchObject({
+      id: 'sub-00026',
+      domain: 'new-shop.example.com',
+      ipAddress: '203.0.113.10',
+      systemUser: 'new-shop_example',
+      syncState: 'synced',
+      status: 'active',
+      websites: ['new-shop.example.com'],
+      planName: 'Starter',
+      ownerName: 'Farid Haddad',
+    });
     expect(body).not.toHaveProperty('password');
   });
 
   it('the reseller’s own (ownerId null), custom (planId null), with add-ons, and Unsynced when the plan offers too much', async () => {
     const own = await api('POST', '/subscriptions', { domain: 'lab.northwind-hosting.com', ownerId: null, planId: null });
     expect(own.body).toMatchObject({ ownerId: null, syncState: 'custom', ownerName: 'Northwind Hosting' });
-    const addons = await api('POST', '/subscriptions', { domain: 'addons.example.net', ownerId: 'cus-0001', planId: 'plan-0001', addonIds: ['plan-0004'], ipAddress: '203.0.113.20' });
+    const addons = await api('POST', '/subscriptions', {
+      domain: 'addons.example.net',
+      ownerId: 'cus-0001',
+      planId: 'plan-0001',
+      addonIds: ['plan-0004'],
+      ipAddress: '203.0.113.20',
+    });
     expect(addons.body).toMatchObject({ addonIds: ['plan-0004'], addonNames: ['Extra Storage'], ipAddress: '203.0.113.20' });
     const premium = await api('POST', '/subscriptions', { domain: 'premium.example.net', ownerId: 'cus-0001', planId: 'plan-0003' });
     expect(premium.body.syncState).toBe('unsynced');
@@ -89,7 +124,13 @@ describe('POST /subscriptions', () => {
     expect(dup.status).toBe(409);
     expect(dup.body.errors).toHaveProperty('domain');
     expect((await api('POST', '/subscriptions', { domain: 'x.example.net', ownerId: null, planId: null, systemUser: 'martin-bakery' })).status).toBe(409);
-    const refs = await api('POST', '/subscriptions', { domain: 'x.example.net', ownerId: 'cus-0404', planId: 'plan-0004', addonIds: ['plan-0001'], ipAddress: '10.0.0.1' });
+    const refs = await api('POST', '/subscriptions', {
+      domain: 'x.example.net',
+      ownerId: 'cus-0404',
+      planId: 'plan-0004',
+      addonIds: ['plan-0001'],
+      ipAddress: '10.0.0.1',
+    });
     expect(refs.status).toBe(422);
     expect(Object.keys(refs.body.errors).sort()).toEqual(['addonIds.0', 'ipAddress', 'ownerId', 'planId']);
     const invalid = await api('POST', '/subscriptions', { domain: 'not a domain', ownerId: null });
@@ -221,7 +262,12 @@ describe('POST /subscriptions/bulk', () => {
 
   it('change-plan: to another plan (unlocks) or to none (Custom)', async () => {
     const locked = await byDomain('schneider-consulting.com');
-    const { body } = await api('POST', '/subscriptions/bulk', { action: 'change-plan', ids: [locked.id, 'sub-00001'], planId: 'plan-0002', addonIds: ['plan-0005'] });
+    const { body } = await api('POST', '/subscriptions/bulk', {
+      action: 'change-plan',
+      ids: [locked.id, 'sub-00001'],
+      planId: 'plan-0002',
+      addonIds: ['plan-0005'],
+    });
     expect(body.results).toEqual([
       { id: locked.id, ok: true, syncState: 'synced' },
       { id: 'sub-00001', ok: true, syncState: 'synced' },

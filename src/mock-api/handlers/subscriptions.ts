@@ -101,13 +101,10 @@ function ownerIssues(tx: Transaction, ownerId: string | null | undefined): Valid
 function assertCanAddSubscription(tx: Transaction) {
   if (!withinResellerLimit(tx.reseller, 'max_dom', tx.count('subscriptions'))) {
     const allocated = tx.reseller.limits.max_dom;
-    throw problem(
-      409,
-      'limit-reached',
-      'Limit reached',
-      `You have reached your limit of ${allocated} subscriptions. Ask your hosting provider for more.`,
-      { limit: 'max_dom', allocated },
-    );
+    throw problem(409, 'limit-reached', 'Limit reached', `You have reached your limit of ${allocated} subscriptions. Ask your hosting provider for more.`, {
+      limit: 'max_dom',
+      allocated,
+    });
   }
 }
 
@@ -181,8 +178,7 @@ function withOwner(tx: Transaction, s: Subscription, ownerId: string | null): Su
   return withReason({ ...s, ownerId }, 'customer', owner?.status === 'suspended');
 }
 
-const one = (id: string, status = 200) =>
-  json(subscriptionView(db().subscriptions[id]!), { status, etag: etagOfRecord('subscriptions', id) });
+const one = (id: string, status = 200) => json(subscriptionView(db().subscriptions[id]!), { status, etag: etagOfRecord('subscriptions', id) });
 
 // ---------------------------------------------------------------------------------------------
 // Bulk
@@ -219,7 +215,9 @@ export function createSubscriptionIn(tx: Transaction, input: z.infer<typeof subs
   return putSettled(tx, withOwner(tx, subscription, subscription.ownerId)).id;
 }
 
-type BulkResult = { id: string; ok: true; syncState?: SyncState; suspendedBy?: Subscription['suspendedBy'] } | ({ id: string; ok: false } & Pick<ProblemBody, 'status' | 'title' | 'detail'> & Record<string, unknown>);
+type BulkResult =
+  | { id: string; ok: true; syncState?: SyncState; suspendedBy?: Subscription['suspendedBy'] }
+  | ({ id: string; ok: false } & Pick<ProblemBody, 'status' | 'title' | 'detail'> & Record<string, unknown>);
 
 export const subscriptionHandlers = [
   http.get(
@@ -235,9 +233,7 @@ export const subscriptionHandlers = [
       const ix = s.indexes;
       const q = fold(query.q);
       const ofCustomer = customerId ? (ix.subscriptionsByOwner.get(customerId) ?? new Set<string>()) : undefined;
-      const ofPlan = planId
-        ? new Set([...(ix.subscriptionsByPlan.get(planId) ?? []), ...(ix.subscriptionsByAddon.get(planId) ?? [])])
-        : undefined;
+      const ofPlan = planId ? new Set([...(ix.subscriptionsByPlan.get(planId) ?? []), ...(ix.subscriptionsByAddon.get(planId) ?? [])]) : undefined;
       const ids = sortedIds(`subscriptions:${query.sort}`, s.order.subscriptions, sortKey(query.sort), query.order).filter((id) => {
         if (ofCustomer && !ofCustomer.has(id)) return false;
         if (ofPlan && !ofPlan.has(id)) return false;
@@ -326,7 +322,9 @@ export const subscriptionHandlers = [
               // After Suspend / Activate, the reasons that still apply (what else keeps it suspended).
               results.set(
                 s.id,
-                after ? { id: s.id, ok: true, syncState: syncState(after), ...(statusAction ? { suspendedBy: after.suspendedBy } : {}) } : { id: s.id, ok: true },
+                after
+                  ? { id: s.id, ok: true, syncState: syncState(after), ...(statusAction ? { suspendedBy: after.suspendedBy } : {}) }
+                  : { id: s.id, ok: true },
               );
             } catch (error) {
               failed(s.id, error);

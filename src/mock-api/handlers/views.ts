@@ -85,7 +85,11 @@ export function resellerView(s: MockDbState = db()): ResellerView {
     oversell: r.oversell,
     ipPool: r.ipPool,
     usage: memo('resellerResources', () =>
-      resellerResources(r, s.order.subscriptions.map((id) => s.subscriptions[id]!), s.order.customers.length),
+      resellerResources(
+        r,
+        s.order.subscriptions.map((id) => s.subscriptions[id]!),
+        s.order.customers.length,
+      ),
     ),
     clock: clockOf(r),
   };

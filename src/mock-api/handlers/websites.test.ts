@@ -45,7 +45,12 @@ describe('POST /subscriptions/:id/websites', () => {
     expect(added.body).toEqual({ name: 'boulangerie-martin.com', kind: 'domain', parent: null, aliases: [], usage: { disk_space: 0, max_traffic: 0 } });
     const over = await api('POST', `/subscriptions/${id}/websites`, { name: 'third.example', kind: 'domain' });
     expect(over.status).toBe(409);
-    expect(over.body).toMatchObject({ type: expect.stringMatching(/limit-reached$/), limit: 'max_site', allowed: 2, issues: [{ path: 'name', code: 'limit_max_site', params: { limit: 2 } }] });
+    expect(over.body).toMatchObject({
+      type: expect.stringMatching(/limit-reached$/),
+      limit: 'max_site',
+      allowed: 2,
+      issues: [{ path: 'name', code: 'limit_max_site', params: { limit: 2 } }],
+    });
     expect(over.body.detail).toContain('Domains');
     const subdomain = await api('POST', `/subscriptions/${id}/websites`, { name: 'blog.boulangerie-martin.com', kind: 'subdomain' });
     expect(subdomain.body).toMatchObject({ kind: 'subdomain', parent: 'boulangerie-martin.com' });
@@ -56,7 +61,7 @@ describe('POST /subscriptions/:id/websites', () => {
     expect((await sub(id)).websites).toEqual(['martin-bakery.fr', 'boulangerie-martin.com', 'blog.boulangerie-martin.com']);
   });
 
-  it('a subdomain must end in one of the subscription\'s domains (422)', async () => {
+  it("a subdomain must end in one of the subscription's domains (422)", async () => {
     const id = await idOf('schneider-consulting.de');
     const r = await api('POST', `/subscriptions/${id}/websites`, { name: 'blog.example.org', kind: 'subdomain' });
     expect(r).toMatchObject({ status: 422, body: { issues: [{ path: 'name', code: 'subdomain_outside' }] } });
@@ -88,7 +93,10 @@ describe('DELETE /subscriptions/:id/websites/:name', () => {
     await api('POST', `/subscriptions/${id}/websites`, { name: 'blog.pacific-imports.com', kind: 'subdomain' });
     const r = await api('DELETE', `/subscriptions/${id}/websites/pacific-imports.com`);
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ name: 'pacific-imports.com', removed: { websites: ['pacific-imports.com', 'blog.pacific-imports.com'], aliases: ['pacificimports.com'] } });
+    expect(r.body).toEqual({
+      name: 'pacific-imports.com',
+      removed: { websites: ['pacific-imports.com', 'blog.pacific-imports.com'], aliases: ['pacificimports.com'] },
+    });
     expect((await sub(id)).websites).toEqual(['pacific-imports.co.uk', 'shop.pacific-imports.co.uk']);
     // The names are free again.
     const other = await idOf('schneider-consulting.de');
@@ -163,11 +171,14 @@ describe('suspension reasons', () => {
     await api('POST', '/customers/cus-0001/activate');
     const after = (await api('GET', '/subscriptions?customerId=cus-0001')).body.items as { domain: string; suspendedBy: string[]; status: string }[];
     expect(after.map((s) => [s.domain, s.status, s.suspendedBy])).toEqual(
-      expect.arrayContaining([['bakery-events.fr', 'suspended', ['reseller']], ['martin-bakery.fr', 'active', []]]),
+      expect.arrayContaining([
+        ['bakery-events.fr', 'suspended', ['reseller']],
+        ['martin-bakery.fr', 'active', []],
+      ]),
     );
   });
 
-  it('Activate lifts only the reseller\'s reason: a subscription of a suspended customer stays suspended', async () => {
+  it("Activate lifts only the reseller's reason: a subscription of a suspended customer stays suspended", async () => {
     const id = await idOf('tanaka-studio.jp');
     expect(await sub(id)).toMatchObject({ status: 'suspended', suspendedBy: ['customer'] });
     await api('POST', `/subscriptions/${id}/suspend`);
@@ -220,9 +231,18 @@ describe('GET /reseller by oversell policy', () => {
 });
 
 describe('property: through the API', () => {
-  it('counts never exceed the subscription\'s limits and no two names in the panel are the same', async () => {
+  it("counts never exceed the subscription's limits and no two names in the panel are the same", async () => {
     const { default: fc } = await import('fast-check');
-    const pool = ['a.example', 'b.example', 'www.a.example', 'www.b.example', 'martin-bakery.fr', 'shop.pacific-imports.co.uk', 'pacific-imports.uk', 'x.a.example'];
+    const pool = [
+      'a.example',
+      'b.example',
+      'www.a.example',
+      'www.b.example',
+      'martin-bakery.fr',
+      'shop.pacific-imports.co.uk',
+      'pacific-imports.uk',
+      'x.a.example',
+    ];
     const op = fc.record({
       kind: fc.constantFrom('domain', 'subdomain', 'alias', 'remove'),
       name: fc.constantFrom(...pool),
@@ -242,7 +262,9 @@ describe('property: through the API', () => {
         expect(s.usage.max_site).toBeLessThanOrEqual(2);
         expect(s.usage.max_subdom).toBeLessThanOrEqual(2);
         expect(s.usage.max_dom_aliases).toBeLessThanOrEqual(1);
-        const all = (await api('GET', '/subscriptions?pageSize=500')).body.items.flatMap((x: { sites: Site[] }) => x.sites.flatMap((w) => [w.name, ...w.aliases]));
+        const all = (await api('GET', '/subscriptions?pageSize=500')).body.items.flatMap((x: { sites: Site[] }) =>
+          x.sites.flatMap((w) => [w.name, ...w.aliases]),
+        );
         expect(new Set(all).size).toBe(all.length);
       }),
       { numRuns: 15 },

@@ -18,7 +18,13 @@ describe('the tough-cookie stand-in', () => {
 
   it('is safe: no handler of the mock sets or reads a cookie', () => {
     const dir = new URL('../handlers/', import.meta.url);
-    const files = [...readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => new URL(f, dir)), new URL('../http.ts', import.meta.url), new URL('../handlers.ts', import.meta.url)];
+    const files = [
+      ...readdirSync(dir)
+        .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+        .map((f) => new URL(f, dir)),
+      new URL('../http.ts', import.meta.url),
+      new URL('../handlers.ts', import.meta.url),
+    ];
     expect(files.length).toBeGreaterThan(5);
     for (const file of files) expect(readFileSync(file, 'utf8'), file.pathname).not.toMatch(/cookie/i);
   });
