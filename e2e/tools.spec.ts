@@ -1,6 +1,6 @@
 /** Prototype tools (`/tools`) and the QA URL parameters of SPEC §4. */
 import { readFile, writeFile } from 'node:fs/promises';
-import { test, expect, openApp, openSection, expectNoAxeViolations, type StateDocument } from './fixtures';
+import { test, expect, openApp, openSection, expectNoAxeViolations, MockApi, type StateDocument } from './fixtures';
 
 test('reset to a scenario from the tools page, with a confirmation', async ({ page }) => {
   await openApp(page, '/tools');
@@ -278,14 +278,16 @@ test('a state in one link: copied in one browser, loaded in another after confir
     await expect(tab.getByRole('status')).toContainText('The shared state was loaded.');
     await tab.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers', exact: true }).click();
     await expect(tab.getByRole('link', { name: 'Linked Customer' })).toBeVisible();
-    const loaded = await tab.evaluate(async () => (await fetch('/api/v1/_mock/state')).json());
+    const tabApi = new MockApi(tab);
+    const loaded = await tabApi.exportState();
     expect(loaded.customers).toEqual(shared.customers);
     expect(loaded.subscriptions).toEqual(shared.subscriptions);
 
     // A damaged link changes nothing and says so.
     await tab.goto(`${new URL(link).origin}/#state=not-a-state`);
     await expect(tab.getByRole('alert').filter({ hasText: 'The state in this link could not be read' })).toBeVisible();
-    const after = await tab.evaluate(async () => (await fetch('/api/v1/_mock/state')).json());
+    // The alert can show before the mock API is up: MockApi waits for it.
+    const after = await tabApi.exportState();
     expect(after.customers).toEqual(shared.customers);
   } finally {
     await other.close();
