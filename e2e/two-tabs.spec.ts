@@ -78,6 +78,9 @@ test('two tabs creating at the same moment both keep their record', async ({ pag
   const tab2 = await openSecondTab(context, '/customers');
   const api1 = new MockApi(page);
   const api2 = new MockApi(tab2);
+  // postAt sends a raw fetch: both mock APIs must be up first (the shell paints before them).
+  await api1.waitForHealth();
+  await api2.waitForHealth();
   for (const round of [1, 2, 3]) {
     const at = Date.now() + 200;
     const [a, b] = await Promise.all([

@@ -49,6 +49,13 @@ async function bootstrap() {
   }
   // The mock's QA parameters leave the address before the router reads it (see url-parameters.ts).
   const mockParams = takeMockUrlParameters();
+  // The mock API loads and starts alongside the shell; requests wait for it (holdRequestsUntil).
+  const backend = import('../mock-api/browser').then(async (mock) => {
+    const report = await mock.startMockApi(mockParams);
+    performance.mark('hp:mock-ready');
+    return { mock, report };
+  });
+  holdRequestsUntil(backend);
   await initI18n(lang);
   const queryClient = createQueryClient();
   setAppQueryClient(queryClient);
@@ -67,14 +74,6 @@ async function bootstrap() {
   );
   performance.mark('hp:shell-rendered');
 
-  // The mock API's code loads once the shell is on its way, not before: on a slow network it
-  // would share the bandwidth with what the first frame needs. Requests wait for it meanwhile.
-  const backend = import('../mock-api/browser').then(async (mock) => {
-    const report = await mock.startMockApi(mockParams);
-    performance.mark('hp:mock-ready');
-    return { mock, report };
-  });
-  holdRequestsUntil(backend);
   void backend.then(
     ({ mock, report: { notice, settingsReset, ignored } }) => {
       // Said on screen, never a white screen or a silent fallback (see StartupNotice).
