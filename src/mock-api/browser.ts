@@ -6,14 +6,14 @@
  */
 import { setupWorker } from 'msw/browser';
 import { parseFailureRateText, parseLatencyText, settingsSchema, validate } from '../domain/schemas';
-import { startCrossTab } from './cross-tab';
+import { holdMessagesUntil, startCrossTab } from './cross-tab';
 import { handlers } from './handlers';
 import { resetChaos } from './chaos';
 import { flushPersistence, startPersistence, type StartupNotice } from './persistence';
 import { buildScenario, isScenarioName } from './scenarios';
 import { buildWorld, REBUILDABLE } from './scenario-builder';
 import { decodeBuild } from '../domain/build-code';
-import { SETTINGS_KEY, db, onCommit, setSettings, transact } from './store';
+import { SETTINGS_KEY, db, onCommit, setSettings, transact, type Snapshot } from './store';
 import { parseClock } from '../domain/clock';
 import { setClock } from './handlers/mock-tools';
 import { takeMockUrlParameters, type MockUrlParamName, type MockUrlParams } from './url-parameters';
@@ -98,8 +98,19 @@ export async function startMockApi(params: MockUrlParams = takeMockUrlParameters
   const scenario = params.scenario ?? null;
   const build = decodeBuild(params.build ?? '');
   const startWith = build ? () => buildWorld(build) : isScenarioName(scenario) ? () => buildScenario(scenario) : undefined;
-  // Listening first, so the write of a fresh scenario is announced to the other tabs too.
+  // Listening first, so the write of a fresh scenario is announced to the other tabs too; what the
+  // other tabs announce meanwhile is applied once this start is done (and the app listens).
   startCrossTab();
+  let started!: () => void;
+  holdMessagesUntil(new Promise<void>((resolve) => (started = resolve)));
+  try {
+    return await startBackend(params, startWith);
+  } finally {
+    started();
+  }
+}
+
+async function startBackend(params: MockUrlParams, startWith: (() => Snapshot) | undefined): Promise<StartupReport> {
   // The service worker registers while the saved state loads: nothing calls the API before both are done.
   const [{ notice }] = await Promise.all([
     startPersistence({ fallback: () => buildScenario('default'), startWith, scenarios: REBUILDABLE }).then((started) => {

@@ -69,6 +69,20 @@ export function startCrossTab(tabId: string = crypto.randomUUID()): () => void {
   return stopCrossTab;
 }
 
+/**
+ * Other tabs' messages that arrive while this tab is still starting (its saved state not loaded,
+ * its screens not listening yet) wait until `ready`, then apply in order: a write another tab
+ * made during this tab's start is never lost.
+ */
+export function holdMessagesUntil(ready: Promise<unknown>): void {
+  queue = queue
+    .then(() => ready)
+    .then(
+      () => undefined,
+      () => undefined,
+    );
+}
+
 export function stopCrossTab(): void {
   stopPersisted?.();
   stopPersisted = undefined;
