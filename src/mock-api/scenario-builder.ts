@@ -32,7 +32,7 @@ import { createSubscription, customize, syncState, type EngineContext } from '..
 import { NUMERIC_RESOURCE_KEYS, PERMISSION_KEYS, UNLIMITED } from '../domain/types';
 import type { Customer, OverusePolicy, Reseller, ServicePlan, Subscription, Values } from '../domain/types';
 import { sitesFromNames, withSites } from '../domain/websites';
-import { buildScenario, daysBefore, isScenarioName, prng, type ScenarioName } from './scenarios';
+import { BASIC_PERMISSIONS, BUSINESS_PERMISSIONS, buildScenario, daysBefore, isScenarioName, prng, type ScenarioName } from './scenarios';
 import { formatId, type Snapshot } from './store';
 import { deriveSystemUser } from './system-user';
 
@@ -133,20 +133,9 @@ function builtReseller(): Reseller {
 }
 
 type PermissionName = (typeof PERMISSION_KEYS)[number];
-const BASIC: PermissionName[] = [
-  'manage_dns',
-  'manage_phosting',
-  'manage_php_settings',
-  'manage_spamfilter',
-  'manage_virusfilter',
-  'manage_webstat',
-  'manage_log',
-  'access_appcatalog',
-  'manage_subdomains',
-  'manage_domain_aliases',
-  'manage_website_maintenance',
-];
-const BUSINESS: PermissionName[] = [...BASIC, 'manage_crontab', 'allow_local_backups', 'manage_subftp', 'manage_maillists', 'remote_db_connection'];
+// The plan tiers of the hand-made scenarios (scenarios.ts), plus what the reseller lacks at the top.
+const BASIC = BASIC_PERMISSIONS;
+const BUSINESS = BUSINESS_PERMISSIONS;
 const PREMIUM: PermissionName[] = [...BUSINESS, 'manage_php_version', 'manage_sh_access', 'allow_ftp_backups', MISSING_PERMISSION];
 
 /** Tiers of hosting plan i (i % 3): 1 is the Premium tier (offers what the reseller lacks). */

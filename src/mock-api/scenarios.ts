@@ -113,7 +113,8 @@ function planValues(
   return v;
 }
 
-const BASIC_PERMISSIONS: PermissionName[] = [
+/** The permissions of the entry-level plans (the scenario builder's tiers too). */
+export const BASIC_PERMISSIONS: PermissionName[] = [
   'manage_dns',
   'manage_phosting',
   'manage_php_settings',
@@ -126,7 +127,8 @@ const BASIC_PERMISSIONS: PermissionName[] = [
   'manage_domain_aliases',
   'manage_website_maintenance',
 ];
-const BUSINESS_PERMISSIONS: PermissionName[] = [
+/** Business-tier plans: the basic permissions and a few more. */
+export const BUSINESS_PERMISSIONS: PermissionName[] = [
   ...BASIC_PERMISSIONS,
   'manage_crontab',
   'allow_local_backups',
