@@ -188,6 +188,8 @@ test('a ?scenario= start in one tab replaces the data in every tab, and no tab b
   await test.step('the second tab starts on the empty scenario; the first adopts it without a reload', async () => {
     await tab2.goto(appUrl('/customers', { scenario: 'empty' }));
     await expect(tab2.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+    // The heading paints before the mock API: wait for the empty list itself (tab 2 is up).
+    await expect(tab2.getByText('No customers yet.', { exact: false })).toBeVisible();
     await expect(tab2.getByRole('link', { name: 'Alice Martin' })).toHaveCount(0);
     await expect(page.getByRole('link', { name: 'Alice Martin' })).toHaveCount(0);
   });
