@@ -16,22 +16,21 @@ export const routes: RouteObject[] = [
         // only the page area waits.
         hydrateFallbackElement: <RouteFallback />,
         children: [
-          { index: true, handle: { title: 'home:home.title' }, lazy: async () => ({ Component: (await import('../features/home/home-page')).HomePage }) },
+          { index: true, lazy: async () => ({ Component: (await import('../features/home/home-page')).HomePage }) },
           {
             path: 'resources',
-            handle: { title: 'home:resources.title' },
             lazy: async () => ({ Component: (await import('../features/home/resources-page')).ResourcesPage }),
           },
           {
             path: 'customers',
-            handle: { title: 'customers:title', list: true },
+            handle: { list: true },
             lazy: async () => ({ Component: (await import('../features/customers/customers-page')).CustomersPage }),
           },
           { path: 'customers/new', lazy: async () => ({ Component: (await import('../features/customers/add-customer-page')).AddCustomerPage }) },
           { path: 'customers/:customerId', lazy: async () => ({ Component: (await import('../features/customers/customer-page')).CustomerPage }) },
           {
             path: 'subscriptions',
-            handle: { title: 'subscriptions:title', list: true },
+            handle: { list: true },
             lazy: async () => {
               const page = await import('../features/subscriptions/subscriptions-page');
               // The loader only prefetches the first screen: typing in Search (a search-param
@@ -49,12 +48,12 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'service-plans',
-            handle: { title: 'plans:list.title', list: true },
+            handle: { list: true },
             lazy: async () => ({ Component: (await import('../features/service-plans/service-plans-page')).ServicePlansPage }),
           },
           { path: 'service-plans/new', lazy: async () => ({ Component: (await import('../features/service-plans/add-plan-page')).AddPlanPage }) },
           { path: 'service-plans/:planId', lazy: async () => ({ Component: (await import('../features/service-plans/plan-page')).PlanPage }) },
-          { path: 'tools', handle: { title: 'tools:title' }, lazy: async () => ({ Component: (await import('../features/tools/tools-page')).ToolsPage }) },
+          { path: 'tools', lazy: async () => ({ Component: (await import('../features/tools/tools-page')).ToolsPage }) },
           { path: '*', element: <NotFound /> },
         ],
       },
