@@ -81,3 +81,23 @@ export function ConfirmDialog({
     </AppDialog>
   );
 }
+
+/**
+ * After a 412 (the record changed elsewhere): "discard my edits and reload the record?". The
+ * same question on every record page (customer, subscription, plan).
+ */
+export function ReloadRecordDialog({ isOpen, onOpenChange, onReload }: { isOpen: boolean; onOpenChange: (open: boolean) => void; onReload: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <ConfirmDialog
+      title={t('errors.reloadConfirm')}
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      confirmLabel={t('errors.discardAndReload')}
+      destructive
+      onConfirm={onReload}
+    >
+      <p>{t('errors.stale')}</p>
+    </ConfirmDialog>
+  );
+}

@@ -10,7 +10,7 @@ import { applyServerErrors, SelectField, TextField } from '../../ui/form-field';
 import { errorText } from '../../ui/query-state';
 import { useLang } from '../../ui/use-lang';
 import { BusyButton } from '../../ui/busy-button';
-import { ConfirmDialog } from '../../ui/dialog';
+import { ReloadRecordDialog } from '../../ui/dialog';
 
 /** What the form holds: every field as the text the user typed. */
 export interface CustomerFormValues {
@@ -235,16 +235,7 @@ export function CustomerForm({
           {t('actions.cancel')}
         </button>
       </div>
-      <ConfirmDialog
-        title={t('common:errors.reloadConfirm')}
-        isOpen={confirmReload}
-        onOpenChange={setConfirmReload}
-        confirmLabel={t('common:errors.discardAndReload')}
-        destructive
-        onConfirm={() => void reload()}
-      >
-        <p>{t('common:errors.stale')}</p>
-      </ConfirmDialog>
+      <ReloadRecordDialog isOpen={confirmReload} onOpenChange={setConfirmReload} onReload={() => void reload()} />
     </form>
   );
 }

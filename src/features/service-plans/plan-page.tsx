@@ -10,7 +10,7 @@ import { ApiError } from '../../api/http';
 import { useReseller } from '../../api/reseller';
 import { usePlan, usePlanPreview, useUpdatePlan, type PlanItem } from '../../api/service-plans';
 import { announce } from '../../ui/announcer';
-import { ConfirmDialog } from '../../ui/dialog';
+import { ReloadRecordDialog } from '../../ui/dialog';
 import { Page } from '../../ui/page';
 import { ErrorState, LoadingState, errorText } from '../../ui/query-state';
 import { useLang } from '../../ui/use-lang';
@@ -239,16 +239,7 @@ function PlanEditor({
           ) : null}
         </section>
       ) : null}
-      <ConfirmDialog
-        title={t('errors.reloadConfirm', { ns: 'common' })}
-        isOpen={confirmReload}
-        onOpenChange={setConfirmReload}
-        confirmLabel={t('errors.discardAndReload', { ns: 'common' })}
-        destructive
-        onConfirm={() => void reload()}
-      >
-        <p>{t('errors.stale', { ns: 'common' })}</p>
-      </ConfirmDialog>
+      <ReloadRecordDialog isOpen={confirmReload} onOpenChange={setConfirmReload} onReload={() => void reload()} />
       <form className="card" noValidate onSubmit={(e) => void onSubmit(e)}>
         <div className="form">
           <div className="field">

@@ -15,7 +15,7 @@ import {
 import { formatBytes, formatDate } from '../../domain/format';
 import { desiredValues, subscriptionCan, type ActionName } from '../../domain/sync-engine';
 import { announce } from '../../ui/announcer';
-import { ConfirmDialog } from '../../ui/dialog';
+import { ConfirmDialog, ReloadRecordDialog } from '../../ui/dialog';
 import { Page } from '../../ui/page';
 import { ErrorState, LoadingState, errorText } from '../../ui/query-state';
 import { SyncStateBadge } from '../../ui/sync-state-badge';
@@ -345,16 +345,7 @@ function SubscriptionView({ subscription: s, onReload }: { subscription: Subscri
           error={bulk.error ?? resultError}
         />
       ) : null}
-      <ConfirmDialog
-        title={t('errors.reloadConfirm', { ns: 'common' })}
-        isOpen={confirmReload}
-        onOpenChange={setConfirmReload}
-        confirmLabel={t('errors.discardAndReload', { ns: 'common' })}
-        destructive
-        onConfirm={reloadRecord}
-      >
-        <p>{t('errors.stale', { ns: 'common' })}</p>
-      </ConfirmDialog>
+      <ReloadRecordDialog isOpen={confirmReload} onOpenChange={setConfirmReload} onReload={reloadRecord} />
       {dialog === 'remove' ? (
         <ConfirmDialog
           title={t('remove.titleOne')}
