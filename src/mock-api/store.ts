@@ -17,13 +17,9 @@ import type { EngineContext } from '../domain/sync-engine';
 import { namesOf } from '../domain/websites';
 import type { Customer, Reseller, ServicePlan, Subscription } from '../domain/types';
 
-export const TABLES = ['customers', 'plans', 'subscriptions'] as const;
-export type TableName = (typeof TABLES)[number];
-export interface RowTypes {
-  customers: Customer;
-  plans: ServicePlan;
-  subscriptions: Subscription;
-}
+// The tables and their row types are the state document's (src/domain/state-rules.ts): named once.
+export { STATE_TABLES as TABLES, type StateTable as TableName, type StateRows as RowTypes } from '../domain/state-rules';
+import { STATE_TABLES as TABLES, type StateTable as TableName, type StateRows as RowTypes } from '../domain/state-rules';
 
 export interface Counters {
   customers: number;
