@@ -72,6 +72,16 @@ export async function openSecondTab(context: BrowserContext, path: string, optio
   return page;
 }
 
+/**
+ * The mock API's backend: a dedicated Web Worker of the page (named `hosting-panel-backend`,
+ * script `…/backend-worker-*.js`) that holds the store and writes IndexedDB. Stub a storage API
+ * there, not in the page (e.g. make IndexedDB's `put` fail as a full quota does).
+ */
+export async function backendWorker(page: Page) {
+  await expect.poll(() => page.workers().some((w) => w.url().includes('backend-worker')), { message: "the backend's worker" }).toBe(true);
+  return page.workers().find((w) => w.url().includes('backend-worker'))!;
+}
+
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const AXE_OPTIONS: RunOptions = {
   runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
@@ -297,6 +307,8 @@ export type SavedStore = 'customers' | 'plans' | 'subscriptions' | 'meta';
 /** Reads one saved record (`undefined` if absent). An API write is on disk when its response arrives. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw saved data, checked by the test
 export async function readSaved<T = any>(page: Page, store: SavedStore, key: string): Promise<T | undefined> {
+  // Once the mock API answers, the app has opened (and created) its database.
+  await new MockApi(page).waitForHealth();
   return page.evaluate(
     async ({ name, store, key }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -324,6 +336,7 @@ export async function readSaved<T = any>(page: Page, store: SavedStore, key: str
  * gives a white screen. Wait for what the app saves first (see `readSaved`), then reload.
  */
 export async function writeSaved(page: Page, store: SavedStore, key: string, value: unknown): Promise<void> {
+  await new MockApi(page).waitForHealth();
   await page.evaluate(
     async ({ name, store, key, value }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {

@@ -37,8 +37,14 @@ import { validate } from '../domain/schemas';
 import { countersSchema } from '../domain/state-rules';
 
 export const DB_NAME = 'hosting-panel';
-/** Version of the object-store layout (IndexedDB's own version); data shape: SCHEMA_VERSION. */
-export const IDB_VERSION = 1;
+/**
+ * Version of the object-store layout (IndexedDB's own version); data shape: SCHEMA_VERSION.
+ * 2, not 1, although the layout never changed: `indexedDB.open(name)` without a version — a QA
+ * suite peeking at the saved state before the backend has opened it — creates an EMPTY database
+ * at version 1, which the app would then open without creating its stores. At 2 the upgrade
+ * creates whatever stores are missing (an old version-1 database with its stores keeps them).
+ */
+export const IDB_VERSION = 2;
 const META = 'meta';
 type StoreName = TableName | typeof META;
 const STORE_NAMES: StoreName[] = [...TABLES, META];
@@ -468,16 +474,25 @@ function schedule(startup?: { startupAfterMs: number }) {
     state.timer = undefined;
     void flushPersistence();
   };
-  if (startup && typeof requestIdleCallback === 'function') {
+  if (startup) {
     const gated = () => {
       state.timer = undefined;
       void runWrite(() => flushPersistence()).catch(() => undefined);
     };
-    state.timer = { deferred: setTimeout(() => (state.timer = { idle: requestIdleCallback(gated, { timeout: 1000 }) }), startup.startupAfterMs) };
-  } else if (state.pendingReset && typeof requestIdleCallback === 'function') {
+    state.timer = { deferred: setTimeout(() => (state.timer = whenIdle(gated)), startup.startupAfterMs) };
+  } else if (state.pendingReset) {
     // A whole store waits for idle time.
-    state.timer = { idle: requestIdleCallback(run, { timeout: 1000 }) };
+    state.timer = whenIdle(run);
   } else state.timer = { timeout: setTimeout(run, 0) };
+}
+
+/**
+ * At the next idle moment where there is such a thing (a page), else at once (the backend's
+ * Web Worker has no `requestIdleCallback`, and nothing on its thread is drawn anyway).
+ */
+function whenIdle(run: () => void): NonNullable<typeof state.timer> {
+  if (typeof requestIdleCallback === 'function') return { idle: requestIdleCallback(run, { timeout: 1000 }) };
+  return { timeout: setTimeout(run, 0) };
 }
 
 /** How long a large start-up scenario waits before it is written (the first screen goes first). */
