@@ -50,9 +50,6 @@ export default defineConfig({
     // (src/mock-api/shims/tough-cookie.ts says why; shims.test.ts checks the handlers).
     alias: process.env.VITEST ? [] : [{ find: /^tough-cookie$/, replacement: shim('tough-cookie') }],
   },
-  // The mock API's backend runs in a module Web Worker (src/mock-api/backend-worker.ts): ES output,
-  // so it can split off what it loads late (the OpenAPI generator) as the page does.
-  worker: { format: 'es' },
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
   build: {
