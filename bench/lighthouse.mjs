@@ -53,19 +53,21 @@ function fullChromium() {
 }
 
 function serve(dir) {
-  const child = spawn('node', ['scripts/serve-dist.mjs', dir, '--port', String(PORT)], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const child = spawn('node', ['scripts/serve-dist.mjs', dir, '--port', String(PORT)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  // Ready when this server says it listens (scripts/serve-dist.mjs prints "serving …"), not when
+  // the port answers: another session's server on the same port would answer, and its build
+  // would be audited instead of this one (ours exits when it cannot listen).
   return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 30_000;
-    const poll = async () => {
-      try {
-        if ((await fetch(BASE)).ok) return resolve(child);
-      } catch {
-        // not up yet
-      }
-      if (Date.now() > deadline) return reject(new Error('the static server did not start'));
-      setTimeout(poll, 200);
-    };
-    poll();
+    const timer = setTimeout(() => reject(new Error('the static server did not start')), 30_000);
+    child.stdout.on('data', (data) => {
+      if (!String(data).includes('serving ')) return;
+      clearTimeout(timer);
+      resolve(child);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the static server stopped (exit ${code}): is port ${PORT} taken? Set BENCH_PORT.`));
+    });
   });
 }
 
