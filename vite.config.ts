@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { inlineEntryCss } from './scripts/inline-entry-css.mjs';
 
 /**
  * Writes a `.br` and a `.gz` beside every built text file over 1 KB (not the source maps), as a
@@ -42,7 +43,9 @@ const shim = (name: string) => fileURLToPath(new URL(`./src/mock-api/shims/${nam
 // The mock API (MSW) is the product's backend in every build, dev and production alike:
 // src/app/main.tsx starts the worker before the first render.
 export default defineConfig({
-  plugins: [react(), precompress()],
+  // inlineEntryCss: the stylesheet goes into index.html, so its static first frame paints without
+  // a render-blocking request (scripts/inline-entry-css.mjs says why).
+  plugins: [react(), inlineEntryCss(), precompress()],
   resolve: {
     // Browser builds only (Vitest keeps the real package): msw's cookie jar (tough-cookie, which
     // pulls the whole Public Suffix List through tldts) was ~2/3 of the mock API's startup

@@ -14,27 +14,28 @@ export const round = (x) => Math.round(x * 10) / 10;
 
 /**
  * Serves a production build with scripts/serve-dist.mjs (the e2e suite's static server: hashed
- * assets cached, no on-the-fly compression) and resolves once it answers. Stop it with stopServer.
+ * assets cached, no on-the-fly compression) and resolves once THIS server says it listens (it
+ * prints "serving …"), not when the port answers: another session's server on the same port
+ * would answer, and its build would be measured instead (ours exits when it cannot listen).
+ * Stop it with stopServer.
  */
 export function startServer(dir, port) {
   const child = spawn('node', ['scripts/serve-dist.mjs', dir, '--port', String(port)], {
     cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
   });
-  const base = `http://localhost:${port}`;
   return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 30_000;
-    const poll = async () => {
-      try {
-        if ((await fetch(base)).ok) return resolve(child);
-      } catch {
-        // not up yet
-      }
-      if (Date.now() > deadline) return reject(new Error('the static server (scripts/serve-dist.mjs) did not start'));
-      setTimeout(poll, 200);
-    };
-    poll();
+    const timer = setTimeout(() => reject(new Error('the static server (scripts/serve-dist.mjs) did not start')), 30_000);
+    child.stdout.on('data', (data) => {
+      if (!String(data).includes('serving ')) return;
+      clearTimeout(timer);
+      resolve(child);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the static server stopped (exit ${code}): is port ${port} taken? Set BENCH_PORT.`));
+    });
   });
 }
 
