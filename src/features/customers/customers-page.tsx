@@ -1,5 +1,5 @@
 import { REQUEST_LIMITS } from '../../domain/limits';
-import { useEffect, useId, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCustomerBulk, useCustomers, type CustomerBulkAction, type CustomerItem } from '../../api/customers';
@@ -35,7 +35,8 @@ export function CustomersPage() {
   const [confirmRemove, setConfirmRemove] = useState<{ ids: string[]; names: string[]; subscriptions: number } | null>(null);
   const selectionHintId = useId();
 
-  const data = customers.data;
+  // The rows render in a transition, not in the task the answer arrives in (as the subscriptions list).
+  const data = useDeferredValue(customers.data);
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const { update } = list;
   // After a removal the last page can vanish: go to the new last page rather than show nothing.
@@ -146,7 +147,7 @@ export function CustomersPage() {
         </span>
       </div>
 
-      {customers.isPending ? (
+      {data === undefined && !customers.isError ? (
         <ListSkeleton rows={list.pageSize} />
       ) : customers.isError && !data ? (
         <ErrorState error={customers.error} onRetry={() => void customers.refetch()} />

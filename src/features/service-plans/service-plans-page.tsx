@@ -1,5 +1,5 @@
 import { REQUEST_LIMITS } from '../../domain/limits';
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -70,6 +70,8 @@ function PlanTable({ kind, params }: { kind: PlanKind; params: ListParams }) {
   const lang = useLang();
   const { q, sort, order, page, pageSize, update } = params;
   const query = usePlans({ kind, q, sort, order, page, pageSize });
+  // The rows render in a transition, not in the task the answer arrives in (as the subscriptions list).
+  const shown = useDeferredValue(query.data);
   const [search, setSearch] = useState(q);
   const [removing, setRemoving] = useState<PlanItem | null>(null);
   const clone = useClonePlan();
@@ -123,11 +125,11 @@ function PlanTable({ kind, params }: { kind: PlanKind; params: ListParams }) {
           {t('actions.search', { ns: 'common' })}
         </button>
       </form>
-      {query.isPending ? (
-        <ListSkeleton />
-      ) : query.isError ? (
+      {query.isError ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.items.length === 0 ? (
+      ) : shown === undefined ? (
+        <ListSkeleton />
+      ) : shown.items.length === 0 ? (
         <EmptyState>{q ? t('list.noMatch', { q }) : t(`list.empty.${kind}`)}</EmptyState>
       ) : (
         <>
@@ -156,7 +158,7 @@ function PlanTable({ kind, params }: { kind: PlanKind; params: ListParams }) {
                 </tr>
               </thead>
               <tbody>
-                {query.data.items.map((plan) => {
+                {shown.items.map((plan) => {
                   const nameId = `${tableId}-${plan.id}-name`;
                   const counts = plan.counts ?? { synced: 0, unsynced: 0, locked: 0 };
                   return (
@@ -207,7 +209,7 @@ function PlanTable({ kind, params }: { kind: PlanKind; params: ListParams }) {
           <Pagination
             page={page}
             pageSize={pageSize}
-            total={query.data.total}
+            total={shown.total}
             onPageChange={(p) => update({ page: p }, false)}
             onPageSizeChange={(size) => update({ pageSize: size })}
           />
