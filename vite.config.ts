@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { inlineEntryCss } from './scripts/inline-entry-css.mjs';
+import { backendWorkerChunk } from './scripts/backend-worker-chunk.mjs';
 
 /**
  * Writes a `.br` and a `.gz` beside every built text file over 1 KB (not the source maps), as a
@@ -38,6 +39,8 @@ function precompress(): Plugin {
   };
 }
 
+/** How msw's request utilities import its cookie store. */
+const MSW_COOKIE_STORE = /^\.\.\/cookieStore\.mjs$/;
 const shim = (name: string) => fileURLToPath(new URL(`./src/mock-api/shims/${name}.ts`, import.meta.url));
 
 // The mock API (MSW) is the product's backend in every build, dev and production alike:
@@ -45,13 +48,21 @@ const shim = (name: string) => fileURLToPath(new URL(`./src/mock-api/shims/${nam
 export default defineConfig({
   // inlineEntryCss: the stylesheet goes into index.html, so its static first frame paints without
   // a render-blocking request (scripts/inline-entry-css.mjs says why).
-  plugins: [react(), inlineEntryCss(), precompress()],
+  // backendWorkerChunk: the mock API's Web Worker shares the page's chunks (no second copy of zod, msw…).
+  plugins: [react(), inlineEntryCss(), backendWorkerChunk(), precompress()],
   resolve: {
-    // Browser builds only (Vitest keeps the real package): msw's cookie jar (tough-cookie, which
-    // pulls the whole Public Suffix List through tldts) was ~2/3 of the mock API's startup
-    // JavaScript, and no handler sets or reads a cookie — an empty jar answers msw the same
-    // (src/mock-api/shims/tough-cookie.ts says why; shims.test.ts checks the handlers).
-    alias: process.env.VITEST ? [] : [{ find: /^tough-cookie$/, replacement: shim('tough-cookie') }],
+    // Browser builds only (Vitest keeps the real module): msw's cookie store (a tough-cookie jar,
+    // which pulls the whole Public Suffix List through tldts, mirrored to localStorage — which the
+    // backend's Web Worker does not have) becomes one that keeps nothing; no handler sets or reads
+    // a cookie (src/mock-api/shims/msw-cookie-store.ts says why; shims.test.ts checks the
+    // handlers). msw imports it as '../cookieStore.mjs' from its request utilities.
+    alias: process.env.VITEST ? [] : [{ find: MSW_COOKIE_STORE, replacement: shim('msw-cookie-store') }],
+  },
+  // The same for the dev server, whose pre-bundled msw does not go through `resolve.alias`.
+  optimizeDeps: {
+    rolldownOptions: {
+      plugins: [{ name: 'hosting-panel:msw-cookie-store', resolveId: (source) => (MSW_COOKIE_STORE.test(source) ? shim('msw-cookie-store') : undefined) }],
+    },
   },
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },

@@ -72,6 +72,16 @@ export async function openSecondTab(context: BrowserContext, path: string, optio
   return page;
 }
 
+/**
+ * The mock API's backend: a dedicated Web Worker of the page (named `hosting-panel-backend`,
+ * script `…/backend-worker-*.js`) that holds the store and writes IndexedDB. Stub a storage API
+ * there, not in the page (e.g. make IndexedDB's `put` fail as a full quota does).
+ */
+export async function backendWorker(page: Page) {
+  await expect.poll(() => page.workers().some((w) => w.url().includes('backend-worker')), { message: "the backend's worker" }).toBe(true);
+  return page.workers().find((w) => w.url().includes('backend-worker'))!;
+}
+
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const AXE_OPTIONS: RunOptions = {
   runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },

@@ -4,33 +4,41 @@
  * from the form they moved on to.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, openApp, openSection, expectNoAxeViolations, readSaved } from './fixtures';
+import { test, expect, openApp, openSection, expectNoAxeViolations, readSaved, backendWorker } from './fixtures';
 
 /**
  * Fills the origin's storage quota. Chromium's CDP `Storage.overrideQuotaForOrigin` is asked
  * first; some Chromium builds accept it without applying it (`navigator.storage.estimate()`
  * still shows the disk's quota), and then IndexedDB's writes are made to fail exactly as a full
- * quota fails them (QuotaExceededError), from an init script of the page — not a route.
+ * quota fails them (QuotaExceededError) — in the backend's Web Worker, where the store writes
+ * (docs/testing.md), not with a route.
  */
 async function storageQuota(context: BrowserContext, page: Page) {
-  await page.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      if ((globalThis as { __quotaFull?: boolean }).__quotaFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return put.apply(this, args);
-    };
-  });
   const cdp = await context.newCDPSession(page);
   const origin = new URL(test.info().project.use.baseURL!).origin;
+  const setFull = async (full: boolean) => {
+    const worker = await backendWorker(page);
+    await worker.evaluate((full) => {
+      const scope = globalThis as { __quotaFull?: boolean; __quotaStub?: true };
+      scope.__quotaFull = full;
+      if (scope.__quotaStub) return;
+      scope.__quotaStub = true;
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (scope.__quotaFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    }, full);
+  };
   return {
     async fill() {
       await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 0 });
       const quota = await page.evaluate(async () => (await navigator.storage.estimate()).quota);
-      if (quota !== 0) await page.evaluate(() => ((globalThis as { __quotaFull?: boolean }).__quotaFull = true));
+      if (quota !== 0) await setFull(true);
     },
     async free() {
       await cdp.send('Storage.overrideQuotaForOrigin', { origin });
-      await page.evaluate(() => ((globalThis as { __quotaFull?: boolean }).__quotaFull = false));
+      await setFull(false);
     },
   };
 }

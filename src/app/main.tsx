@@ -75,22 +75,22 @@ async function bootstrap() {
   performance.mark('hp:shell-rendered');
 
   void backend.then(
-    ({ mock, report: { notice, settingsReset, ignored } }) => {
+    ({ mock, report: { notice, damaged, settingsReset, ignored } }) => {
       // Said on screen, never a white screen or a silent fallback (see StartupNotice).
       startupNotice.setState({
         info: {
           ...(notice
             ? { restored: { code: notice.code, reason: notice.reason, detail: notice.detail, ...(notice.dropped ? { dropped: notice.dropped } : {}) } }
             : {}),
-          ...(notice?.damagedKept ? { damaged: mock.damagedDocument } : {}),
+          ...(damaged !== undefined ? { damaged: () => damaged } : {}),
           settingsReset: settingsReset === true,
           ignored: [...ignoredLang, ...ignored],
         },
       });
-      mock.onExternalChange(() => window.dispatchEvent(new Event(STORE_CHANGED_EVENT)));
-      // Only the settings query on a settings change: refetching the screens would disturb a form
-      // being filled in (a failed load replaces it with its error state).
-      mock.onSettingsOrReset((what) => window.dispatchEvent(new Event(what === 'reset' ? STORE_CHANGED_EVENT : SETTINGS_CHANGED_EVENT)));
+      // Another tab's changes, or this tab's reset: every screen refreshes. Only the settings
+      // query on a settings change: refetching the screens would disturb a form being filled in
+      // (a failed load replaces it with its error state).
+      mock.onBackendEvent((event) => window.dispatchEvent(new Event(event === 'settings' ? SETTINGS_CHANGED_EVENT : STORE_CHANGED_EVENT)));
     },
     (error: unknown) => console.error('Hosting Panel: the mock API did not start', error),
   );

@@ -40,7 +40,7 @@ export const DB_NAME = 'hosting-panel';
 /**
  * Version of the object-store layout (IndexedDB's own version); data shape: SCHEMA_VERSION.
  * 2, not 1, although the layout never changed: `indexedDB.open(name)` without a version — a QA
- * suite peeking at the saved state before the mock API has opened it — creates an EMPTY database
+ * suite peeking at the saved state before the backend has opened it — creates an EMPTY database
  * at version 1, which the app would then open without creating its stores. At 2 the upgrade
  * creates whatever stores are missing (an old version-1 database with its stores keeps them).
  */
@@ -487,8 +487,8 @@ function schedule(startup?: { startupAfterMs: number }) {
 }
 
 /**
- * At the next idle moment where there is such a thing (a page), else at once (Node's tests, or a
- * Web Worker: no `requestIdleCallback` there, and nothing on their thread is drawn anyway).
+ * At the next idle moment where there is such a thing (a page), else at once (the backend's
+ * Web Worker has no `requestIdleCallback`, and nothing on its thread is drawn anyway).
  */
 function whenIdle(run: () => void): NonNullable<typeof state.timer> {
   if (typeof requestIdleCallback === 'function') return { idle: requestIdleCallback(run, { timeout: 1000 }) };

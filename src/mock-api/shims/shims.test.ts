@@ -1,19 +1,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Cookie, CookieJar, MemoryCookieStore } from './tough-cookie';
+import { cookieStore } from './msw-cookie-store';
 
 /**
- * The browser build swaps tough-cookie for an empty jar (vite.config.ts). That is only right as
- * long as the mock never sets or reads a cookie, and msw's calls still work on the empty jar.
+ * The browser build swaps msw's cookie store for one that keeps nothing (vite.config.ts). That is
+ * only right as long as the mock never sets or reads a cookie, and msw's calls still work on it.
  */
-describe('the tough-cookie stand-in', () => {
+describe("the stand-in for msw's cookie store", () => {
   it('answers every call msw makes, keeping nothing', async () => {
-    const store = new MemoryCookieStore();
-    store.idx = {};
-    const jar = new CookieJar(store);
-    await expect(jar.setCookie()).resolves.toBeUndefined();
-    expect(jar.getCookiesSync()).toEqual([]);
-    expect(Cookie.fromJSON()).toBeNull();
+    await expect(cookieStore.setCookie('a=1; Path=/', 'http://localhost/api/v1/x')).resolves.toBeUndefined();
+    expect(cookieStore.getCookies('http://localhost/api/v1/x')).toEqual([]);
+  });
+
+  it('replaces the module msw imports, with the calls msw makes', () => {
+    const core = new URL('../../../node_modules/msw/lib/core/utils/', import.meta.url);
+    const importers = ['request/getRequestCookies.mjs', 'request/storeResponseCookies.mjs'].map((f) => readFileSync(new URL(f, core), 'utf8'));
+    for (const source of importers) expect(source).toContain("import { cookieStore } from '../cookieStore.mjs';");
+    expect(importers.join('\n')).toMatch(/cookieStore\.getCookies\(request\.url\)/);
+    expect(importers.join('\n')).toMatch(/cookieStore\.setCookie\(responseCookies, request\.url\)/);
   });
 
   it('is safe: no handler of the mock sets or reads a cookie', () => {
