@@ -2,6 +2,7 @@
  * The backend's side of the page ↔ worker hand-over (backend.ts): a request crosses as plain data
  * and is answered by the same handlers as anywhere else, bodies and headers intact.
  */
+import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { assumeStarted, respond, type WireRequest } from './backend';
 import { resetStore } from './node';
@@ -48,7 +49,6 @@ describe('respond', () => {
 
 describe('before the start is done', () => {
   it('holds a request until the saved state is loaded, then answers it from that state', async () => {
-    await import('fake-indexeddb/auto');
     vi.resetModules();
     const backend = await import('./backend');
     const early = backend.respond(wire('GET', '/customers?pageSize=1'));
