@@ -39,7 +39,8 @@ const BUDGETS = {
   searchMs: 100,
   pageSwitchMs: 100,
   syncDialogMs: 100,
-  initialJsGzipKb: 250,
+  // 250 in the first benchmark; issue 17 lowers it to 200.
+  initialJsGzipKb: 200,
   e2eSuiteS: 120,
   // Issue 17: the 50,000-subscription world, responsiveness, Lighthouse.
   listFirstRows50kMs: 1500,
