@@ -308,7 +308,12 @@ export interface DroppedRecord {
  * until what remains is consistent; counters are rebuilt when unusable. Undefined when the
  * reseller itself is unusable (nothing can be kept without it).
  */
-export function salvageState(raw: RawState, fallbackScenario = 'salvaged'): { data: StateData; dropped: DroppedRecord[] } | undefined {
+export function salvageState(
+  raw: RawState,
+  fallbackScenario = 'salvaged',
+  /** Records already known to obey the field rules (a saved chunk exactly as the app wrote it): not checked again. The rules between records still are. */
+  checked?: ReadonlySet<unknown>,
+): { data: StateData; dropped: DroppedRecord[] } | undefined {
   const reseller = checkReseller(raw.reseller);
   if (!reseller.ok) return undefined;
   const dropped: DroppedRecord[] = [];
@@ -318,13 +323,17 @@ export function salvageState(raw: RawState, fallbackScenario = 'salvaged'): { da
     const rows = Array.isArray(raw[table]) ? (raw[table] as unknown[]) : [];
     const kept: unknown[] = [];
     for (const row of rows) {
-      let checked = checkRecord(table, row);
+      if (checked?.has(row)) {
+        kept.push(row);
+        continue;
+      }
+      let result = checkRecord(table, row);
       // Saved before invisible characters were refused: repaired (removed), not dropped.
-      if (!checked.ok && checked.issues.every((i) => i.code === 'invalid_characters')) checked = checkRecord(table, withoutInvisible(row));
-      if (checked.ok) kept.push(checked.value);
+      if (!result.ok && result.issues.every((i) => i.code === 'invalid_characters')) result = checkRecord(table, withoutInvisible(row));
+      if (result.ok) kept.push(result.value);
       else {
         const id = idOf(row);
-        dropped.push({ table, ...(id !== undefined ? { id } : {}), issues: checked.issues });
+        dropped.push({ table, ...(id !== undefined ? { id } : {}), issues: result.issues });
       }
     }
     (tables as Record<StateTable, unknown[]>)[table] = kept;

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resetToScenario } from './handlers/mock-tools';
 import { server } from './node';
 import { startCrossTab, stopCrossTab } from './cross-tab';
-import { CHUNK_SIZE, chunkOf, damagedDocument, flushPersistence, startPersistence, stopPersistence } from './persistence';
+import { CHUNK_SIZE, chunkOf, damagedDocument, decodeChunk, encodeChunk, flushPersistence, startPersistence, stopPersistence } from './persistence';
 import { buildScenario } from './scenarios';
 import { buildWorld, REBUILDABLE } from './scenario-builder';
 import { db, snapshotOf } from './store';
@@ -32,10 +32,14 @@ async function rawDb(name: string) {
   return openDB(name);
 }
 
-/** Records are stored in chunks of `[id, rev, value]` entries. */
+/** Records are stored in chunks of `[id, rev, value]` entries (as JSON text: see encodeChunk). */
 async function recordCount(raw: Awaited<ReturnType<typeof rawDb>>, table: string) {
-  const chunks = (await raw.getAll(table)) as unknown[][];
-  return chunks.reduce((n, chunk) => n + chunk.length, 0);
+  const chunks = (await raw.getAll(table)) as unknown[];
+  return chunks.reduce<number>((n, chunk) => n + (decodeChunk(chunk).entries?.length ?? 0), 0);
+}
+/** A stored chunk's entries. */
+async function readChunk<T>(raw: Awaited<ReturnType<typeof rawDb>>, table: string, key: string): Promise<T[]> {
+  return (decodeChunk(await raw.get(table, key)).entries ?? []) as T[];
 }
 
 describe('persistence', () => {
@@ -148,7 +152,7 @@ describe('persistence', () => {
       // flushed after this point.
       stopPersistence();
       const raw = await rawDb(name);
-      const chunk = (await raw.get('customers', chunkOf(made.body.id))) as [string, number, { login: string }][];
+      const chunk = await readChunk<[string, number, { login: string }]>(raw, 'customers', chunkOf(made.body.id));
       expect(chunk.find(([id]) => id === made.body.id)?.[2].login).toBe('reload.me');
       expect(await raw.get('meta', 'info')).toEqual({ schemaVersion: SCHEMA_VERSION, scenario: 'default', generation: expect.any(String) });
       raw.close();
@@ -170,18 +174,19 @@ describe('persistence', () => {
     await flushPersistence();
     // Another tab changes cus-0002 in chunk c0 (it writes the chunk and a new stamp).
     const raw = await rawDb(name);
-    const chunk = (await raw.get('customers', 'c0')) as [string, number, { city: string }][];
+    const chunk = await readChunk<[string, number, { city: string }]>(raw, 'customers', 'c0');
     const other = chunk.find((e) => e[0] === 'cus-0002')!;
     other[2] = { ...other[2], city: 'Written by the other tab' };
     other[1] += 100;
     const stamps = (await raw.get('meta', 'stamps')) as Record<string, string>;
-    await raw.put('customers', chunk, 'c0');
-    await raw.put('meta', { ...stamps, 'customers/c0': 'other-tab' }, 'stamps');
+    const written = encodeChunk(chunk as never);
+    await raw.put('customers', written.text, 'c0');
+    await raw.put('meta', { ...stamps, 'customers/c0': written.digest }, 'stamps');
     raw.close();
     // This tab, not yet told, edits cus-0003 in the same chunk.
     await api('PATCH', '/customers/cus-0003', { city: 'Written here' });
     await flushPersistence();
-    const after = (await (await rawDb(name)).get('customers', 'c0')) as [string, number, { city: string }][];
+    const after = await readChunk<[string, number, { city: string }]>(await rawDb(name), 'customers', 'c0');
     expect(after.find((e) => e[0] === 'cus-0002')?.[2].city).toBe('Written by the other tab');
     expect(after.find((e) => e[0] === 'cus-0003')?.[2].city).toBe('Written here');
   });
@@ -252,11 +257,11 @@ describe('persistence', () => {
 describe('one bad record does not discard the saved state (salvage)', () => {
   type Raw = Awaited<ReturnType<typeof rawDb>>;
   type Entry = [string, number, Record<string, unknown>];
-  /** Changes one record inside its stored chunk. */
+  /** Changes one record inside its stored chunk (its text changes, its stamp does not). */
   const spoilRecord = (table: string, id: string, spoil: (value: Record<string, unknown>) => void) => async (raw: Raw) => {
-    const chunk = (await raw.get(table, 'c0')) as Entry[];
+    const chunk = await readChunk<Entry>(raw, table, 'c0');
     spoil(chunk.find((e) => e[0] === id)![2]);
-    await raw.put(table, chunk, 'c0');
+    await raw.put(table, JSON.stringify(chunk), 'c0');
   };
   // [what, how, ids that must be dropped, ids that must survive]
   const MEMBERS: [string, (raw: Raw) => Promise<unknown>, string[], string[]][] = [
@@ -282,9 +287,9 @@ describe('one bad record does not discard the saved state (salvage)', () => {
     [
       'an entry without a revision',
       async (raw) => {
-        const chunk = (await raw.get('customers', 'c0')) as unknown[];
+        const chunk = await readChunk<unknown>(raw, 'customers', 'c0');
         chunk[2] = ['cus-0003', 'no revision'];
-        await raw.put('customers', chunk, 'c0');
+        await raw.put('customers', JSON.stringify(chunk), 'c0');
       },
       ['cus-0003'],
       ['cus-0001'],
@@ -325,5 +330,59 @@ describe('one bad record does not discard the saved state (salvage)', () => {
     expect((await api('POST', '/customers', { contactName: 'After Salvage', login: 'aftersalvage', password: 'long enough' })).status).toBe(201);
     expect(await reload(name)).toEqual({});
     for (const id of kept) expect(exists(id), id).toBe(true);
+  });
+});
+
+describe('chunks as written are not checked twice (encodeChunk)', () => {
+  type Raw = Awaited<ReturnType<typeof rawDb>>;
+  type Entry = [string, number, Record<string, unknown>];
+  /** A saved default world, and the database to plant things in. */
+  async function saved(): Promise<{ name: string; raw: Raw }> {
+    const name = freshName();
+    await startPersistence({ dbName: name, fallback });
+    await api('POST', '/_mock/reset', { scenario: 'default' });
+    await flushPersistence();
+    stopPersistence();
+    return { name, raw: await rawDb(name) };
+  }
+
+  it('a chunk whose text is exactly what its stamp says is taken as it is; the same text edited is checked', async () => {
+    const { name, raw } = await saved();
+    const entries = await readChunk<Entry>(raw, 'customers', 'c0');
+    entries.find((e) => e[0] === 'cus-0002')![2].login = 'Bad Login';
+    // Stamped as if this app had written it: the trust is in the digest, not in the records.
+    const forged = encodeChunk(entries as never);
+    const stamps = (await raw.get('meta', 'stamps')) as Record<string, string>;
+    await raw.put('customers', forged.text, 'c0');
+    await raw.put('meta', { ...stamps, 'customers/c0': forged.digest }, 'stamps');
+    raw.close();
+    resetToScenario('empty');
+    expect(await startPersistence({ dbName: name, fallback })).toEqual({});
+    expect(db().customers['cus-0002']?.login).toBe('Bad Login');
+    stopPersistence();
+
+    // One character more in the text, the stamp unchanged: every record of the chunk is checked.
+    const again = await rawDb(name);
+    await again.put('customers', `${forged.text} `, 'c0');
+    again.close();
+    resetToScenario('empty');
+    const { notice } = await startPersistence({ dbName: name, fallback });
+    expect(notice).toMatchObject({ code: 'salvaged', dropped: { customers: ['cus-0002'] } });
+    expect(Object.hasOwn(db().customers, 'cus-0001')).toBe(true);
+  });
+
+  it('chunks in the older array form are read, checked, and saved again as text', async () => {
+    const { name, raw } = await saved();
+    for (const table of ['customers', 'plans', 'subscriptions']) {
+      for (const key of await raw.getAllKeys(table)) await raw.put(table, await readChunk(raw, table, String(key)), key);
+    }
+    raw.close();
+    resetToScenario('empty');
+    expect(await startPersistence({ dbName: name, fallback })).toEqual({});
+    expect(Object.keys(db().subscriptions).length).toBeGreaterThan(0);
+    await flushPersistence();
+    const after = await rawDb(name);
+    for (const chunk of await after.getAll('subscriptions')) expect(typeof chunk).toBe('string');
+    after.close();
   });
 });

@@ -70,6 +70,45 @@ export function chunkOf(id: string): string {
 }
 
 /**
+ * A chunk is stored as the JSON text of its entries, and its stamp (meta `stamps`) is that
+ * text's digest. Text, because IndexedDB hands a string back without rebuilding an object graph
+ * and JSON.parse is quick (reading 50,000 subscriptions as objects took ~0.6 s). The digest,
+ * because a chunk whose text is exactly what this app wrote holds records the app checked when
+ * it wrote them: a load takes them as they are instead of checking each against the field rules
+ * again (~1.4 s of a 2 s load for 50,000 subscriptions). Anything else — another digest, an
+ * edited or planted chunk, a chunk in the older array form — is read and every record checked.
+ * Equal digests also mean equal content, which is all the cross-tab code asks of a stamp.
+ */
+export function encodeChunk(entries: ChunkEntry[]): { text: string; digest: string } {
+  const text = JSON.stringify(entries);
+  return { text, digest: digestOf(text) };
+}
+
+/** A stored chunk's entries (undefined: not a chunk at all) and, for the text form, its digest. */
+export function decodeChunk(stored: unknown): { entries: unknown[] | undefined; digest?: string } {
+  if (Array.isArray(stored)) return { entries: stored };
+  if (typeof stored !== 'string') return { entries: undefined };
+  try {
+    const parsed: unknown = JSON.parse(stored);
+    return { entries: Array.isArray(parsed) ? parsed : undefined, digest: digestOf(stored) };
+  } catch {
+    return { entries: undefined };
+  }
+}
+
+/** Two 32-bit FNV-1a style hashes and the length: not a secret, a check that the text is unchanged. */
+function digestOf(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return `j${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}.${text.length.toString(36)}`;
+}
+
+/**
  * Everything this module keeps between calls: one tab's persistence. Set by `startPersistence`,
  * cleared by `stopPersistence`; nothing else in the app reads it.
  */
@@ -246,6 +285,9 @@ async function readAll(idb: IDBPDatabase): Promise<ReadResult> {
   const revisions = new Map<string, number>();
   const problems: string[] = [];
   let unreadable = 0;
+  /** Records of chunks exactly as this app wrote them; and how many chunks were not. */
+  const checked = new Set<unknown>();
+  let uncheckedChunks = 0;
   const infoMissing = info === undefined || info === null || typeof info !== 'object';
   if (infoMissing) problems.push('Its info record is missing.');
   const doc: Record<string, unknown> = {
@@ -273,19 +315,24 @@ async function readAll(idb: IDBPDatabase): Promise<ReadResult> {
         problems.push(`A chunk of ${table} is missing.`);
       }
     }
-    for (const chunk of chunks) {
-      if (!Array.isArray(chunk)) {
+    for (const [index, chunk] of chunks.entries()) {
+      const { entries: decoded, digest } = decodeChunk(chunk);
+      if (!decoded) {
         unreadable++;
         problems.push(`A chunk of ${table} is unreadable.`);
         continue;
       }
-      for (const entry of chunk as unknown[]) {
+      // Exactly as this app wrote it (see encodeChunk): its records need no second check.
+      const asWritten = digest !== undefined && stamps.get(`${table}/${String(keys[index])}`) === digest;
+      if (!asWritten) uncheckedChunks++;
+      for (const entry of decoded) {
         if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'number') {
           unreadable++;
           problems.push(`A ${table} record is unreadable.`);
           continue;
         }
         entries.push(entry as ChunkEntry);
+        if (asWritten) checked.add(entry[2]);
       }
     }
     entries.sort((a, b) => idOrder(a[0], b[0]));
@@ -295,7 +342,7 @@ async function readAll(idb: IDBPDatabase): Promise<ReadResult> {
     });
   }
   await tx.done;
-  const result = readDocument(doc, state.migrations, state.schemaVersion, { salvage: true });
+  const result = readDocument(doc, state.migrations, state.schemaVersion, { salvage: true, checked });
   if (!result.ok) return bad(result.reason, [...new Set(problems), result.detail].join(' '), raw);
   const dropped: DroppedSummary = { customers: [], plans: [], subscriptions: [], unreadable };
   for (const record of result.dropped ?? []) {
@@ -304,7 +351,8 @@ async function readAll(idb: IDBPDatabase): Promise<ReadResult> {
     problems.push(`${record.table}${record.id ? ` ${record.id}` : ''}: ${record.issues.map((i) => `${i.path || '(record)'} ${i.code}`).join(', ')}.`);
   }
   if (doc.counters !== undefined && !validate(countersSchema, doc.counters).ok) problems.push('Its id counters were not valid and were rebuilt.');
-  const loaded: Loaded = { snapshot: result.snapshot, revisions, settings: asSettings(settings), migrated: result.migrated };
+  // Chunks in the older array form (or valid but not as written): saved again whole, so the next load skips their checks.
+  const loaded: Loaded = { snapshot: result.snapshot, revisions, settings: asSettings(settings), migrated: result.migrated || uncheckedChunks > 0 };
   if (problems.length === 0) return { kind: 'ok', loaded, stamps, generation };
   // Something was left out: keep the rest, say what, keep the damaged data for download.
   loaded.migrated = true;
@@ -675,8 +723,9 @@ async function writeIn(tx: IDBPTransaction<unknown, StoreName[], 'readwrite'>, o
       for (const chunk of state.chunkMembers.get(table)?.keys() ?? []) {
         const entries = chunkFromMemory(table, chunk);
         if (entries.length === 0) continue;
-        ops.push(store.put(entries, chunk));
-        stamps.set(stampKey(table, chunk), newStamp());
+        const { text, digest } = encodeChunk(entries);
+        ops.push(store.put(text, chunk));
+        stamps.set(stampKey(table, chunk), digest);
       }
     }
     keys = [RESELLER_KEY, COUNTERS_KEY, SETTINGS_KEY];
@@ -702,8 +751,8 @@ async function writeIn(tx: IDBPTransaction<unknown, StoreName[], 'readwrite'>, o
       entries = chunkFromMemory(table, chunk);
     } else {
       // Another tab wrote this chunk: keep its records, apply ours on top.
-      const stored = (await store.get(chunk)) as ChunkEntry[] | undefined;
-      const merged = new Map((Array.isArray(stored) ? stored : []).map((e) => [e[0], e] as const));
+      const stored = (decodeChunk(await store.get(chunk)).entries ?? []) as ChunkEntry[];
+      const merged = new Map(stored.map((e) => [e[0], e] as const));
       for (const id of ids) {
         const entry = entryOf(table, id);
         if (entry) merged.set(id, entry);
@@ -711,8 +760,14 @@ async function writeIn(tx: IDBPTransaction<unknown, StoreName[], 'readwrite'>, o
       }
       entries = [...merged.values()];
     }
-    ops.push(entries.length === 0 ? store.delete(chunk) : store.put(entries, chunk));
-    stamps.set(k, newStamp());
+    if (entries.length === 0) {
+      ops.push(store.delete(chunk));
+      stamps.set(k, newStamp());
+    } else {
+      const { text, digest } = encodeChunk(entries);
+      ops.push(store.put(text, chunk));
+      stamps.set(k, digest);
+    }
   }
   ops.push(meta.put(Object.fromEntries(stamps), STAMPS));
   ops.push(meta.put({ schemaVersion: state.schemaVersion, scenario: s.scenario, ...(generation ? { generation } : {}) } satisfies StoredInfo, 'info'));
@@ -754,9 +809,9 @@ export async function readChangesFromOtherTabs(): Promise<ReadRecords & { keys: 
     const table = k.slice(0, slash) as TableName;
     const chunk = k.slice(slash + 1);
     if (!(TABLES as readonly string[]).includes(table)) continue;
-    const stored = (await tx.objectStore(table).get(chunk)) as ChunkEntry[] | undefined;
+    const stored = (decodeChunk(await tx.objectStore(table).get(chunk)).entries ?? []) as ChunkEntry[];
     const present = new Set<string>();
-    for (const [id, rev, value] of Array.isArray(stored) ? stored : []) {
+    for (const [id, rev, value] of stored) {
       present.add(id);
       if ((db().revisions.get(recordKey(table, id)) ?? -1) === rev) continue; // already have it
       out.rows.push({ table, id, value, rev });
@@ -798,7 +853,14 @@ export async function readKeys(keys: string[]): Promise<ReadRecords> {
   const chunkFor = (table: TableName, id: string) => {
     const k = `${table}/${chunkOf(id)}`;
     let p = chunks.get(k);
-    if (!p) chunks.set(k, (p = tx.objectStore(table).get(chunkOf(id)) as Promise<ChunkEntry[] | undefined>));
+    if (!p)
+      chunks.set(
+        k,
+        (p = tx
+          .objectStore(table)
+          .get(chunkOf(id))
+          .then((stored) => decodeChunk(stored).entries as ChunkEntry[] | undefined)),
+      );
     return p;
   };
   await Promise.all(
