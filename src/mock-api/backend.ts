@@ -151,20 +151,23 @@ export function assumeStarted(): void {
 
 /** Answers one request with the mock API's handlers (the same ones the Node tests run). */
 export async function respond(wire: WireRequest): Promise<WireResponse> {
-  let response: Response | undefined;
-  if (!(await started)) {
-    response = problem(503, 'backend-unavailable', 'Mock API unavailable', 'The mock API could not start: reload the page.').toResponse();
-    return { status: response.status, statusText: response.statusText, headers: [...response.headers], body: await response.arrayBuffer() };
-  }
+  const response = (await started)
+    ? await answer(wire)
+    : problem(503, 'backend-unavailable', 'Mock API unavailable', 'The mock API could not start: reload the page.').toResponse();
+  return { status: response.status, statusText: response.statusText, headers: [...response.headers], body: await response.arrayBuffer() };
+}
+
+async function answer(wire: WireRequest): Promise<Response> {
   try {
     const request = new Request(wire.url, { method: wire.method, headers: wire.headers, body: wire.body });
-    response = await getResponse(handlers, request);
+    // The handlers end with a catch-all for /api/v1; anything else never reaches the backend.
+    return (
+      (await getResponse(handlers, request)) ??
+      problem(404, 'no-such-endpoint', 'Not found', `No endpoint ${wire.method} ${new URL(wire.url).pathname}.`).toResponse()
+    );
   } catch (error) {
-    response = problem(500, 'internal-error', 'Internal error', error instanceof Error ? error.message : String(error)).toResponse();
+    return problem(500, 'internal-error', 'Internal error', error instanceof Error ? error.message : String(error)).toResponse();
   }
-  // The handlers end with a catch-all for /api/v1; anything else never reaches the backend.
-  response ??= problem(404, 'no-such-endpoint', 'Not found', `No endpoint ${wire.method} ${new URL(wire.url).pathname}.`).toResponse();
-  return { status: response.status, statusText: response.statusText, headers: [...response.headers], body: await response.arrayBuffer() };
 }
 
 /** Writes what is still queued (the page is going away). */
