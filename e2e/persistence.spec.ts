@@ -153,9 +153,9 @@ test('one bad record: the rest is kept, the notice names what was left out and o
   await savedOnce(page);
 
   await test.step('a customer record that breaks a field rule', async () => {
-    // The records' layout is internal (today: chunks of [id, rev, value] entries as JSON text).
-    const chunk = JSON.parse((await readSaved<string>(page, 'customers', 'c0'))!) as [string, number, Record<string, unknown>][];
-    chunk.find(([id]) => id === 'cus-0002')![2].login = 'Bad Login';
+    // The records' layout is internal (today: JSON text of `{ v, e }`, `e` the [id, rev, value] entries).
+    const chunk = JSON.parse((await readSaved<string>(page, 'customers', 'c0'))!) as { e: [string, number, Record<string, unknown>][] };
+    chunk.e.find(([id]) => id === 'cus-0002')![2].login = 'Bad Login';
     await writeSaved(page, 'customers', 'c0', JSON.stringify(chunk));
     await page.goto('/customers');
     const notice = page.getByRole('alert').filter({ hasText: SALVAGED });
