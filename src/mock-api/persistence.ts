@@ -101,10 +101,10 @@ export function encodeChunk(entries: ChunkEntry[]): { text: string; digest: stri
 }
 
 /**
- * A stored chunk's entries (undefined: not a chunk at all) and, for the text form, its digest.
+ * A stored chunk's entries (undefined: not a chunk at all) and, for the text form when asked (`digest`), its digest.
  * Records of one chunk with equal `values` share one object (as plan edits already make them).
  */
-export function decodeChunk(stored: unknown): { entries: unknown[] | undefined; digest?: string } {
+export function decodeChunk(stored: unknown, options: { digest?: boolean } = {}): { entries: unknown[] | undefined; digest?: string } {
   if (Array.isArray(stored)) return { entries: stored };
   if (typeof stored !== 'string') return { entries: undefined };
   let parsed: unknown;
@@ -113,15 +113,16 @@ export function decodeChunk(stored: unknown): { entries: unknown[] | undefined; 
   } catch {
     return { entries: undefined };
   }
-  const digest = digestOf(stored);
-  if (Array.isArray(parsed)) return { entries: parsed, digest };
+  // Only a load asks (to trust the chunk); merges and other tabs' reads only want the entries.
+  const digest = options.digest ? digestOf(stored) : undefined;
+  if (Array.isArray(parsed)) return { entries: parsed, ...(digest !== undefined ? { digest } : {}) };
   const { v: shared, e: rows } = (parsed ?? {}) as { v?: unknown; e?: unknown };
   if (!Array.isArray(shared) || !Array.isArray(rows)) return { entries: undefined };
   for (const row of rows) {
     const value = Array.isArray(row) ? (row[2] as { values?: unknown } | null) : undefined;
     if (value && typeof value === 'object' && typeof value.values === 'number' && Object.hasOwn(shared, value.values)) value.values = shared[value.values];
   }
-  return { entries: rows, digest };
+  return { entries: rows, ...(digest !== undefined ? { digest } : {}) };
 }
 
 /** Two 32-bit FNV-1a style hashes and the length: not a secret, a check that the text is unchanged. */
@@ -344,7 +345,7 @@ async function readAll(idb: IDBPDatabase): Promise<ReadResult> {
       }
     }
     for (const [index, chunk] of chunks.entries()) {
-      const { entries: decoded, digest } = decodeChunk(chunk);
+      const { entries: decoded, digest } = decodeChunk(chunk, { digest: true });
       if (!decoded) {
         unreadable++;
         problems.push(`A chunk of ${table} is unreadable.`);
