@@ -219,33 +219,30 @@ async function listFirstRows(browser, scenario) {
  * task that began before the first rows showed (0 when none was over 50 ms).
  */
 async function xlargeWarm(browser) {
-  const { context, page } = await newPage(browser);
-  await page.addInitScript(FIRST_ROWS_SCRIPT);
-  await page.addInitScript(LONG_TASKS_SCRIPT);
-  try {
-    await page.goto(`${BASE}/subscriptions?scenario=xlarge`);
-    await waitFirstRows(page, 90_000);
-    await waitSaved(page, 'xlarge');
-    const firstRows = [];
-    const longestTask = [];
-    for (let i = 0; i < RUNS; i++) {
-      await page.goto(`${BASE}/subscriptions`);
-      await waitFirstRows(page, 90_000);
-      const { at, longest } = await page.evaluate(async () => {
-        // Let the observer deliver the task that was running when the rows showed.
-        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100))));
-        const at = window.__firstRowsAt;
-        return { at, longest: Math.max(0, ...window.__longTasks.filter((t) => t.start < at).map((t) => t.duration)) };
-      });
-      const total = await page.evaluate(async () => (await (await fetch('/api/v1/subscriptions?pageSize=1')).json()).total);
-      if (total !== 50_000) throw new Error(`the reload showed ${total} subscriptions, not the saved xlarge world's 50,000`);
-      firstRows.push(at);
-      longestTask.push(longest);
-    }
-    return { firstRows, longestTask };
-  } finally {
-    await context.close();
-  }
+  return onList(
+    browser,
+    'xlarge',
+    async (page) => {
+      const firstRows = [];
+      const longestTask = [];
+      for (let i = 0; i < RUNS; i++) {
+        await page.goto(`${BASE}/subscriptions`);
+        await waitFirstRows(page, 90_000);
+        const { at, longest } = await page.evaluate(async () => {
+          // Let the observer deliver the task that was running when the rows showed.
+          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100))));
+          const at = window.__firstRowsAt;
+          return { at, longest: Math.max(0, ...window.__longTasks.filter((t) => t.start < at).map((t) => t.duration)) };
+        });
+        const total = await page.evaluate(async () => (await (await fetch('/api/v1/subscriptions?pageSize=1')).json()).total);
+        if (total !== 50_000) throw new Error(`the reload showed ${total} subscriptions, not the saved xlarge world's 50,000`);
+        firstRows.push(at);
+        longestTask.push(longest);
+      }
+      return { firstRows, longestTask };
+    },
+    { settle: true, initScripts: [LONG_TASKS_SCRIPT] },
+  );
 }
 
 async function initialJs(browser) {
@@ -273,10 +270,11 @@ async function initialJs(browser) {
  * Opens the list on `scenario` in a fresh context and runs `fn` once the first rows show. With
  * `settle`, first waits until the world is saved in full (xlarge: that deferred write is a
  * one-off task of a second or more, which would land on one sample or another at random).
+ * `initScripts`: more in-page observers (long tasks, event timing) beside the first-rows one.
  */
-async function onList(browser, scenario, fn, { settle = false } = {}) {
+async function onList(browser, scenario, fn, { settle = false, initScripts = [] } = {}) {
   const { context, page } = await newPage(browser);
-  await page.addInitScript(FIRST_ROWS_SCRIPT);
+  for (const script of [FIRST_ROWS_SCRIPT, ...initScripts]) await page.addInitScript(script);
   await page.goto(`${BASE}/subscriptions?scenario=${scenario}`);
   await waitFirstRows(page, scenario === 'xlarge' ? 90_000 : 30_000);
   try {
@@ -469,79 +467,77 @@ const INP_SEARCH = 'alpine';
  * worst interaction (INP over this journey) and every interaction over 16 ms by step.
  */
 async function inpJourney(browser) {
-  const { context, page } = await newPage(browser);
-  await page.addInitScript(FIRST_ROWS_SCRIPT);
-  await page.addInitScript(EVENT_TIMING_SCRIPT);
-  try {
-    await page.goto(`${BASE}/subscriptions?scenario=large`);
-    await waitFirstRows(page);
-    // The steady state: the deferred save of the started world is over (longestTask50kMs and
-    // Lighthouse's TBT cover start-up).
-    await waitSaved(page, 'large');
-    const steps = [];
-    const step = async (name, act) => {
-      steps.push({ name, at: await page.evaluate(() => performance.now()) });
-      await act();
-    };
-    const firstRow = () => page.evaluate(() => document.querySelector('main table tbody tr')?.textContent ?? '');
-    const rowsChange = (before) => page.waitForFunction((before) => (document.querySelector('main table tbody tr')?.textContent ?? before) !== before, before);
+  // The steady state (`settle`): the deferred save of the started world is over (longestTask50kMs
+  // and Lighthouse's TBT cover start-up).
+  return onList(
+    browser,
+    'large',
+    async (page) => {
+      const steps = [];
+      const step = async (name, act) => {
+        steps.push({ name, at: await page.evaluate(() => performance.now()) });
+        await act();
+      };
+      const firstRow = () => page.evaluate(() => document.querySelector('main table tbody tr')?.textContent ?? '');
+      const rowsChange = (before) =>
+        page.waitForFunction((before) => (document.querySelector('main table tbody tr')?.textContent ?? before) !== before, before);
 
-    await step('type a search', async () => {
-      await page.getByLabel('Search', { exact: true }).click();
-      await page.keyboard.type(INP_SEARCH, { delay: 120 });
-      await page.waitForFunction((term) => {
-        const rows = [...document.querySelectorAll('main table tbody tr')];
-        return rows.length > 0 && rows.every((r) => r.querySelector('a')?.textContent.includes(term));
-      }, INP_SEARCH);
-    });
-    await step('sort by Subscription', async () => {
-      const before = await firstRow();
-      await page
-        .locator('main table thead')
-        .getByRole('button', { name: /^Subscription/ })
-        .click();
-      await rowsChange(before);
-    });
-    await step('next page', async () => {
-      const before = await firstRow();
-      await page.getByRole('button', { name: 'Next page', exact: true }).click();
-      await rowsChange(before);
-    });
-    await step('open a subscription', async () => {
-      const row = page
-        .locator('main table tbody tr')
-        .filter({ has: page.getByRole('button', { name: 'Unsynced', exact: true }) })
-        .first();
-      const link = row.getByRole('link').first();
-      const domain = (await link.textContent()).trim();
-      await link.click();
-      await page.getByRole('heading', { level: 1, name: domain }).waitFor();
-      await page.getByRole('button', { name: 'Synchronize', exact: true }).waitFor();
-    });
-    await step('Synchronize', async () => {
-      await page.getByRole('button', { name: 'Synchronize', exact: true }).click();
-      await page.getByRole('dialog', { name: 'Synchronization failed' }).waitFor();
-    });
-    await step('Cancel the dialog', async () => {
-      await page.getByRole('dialog', { name: 'Synchronization failed' }).getByRole('button', { name: 'Cancel' }).click();
-      await page.getByRole('dialog').waitFor({ state: 'detached' });
-    });
-    const interactions = await page.evaluate(async () => {
-      // Event Timing entries are delivered after the next paint.
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 300))));
-      return Object.values(window.__interactions);
-    });
-    const stepOf = (start) => [...steps].reverse().find((s) => s.at <= start)?.name ?? 'before the journey';
-    const list = interactions.map((i) => ({ ...i, step: stepOf(i.start) })).sort((a, b) => b.duration - a.duration);
-    return {
-      worst: list[0]?.duration ?? 0,
-      worstAt: list[0] ? `${list[0].step}: ${list[0].event} on ${list[0].target}` : null,
-      interactions: list.length,
-      top: list.slice(0, 3),
-    };
-  } finally {
-    await context.close();
-  }
+      await step('type a search', async () => {
+        await page.getByLabel('Search', { exact: true }).click();
+        await page.keyboard.type(INP_SEARCH, { delay: 120 });
+        await page.waitForFunction((term) => {
+          const rows = [...document.querySelectorAll('main table tbody tr')];
+          return rows.length > 0 && rows.every((r) => r.querySelector('a')?.textContent.includes(term));
+        }, INP_SEARCH);
+      });
+      await step('sort by Subscription', async () => {
+        const before = await firstRow();
+        await page
+          .locator('main table thead')
+          .getByRole('button', { name: /^Subscription/ })
+          .click();
+        await rowsChange(before);
+      });
+      await step('next page', async () => {
+        const before = await firstRow();
+        await page.getByRole('button', { name: 'Next page', exact: true }).click();
+        await rowsChange(before);
+      });
+      await step('open a subscription', async () => {
+        const row = page
+          .locator('main table tbody tr')
+          .filter({ has: page.getByRole('button', { name: 'Unsynced', exact: true }) })
+          .first();
+        const link = row.getByRole('link').first();
+        const domain = (await link.textContent()).trim();
+        await link.click();
+        await page.getByRole('heading', { level: 1, name: domain }).waitFor();
+        await page.getByRole('button', { name: 'Synchronize', exact: true }).waitFor();
+      });
+      await step('Synchronize', async () => {
+        await page.getByRole('button', { name: 'Synchronize', exact: true }).click();
+        await page.getByRole('dialog', { name: 'Synchronization failed' }).waitFor();
+      });
+      await step('Cancel the dialog', async () => {
+        await page.getByRole('dialog', { name: 'Synchronization failed' }).getByRole('button', { name: 'Cancel' }).click();
+        await page.getByRole('dialog').waitFor({ state: 'detached' });
+      });
+      const interactions = await page.evaluate(async () => {
+        // Event Timing entries are delivered after the next paint.
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 300))));
+        return Object.values(window.__interactions);
+      });
+      const stepOf = (start) => [...steps].reverse().find((s) => s.at <= start)?.name ?? 'before the journey';
+      const list = interactions.map((i) => ({ ...i, step: stepOf(i.start) })).sort((a, b) => b.duration - a.duration);
+      return {
+        worst: list[0]?.duration ?? 0,
+        worstAt: list[0] ? `${list[0].step}: ${list[0].event} on ${list[0].target}` : null,
+        interactions: list.length,
+        top: list.slice(0, 3),
+      };
+    },
+    { settle: true, initScripts: [EVENT_TIMING_SCRIPT] },
+  );
 }
 
 function e2eSuite() {
