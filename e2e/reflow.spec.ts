@@ -29,7 +29,9 @@ async function expectReflow(page: Page, actions: (page: Page) => Locator[]) {
       // Retried as a whole: a list may re-render its toolbar while it settles.
       await expect(async () => {
         await action.scrollIntoViewIfNeeded({ timeout: 2_000 });
-        await expect(action).toBeInViewport({ ratio: 1, timeout: 1_000 });
+        // Whole, up to sub-pixel rounding: a scroll can stop half a pixel short of a fractional
+        // layout edge (seen once on the plan page: ratio 0.9946 at 1280 px).
+        await expect(action).toBeInViewport({ ratio: 0.99, timeout: 1_000 });
       }, `${width} px`).toPass({ timeout: 7_500 });
     }
     if (width === 320) await expectNoAxeViolations(page);
