@@ -18,6 +18,7 @@ import { parseClock } from '../domain/clock';
 import { setClock } from './handlers/mock-tools';
 import type { MockUrlParamName, MockUrlParams } from './url-parameters';
 import { problem } from './http';
+import { BACKEND_UNAVAILABLE } from './problem-type';
 
 /** A QA URL parameter that could not be applied (the app says so instead of failing silently). */
 export interface IgnoredParameter {
@@ -153,7 +154,7 @@ export function assumeStarted(): void {
 export async function respond(wire: WireRequest): Promise<WireResponse> {
   const response = (await started)
     ? await answer(wire)
-    : problem(503, 'backend-unavailable', 'Mock API unavailable', 'The mock API could not start: reload the page.').toResponse();
+    : problem(BACKEND_UNAVAILABLE.status, BACKEND_UNAVAILABLE.slug, BACKEND_UNAVAILABLE.title, BACKEND_UNAVAILABLE.detail).toResponse();
   return { status: response.status, statusText: response.statusText, headers: [...response.headers], body: await response.arrayBuffer() };
 }
 

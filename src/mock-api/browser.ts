@@ -7,12 +7,12 @@
  * The app's bootstrap renders the shell at once, calls `startMockApi()` (the API client holds its
  * requests until it is done) and `onBackendEvent()` to refresh its queries.
  */
-import { setupWorker } from 'msw/browser';
-import { http } from 'msw';
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { BackendApi } from './backend-worker';
-import type { BackendEvent, StartupReport, WireRequest } from './backend';
+import type { BackendEvent, StartupReport, WireRequest, WireResponse } from './backend';
 import { takeMockUrlParameters, type MockUrlParams } from './url-parameters';
+import { startServiceWorker, type InterceptedRequest, type MockResponse } from './service-worker-client';
+import { BACKEND_UNAVAILABLE, PROBLEM_TYPE_BASE } from './problem-type';
 import backendWorkerUrl from 'virtual:backend-worker-url';
 
 export type { BackendEvent, IgnoredParameter, StartupReport } from './backend';
@@ -30,18 +30,29 @@ export function onBackendEvent(listener: (event: BackendEvent) => void): () => v
   return () => listeners.delete(listener);
 }
 
-/** Statuses whose answers have no body (a `Response` refuses one). */
-const NO_BODY = new Set([101, 204, 205, 304]);
+/** The requests the backend answers: any whose path holds /api/v1/, on any origin (as the page's MSW handler matched before). */
+const API_PATH = /\/api\/v1\//;
 
-/** The one MSW handler of the page: every /api/v1 request, answered by the backend's thread. */
-function forwardTo(backend: Remote<BackendApi>) {
-  return http.all('*/api/v1/*', async ({ request }) => {
-    const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
-    const wire: WireRequest = { method: request.method, url: request.url, headers: [...request.headers], body };
-    const answer = await backend.respond(body ? transfer(wire, [body]) : wire);
-    const empty = NO_BODY.has(answer.status) || request.method === 'HEAD';
-    return new Response(empty ? null : answer.body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
-  });
+/** The backend stopped or never started: the answer docs/api.md gives for that. */
+function unavailable(): MockResponse {
+  const { status, slug, title, detail } = BACKEND_UNAVAILABLE;
+  const body = new TextEncoder().encode(JSON.stringify({ type: PROBLEM_TYPE_BASE + slug, title, status, detail })).buffer;
+  return { status, statusText: 'Service Unavailable', headers: [['content-type', 'application/problem+json']], body };
+}
+
+/**
+ * Every /api/v1 request the service worker intercepts, answered by the backend's thread;
+ * anything else goes to the network. Once the thread has failed (`down`), the answer is 503.
+ */
+function forwardTo(backend: Remote<BackendApi>, down: Promise<never>) {
+  return (request: InterceptedRequest): Promise<MockResponse> | undefined => {
+    if (!API_PATH.test(new URL(request.url).pathname)) return undefined;
+    const bodyless = request.method === 'GET' || request.method === 'HEAD';
+    const body = bodyless || !request.body ? null : request.body;
+    const wire: WireRequest = { method: request.method, url: request.url, headers: Object.entries(request.headers), body };
+    const answer: Promise<WireResponse> = backend.respond(body ? transfer(wire, [body]) : wire);
+    return Promise.race([answer, down]).catch(unavailable);
+  };
 }
 
 /**
@@ -51,11 +62,13 @@ function forwardTo(backend: Remote<BackendApi>) {
 export async function startMockApi(params: MockUrlParams = takeMockUrlParameters()): Promise<StartupReport> {
   // A chunk of the page's own build, sharing its modules (scripts/backend-worker-chunk.mjs).
   const thread = new Worker(backendWorkerUrl, { type: 'module', name: 'hosting-panel-backend' });
-  const failed = new Promise<never>((_, reject) => {
-    thread.addEventListener('error', (event) => reject(new Error(`the backend's worker failed to load${event.message ? `: ${event.message}` : ''}`)), {
+  // The worker failing to load, or failing later: requests then get 503 instead of waiting forever.
+  const down = new Promise<never>((_, reject) => {
+    thread.addEventListener('error', (event) => reject(new Error(`the backend's worker failed${event.message ? `: ${event.message}` : ''}`)), {
       once: true,
     });
   });
+  down.catch(() => undefined);
   const backend = wrap<BackendApi>(thread);
   // The service worker registers while the backend loads its state: nothing calls the API before both are done.
   const [report] = await Promise.race([
@@ -66,15 +79,9 @@ export async function startMockApi(params: MockUrlParams = takeMockUrlParameters
           for (const listener of listeners) listener(event);
         }),
       ),
-      setupWorker(forwardTo(backend))
-        .start({
-          onUnhandledRequest: 'bypass',
-          quiet: true,
-          serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
-        })
-        .then(() => performance.mark('hp:worker-ready')),
+      startServiceWorker(`${import.meta.env.BASE_URL}mockServiceWorker.js`, forwardTo(backend, down)).then(() => performance.mark('hp:worker-ready')),
     ]),
-    failed,
+    down,
   ]);
   // What is still queued is written before the tab goes away (API writes are saved before they answer).
   window.addEventListener('pagehide', () => void backend.flush());

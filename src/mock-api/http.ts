@@ -5,9 +5,9 @@
  */
 import { HttpResponse } from 'msw';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, REQUEST_LIMITS } from '../domain/limits';
+import { PROBLEM_TYPE_BASE } from './problem-type';
 
-/** Base of the `type` URI of every problem (RFC 9457). The slug names the kind of error. */
-export const PROBLEM_TYPE_BASE = 'https://hosting-panel.example/problems/';
+export { PROBLEM_TYPE_BASE };
 
 export interface ProblemIssue {
   path: string;
