@@ -3,16 +3,24 @@ import { matchRoutes, Outlet, useLocation } from 'react-router';
 import type { AppRouteHandle, AppRouteObject } from './app-router';
 import { AppLayout } from './layout';
 import { NotFound, RouteErrorBoundary } from './route-error';
+import { loadNamespaces } from '../i18n/i18n';
 import { RouteFallback } from './route-fallback';
 
 /**
- * A screen loaded on first visit (its own chunk): `handle.preload` fetches its code ahead (the
- * bootstrap does it for the first screen while the mock API starts), `React.lazy` shares the same
- * import.
+ * A screen loaded on first visit: its code (its own chunk) and the string namespaces it uses
+ * beyond `common`, in parallel — every namespace its components and the dialogs it opens read
+ * (`useTranslation('…')`, `t('ns:key')`, `{ ns }`, and `validation`/`reasons` through
+ * src/i18n/messages.ts), since `i18next.t` outside a hook does not wait for a namespace.
+ * `handle.preload` starts both ahead (the bootstrap does it for the first screen while the mock
+ * API starts); `React.lazy` shares the same promise.
  */
-function screen(load: () => Promise<ComponentType>, handle: Omit<AppRouteHandle, 'preload'> = {}): Pick<AppRouteObject, 'element' | 'handle'> {
+function screen(
+  load: () => Promise<ComponentType>,
+  namespaces: readonly string[],
+  handle: Omit<AppRouteHandle, 'preload'> = {},
+): Pick<AppRouteObject, 'element' | 'handle'> {
   let loading: Promise<ComponentType> | undefined;
-  const preload = () => (loading ??= load());
+  const preload = () => (loading ??= Promise.all([load(), loadNamespaces(namespaces)]).then(([component]) => component));
   const Screen = lazy(async () => ({ default: await preload() }));
   return { element: <Screen />, handle: { ...handle, preload } };
 }
@@ -56,14 +64,20 @@ export const routes: AppRouteObject[] = [
       {
         element: <PageArea />,
         children: [
-          { index: true, ...screen(async () => (await import('../features/home/home-page')).HomePage) },
-          { path: 'resources', ...screen(async () => (await import('../features/home/resources-page')).ResourcesPage) },
-          { path: 'customers', ...screen(async () => (await import('../features/customers/customers-page')).CustomersPage, { list: true }) },
-          { path: 'customers/new', ...screen(async () => (await import('../features/customers/add-customer-page')).AddCustomerPage) },
-          { path: 'customers/:customerId', ...screen(async () => (await import('../features/customers/customer-page')).CustomerPage) },
+          { index: true, ...screen(async () => (await import('../features/home/home-page')).HomePage, ['home']) },
+          { path: 'resources', ...screen(async () => (await import('../features/home/resources-page')).ResourcesPage, ['home']) },
+          { path: 'customers', ...screen(async () => (await import('../features/customers/customers-page')).CustomersPage, ['customers'], { list: true }) },
+          {
+            path: 'customers/new',
+            ...screen(async () => (await import('../features/customers/add-customer-page')).AddCustomerPage, ['customers', 'validation']),
+          },
+          {
+            path: 'customers/:customerId',
+            ...screen(async () => (await import('../features/customers/customer-page')).CustomerPage, ['customers', 'validation']),
+          },
           {
             path: 'subscriptions',
-            ...screen(async () => (await subscriptionsPage()).SubscriptionsPage, {
+            ...screen(async () => (await subscriptionsPage()).SubscriptionsPage, ['subscriptions'], {
               list: true,
               // The first screen's queries start while the screen renders. Only when a navigation
               // enters the route: typing in Search (a search-param navigation) does not run it.
@@ -74,12 +88,21 @@ export const routes: AppRouteObject[] = [
                 ),
             }),
           },
-          { path: 'subscriptions/new', ...screen(async () => (await import('../features/subscriptions/add-subscription-page')).AddSubscriptionPage) },
-          { path: 'subscriptions/:subscriptionId', ...screen(async () => (await import('../features/subscriptions/subscription-page')).SubscriptionPage) },
-          { path: 'service-plans', ...screen(async () => (await import('../features/service-plans/service-plans-page')).ServicePlansPage, { list: true }) },
-          { path: 'service-plans/new', ...screen(async () => (await import('../features/service-plans/add-plan-page')).AddPlanPage) },
-          { path: 'service-plans/:planId', ...screen(async () => (await import('../features/service-plans/plan-page')).PlanPage) },
-          { path: 'tools', ...screen(async () => (await import('../features/tools/tools-page')).ToolsPage) },
+          {
+            path: 'subscriptions/new',
+            ...screen(async () => (await import('../features/subscriptions/add-subscription-page')).AddSubscriptionPage, ['subscriptions', 'validation']),
+          },
+          {
+            path: 'subscriptions/:subscriptionId',
+            ...screen(async () => (await import('../features/subscriptions/subscription-page')).SubscriptionPage, ['subscriptions', 'validation', 'reasons']),
+          },
+          {
+            path: 'service-plans',
+            ...screen(async () => (await import('../features/service-plans/service-plans-page')).ServicePlansPage, ['plans'], { list: true }),
+          },
+          { path: 'service-plans/new', ...screen(async () => (await import('../features/service-plans/add-plan-page')).AddPlanPage, ['plans', 'validation']) },
+          { path: 'service-plans/:planId', ...screen(async () => (await import('../features/service-plans/plan-page')).PlanPage, ['plans', 'validation']) },
+          { path: 'tools', ...screen(async () => (await import('../features/tools/tools-page')).ToolsPage, ['tools', 'validation']) },
           { path: '*', element: <NotFound /> },
         ],
       },
