@@ -5,7 +5,7 @@ import { mswLoader } from 'msw-storybook-addon/csf3';
 import { MemoryRouter } from 'react-router';
 import { createQueryClient } from '../src/api/query-client';
 import { AppProviders } from '../src/app/providers';
-import { initI18n, isLanguage } from '../src/i18n/i18n';
+import { initI18n, isLanguage, loadNamespaces, NAMESPACES } from '../src/i18n/i18n';
 import { announcer } from '../src/ui/announcer';
 import { handlers, resetMockApi, type MockSettings, type ScenarioName } from './mock-api';
 import '../src/app/styles.css';
@@ -81,6 +81,8 @@ const preview: Preview = {
       resetMockApi(parameters.scenario ?? 'default', parameters.mockSettings);
       announcer.getState().clear();
       await initI18n(isLanguage(globals.locale) ? globals.locale : 'en');
+      // Every namespace: a component story renders without the route that loads its strings.
+      await loadNamespaces(NAMESPACES);
       return {};
     },
   ],

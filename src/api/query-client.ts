@@ -22,7 +22,7 @@ export function createQueryClient() {
   });
 }
 
-/** The app's client, once the bootstrap made it: route loaders prefetch into it. */
+/** The app's client, once the bootstrap made it: routes prefetch into it (`handle.enter`). */
 let appClient: QueryClient | undefined;
 
 export function setAppQueryClient(client: QueryClient | undefined) {
@@ -30,7 +30,7 @@ export function setAppQueryClient(client: QueryClient | undefined) {
 }
 
 /**
- * Starts a query before its screen renders (from a route loader), so the request and the first
+ * Starts a query before its screen renders (from a route's `handle.enter`), so the request and the first
  * render overlap; the screen's own useQuery then finds it in flight. Does nothing in tests.
  */
 export function prefetch<T, K extends QueryKey>(options: FetchQueryOptions<T, Error, T, K>) {

@@ -1,11 +1,11 @@
-import { Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, isLanguage, LANGUAGES } from '../i18n/i18n';
 import { StatusRegion } from '../ui/status-region';
-import { LoadingState } from '../ui/query-state';
 import { StartupNotice } from './startup-notice';
 import { SharedStatePrompt } from './shared-state-prompt';
+import { useNavigationPending } from './app-router';
 
 const NAV = [
   { to: '/', key: 'home', end: true },
@@ -44,7 +44,7 @@ export function LanguageSelector() {
  */
 export function AppLayout() {
   const { t } = useTranslation();
-  const navigation = useNavigation();
+  const navigating = useNavigationPending();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
@@ -121,13 +121,12 @@ export function AppLayout() {
           ))}
         </ul>
       </nav>
-      <main ref={main} id="main" className="main" tabIndex={-1} aria-busy={navigation.state === 'loading'}>
+      <main ref={main} id="main" className="main" tabIndex={-1} aria-busy={navigating}>
         <StartupNotice />
         <SharedStatePrompt />
         <StatusRegion />
-        <Suspense fallback={<LoadingState />}>
-          <Outlet />
-        </Suspense>
+        {/* The page area (src/app/router.tsx): the screen, or its skeleton while its code loads. */}
+        <Outlet />
       </main>
     </div>
   );

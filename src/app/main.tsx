@@ -1,13 +1,12 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router/dom';
 import { detectLanguage, initI18n, isLanguage, rememberLanguage } from '../i18n/i18n';
 import { createQueryClient, setAppQueryClient } from '../api/query-client';
 import { holdRequestsUntil } from '../api/http';
 import { takeMockUrlParameters } from '../mock-api/url-parameters';
 import { AppProviders, SETTINGS_CHANGED_EVENT, STORE_CHANGED_EVENT } from './providers';
-import { matchRoutes } from 'react-router';
-import { createAppRouter, routes } from './router';
+import { AppRouter, createAppHistory } from './app-router';
+import { preloadScreens, routes } from './router';
 import { startupNotice } from './startup-notice';
 import { setSharedStateLink } from './shared-state-prompt';
 import { takeStateFragment } from '../ui/state-link';
@@ -43,10 +42,7 @@ async function bootstrap() {
   const lang = detectLanguage();
   const ignoredLang = takeLanguageFromUrl();
   // Fetch the first screen's code while the mock API starts (the router reuses the same module).
-  for (const match of matchRoutes(routes, window.location) ?? []) {
-    const lazy = match.route.lazy;
-    if (typeof lazy === 'function') void lazy().catch(() => undefined);
-  }
+  preloadScreens(window.location);
   // The mock's QA parameters leave the address before the router reads it (see url-parameters.ts).
   const mockParams = takeMockUrlParameters();
   // The mock API loads and starts alongside the shell; requests wait for it (holdRequestsUntil).
@@ -59,7 +55,7 @@ async function bootstrap() {
   await initI18n(lang);
   const queryClient = createQueryClient();
   setAppQueryClient(queryClient);
-  const router = createAppRouter();
+  const history = createAppHistory();
   const root = document.getElementById('root');
   if (!root) throw new Error('No #root element');
   // A transition: React renders the first screen in slices, yielding to the browser between them.
@@ -67,7 +63,7 @@ async function bootstrap() {
     createRoot(root).render(
       <StrictMode>
         <AppProviders queryClient={queryClient}>
-          <RouterProvider router={router} />
+          <AppRouter history={history} routes={routes} />
         </AppProviders>
       </StrictMode>,
     ),

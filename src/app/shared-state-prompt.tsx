@@ -34,7 +34,6 @@ function summaryOf(doc: unknown): Shared | undefined {
  * an import (PUT /_mock/state): a state the rules refuse is refused with the reason, nothing changed.
  */
 export function SharedStatePrompt() {
-  const { t } = useTranslation('tools');
   const importState = useImportState();
   const [shared, setShared] = useState<Shared | null>(null);
   const [unreadable, setUnreadable] = useState(false);
@@ -52,48 +51,64 @@ export function SharedStatePrompt() {
       .catch(() => setUnreadable(true));
   }, []);
 
+  // The `tools` strings (and the dialog's code) load only when a link brought a state.
+  return (
+    <>
+      {unreadable ? (
+        <Suspense fallback={null}>
+          <UnreadableNotice onDismiss={() => setUnreadable(false)} />
+        </Suspense>
+      ) : null}
+      {shared !== null || importState.isPending ? (
+        <Suspense fallback={null}>
+          <SharedStateDialog shared={shared} importState={importState} onDone={() => setShared(null)} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}
+
+function UnreadableNotice({ onDismiss }: { onDismiss: () => void }) {
+  const { t } = useTranslation('tools');
+  return (
+    <div className="notice" role="alert">
+      <p>{t('shared.unreadable')}</p>
+      <button type="button" className="button" onClick={onDismiss}>
+        {t('startup.dismiss')}
+      </button>
+    </div>
+  );
+}
+
+function SharedStateDialog({ shared, importState, onDone }: { shared: Shared | null; importState: ReturnType<typeof useImportState>; onDone: () => void }) {
+  const { t } = useTranslation('tools');
   const load = async () => {
     if (!shared) return;
     try {
       await importState.mutateAsync(shared.doc);
-      setShared(null);
+      onDone();
       announce(t('shared.loaded'));
     } catch {
       // Shown in the dialog (importState.error).
     }
   };
-
   return (
-    <>
-      {unreadable ? (
-        <div className="notice" role="alert">
-          <p>{t('shared.unreadable')}</p>
-          <button type="button" className="button" onClick={() => setUnreadable(false)}>
-            {t('startup.dismiss')}
-          </button>
-        </div>
-      ) : null}
-      {shared !== null || importState.isPending ? (
-        <Suspense fallback={null}>
-          <ConfirmDialog
-            title={t('shared.title')}
-            isOpen={shared !== null}
-            onOpenChange={(open) => {
-              if (!open) {
-                setShared(null);
-                importState.reset();
-              }
-            }}
-            onConfirm={() => void load()}
-            confirmLabel={t('shared.confirm')}
-            isPending={importState.isPending}
-            error={importState.error}
-            destructive
-          >
-            {shared ? <p>{t('shared.body', { ...shared, scenario: shared.scenario || '—' })}</p> : null}
-          </ConfirmDialog>
-        </Suspense>
-      ) : null}
-    </>
+    <ConfirmDialog
+      title={t('shared.title')}
+      isOpen={shared !== null}
+      onOpenChange={(open) => {
+        if (!open) {
+          onDone();
+          importState.reset();
+        }
+      }}
+      onConfirm={() => void load()}
+      confirmLabel={t('shared.confirm')}
+      isPending={importState.isPending}
+      error={importState.error}
+      destructive
+    >
+      {shared ? <p>{t('shared.body', { ...shared, scenario: shared.scenario || '—' })}</p> : null}
+    </ConfirmDialog>
   );
 }

@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { createStore, useStore } from 'zustand';
-import { useMockSettings, useUpdateMockSettings } from '../api/mock-tools';
+import { useMockSettings, useUpdateMockSettings, type MockSettings } from '../api/mock-tools';
 import { announce } from '../ui/announcer';
 import { BusyButton } from '../ui/busy-button';
 import { downloadJson } from '../ui/download';
@@ -11,7 +11,8 @@ import { downloadJson } from '../ui/download';
  * What start-up has to tell the user (filled in by main.tsx from the mock API's start-up report):
  * the saved state could not be used and the default scenario was loaded (with why), the saved
  * fault settings were out of range and were reset, or QA URL parameters were ignored.
- * The strings live in the `tools` namespace: they are about the prototype's own machinery.
+ * The strings live in the `tools` namespace: they are about the prototype's own machinery, and it
+ * loads only when there is something to say (most starts have nothing; the shell needs `common` only).
  */
 export interface StartupInfo {
   /**
@@ -57,13 +58,21 @@ export function StartupNotice() {
 }
 
 function StartupAlert() {
-  const { t } = useTranslation('tools');
   const info = useStore(startupNotice, (s) => s.info);
   const [dismissed, setDismissed] = useState(false);
   if (!info || dismissed) return null;
+  if (!info.restored && !info.settingsReset && (info.ignored ?? []).length === 0) return null;
+  return (
+    <Suspense fallback={null}>
+      <StartupAlertText info={info} onDismiss={() => setDismissed(true)} />
+    </Suspense>
+  );
+}
+
+function StartupAlertText({ info, onDismiss }: { info: StartupInfo; onDismiss: () => void }) {
+  const { t } = useTranslation('tools');
   const { restored, settingsReset, ignored = [], damaged } = info;
   const damagedText = damaged?.();
-  if (!restored && !settingsReset && ignored.length === 0) return null;
   return (
     <div className="notice startup-notice" role="alert">
       <div>
@@ -104,7 +113,7 @@ function StartupAlert() {
             {t('startup.downloadDamaged')}
           </button>
         ) : null}
-        <button type="button" className="button" onClick={() => setDismissed(true)}>
+        <button type="button" className="button" onClick={onDismiss}>
           {t('startup.dismiss')}
         </button>
       </div>
@@ -117,11 +126,20 @@ function StartupAlert() {
  * that "randomly" fails is otherwise a mystery to whoever opens it next (settings are saved).
  */
 function FaultsBanner() {
-  const { t } = useTranslation('tools');
-  const settings = useMockSettings();
+  const current = useMockSettings().data;
+  // Here, not in the text: the banner's text is gone once faults are off, and "turned off" is
+  // announced from the mutation's own callback, which only runs while its component is mounted.
   const update = useUpdateMockSettings();
-  const current = settings.data;
   if (!current || (current.latencyMs === 0 && current.failureRate === 0)) return null;
+  return (
+    <Suspense fallback={null}>
+      <FaultsBannerText current={current} update={update} />
+    </Suspense>
+  );
+}
+
+function FaultsBannerText({ current, update }: { current: MockSettings; update: ReturnType<typeof useUpdateMockSettings> }) {
+  const { t } = useTranslation('tools');
   return (
     <div className="notice faults-banner">
       <p>{t('banner.on', { latencyMs: current.latencyMs, failureRate: current.failureRate })}</p>

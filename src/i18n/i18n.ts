@@ -1,38 +1,49 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'hosting-panel.lang';
 
-// One JSON file per namespace and language, so each feature owns its strings. They are loaded
-// on demand: only the language in use (and English, the fallback) is downloaded at startup.
+// One JSON file (and one chunk) per namespace and language, so each feature owns its strings and
+// a screen downloads only its own: `common` (the shell's) at start-up, a screen's namespaces with
+// its code (`loadNamespaces`, src/app/router.tsx), and those of the language in use (and English,
+// the fallback) only. A language switch loads every namespace loaded so far (i18next's
+// `changeLanguage`) before the screen re-renders.
 const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { import: 'default' });
 
-type Resources = Record<string, Record<string, Record<string, unknown>>>;
+/** Every namespace there is (the English catalogue's files). */
+export const NAMESPACES: readonly string[] = Object.keys(files)
+  .map((path) => /\.\/locales\/en\/([\w-]+)\.json$/.exec(path)?.[1])
+  .filter((ns): ns is string => ns !== undefined);
 
-/** The catalogues of `langs` (every namespace), keyed as i18next's `resources`. */
-async function loadResources(langs: readonly Language[]): Promise<Resources> {
-  const resources: Resources = {};
-  await Promise.all(
-    Object.entries(files).map(async ([path, load]) => {
-      const match = /\.\/locales\/(\w+)\/([\w-]+)\.json$/.exec(path);
-      if (!match) return;
-      const [, lang, ns] = match as unknown as [string, string, string];
-      if (!isLanguage(lang) || !langs.includes(lang)) return;
-      (resources[lang] ??= {})[ns] = await load();
-    }),
-  );
-  return resources;
-}
+const catalogues: BackendModule = {
+  type: 'backend',
+  callbackApi: false,
+  init() {},
+  read(language: string, namespace: string) {
+    const load = files[`./locales/${language}/${namespace}.json`];
+    return load ? load() : Promise.reject(new Error(`No catalogue ${language}/${namespace}`));
+  },
+};
 
-/** Makes `lang` (and the English fallback) available before switching to it. */
-async function ensureLanguage(lang: Language) {
-  const missing = [...new Set<Language>([lang, 'en'])].filter((l) => !i18next.hasResourceBundle(l, 'common'));
-  if (missing.length === 0) return;
-  for (const [l, namespaces] of Object.entries(await loadResources(missing))) {
-    for (const [ns, bundle] of Object.entries(namespaces)) i18next.addResourceBundle(l, ns, bundle, true, true);
-  }
+let markInitialized!: () => void;
+const initialized = new Promise<void>((resolve) => (markInitialized = resolve));
+
+/**
+ * Makes `namespaces` available in the interface language and in English before a screen renders.
+ * A catalogue that did not load (a failed chunk) rejects, so the screen shows the crash screen
+ * with Reload instead of raw keys.
+ */
+export async function loadNamespaces(namespaces: readonly string[]): Promise<void> {
+  await initialized; // a screen's code may be requested before (the bootstrap preloads it)
+  const missing = () =>
+    [...new Set([i18next.language, 'en'])].flatMap((lng) => namespaces.filter((ns) => !i18next.hasResourceBundle(lng, ns)).map((ns) => `${lng}/${ns}`));
+  await i18next.loadNamespaces([...namespaces]);
+  // Once more if the language changed meanwhile (what a switch loads was decided when it began).
+  if (missing().length > 0) await i18next.loadNamespaces([...namespaces]);
+  const failed = missing();
+  if (failed.length > 0) throw new Error(`These strings did not load: ${failed.join(', ')}`);
 }
 
 export function isLanguage(value: unknown): value is Language {
@@ -63,28 +74,31 @@ export function rememberLanguage(lang: Language) {
 
 export async function initI18n(lang: Language = detectLanguage()) {
   if (!i18next.isInitialized) {
-    await i18next.use(initReactI18next).init({
-      resources: await loadResources([...new Set<Language>([lang, 'en'])]),
-      lng: lang,
-      fallbackLng: 'en',
-      defaultNS: 'common',
-      interpolation: { escapeValue: false }, // React escapes; user text always renders as text.
-      returnNull: false,
-    });
+    await i18next
+      .use(catalogues)
+      .use(initReactI18next)
+      .init({
+        lng: lang,
+        fallbackLng: 'en',
+        ns: ['common'],
+        defaultNS: 'common',
+        interpolation: { escapeValue: false }, // React escapes; user text always renders as text.
+        returnNull: false,
+      });
     i18next.on('languageChanged', (lng) => {
       if (typeof document !== 'undefined') document.documentElement.lang = lng;
     });
   } else if (i18next.language !== lang) {
-    await ensureLanguage(lang);
     await i18next.changeLanguage(lang);
   }
+  markInitialized();
+  await loadNamespaces(['common']);
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
   return i18next;
 }
 
 export async function changeLanguage(lang: Language) {
   rememberLanguage(lang);
-  await ensureLanguage(lang);
   await i18next.changeLanguage(lang);
 }
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { changeLanguage, initI18n } from '../i18n/i18n';
+import { changeLanguage, initI18n, loadNamespaces } from '../i18n/i18n';
 import { issueText, reasonText } from '../i18n/messages';
 import { englishIssue, englishReason } from '../mock-api/messages';
 
@@ -9,6 +9,8 @@ const catalogue = (lang: string, ns: string) =>
 
 beforeAll(async () => {
   await initI18n('en');
+  // As the screens that show them do (src/app/router.tsx); a language switch then loads French too.
+  await loadNamespaces(['validation', 'reasons']);
   await changeLanguage('fr');
   await changeLanguage('en');
 });

@@ -2,12 +2,12 @@
  * Integration-test harness (STYLE.md: "renderApp"): renders whole routes of the app against the
  * real mock handlers (msw/node), reset to a scenario, in a chosen language.
  */
-import { cleanup, render } from '@testing-library/react';
+import { act, cleanup, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
 import { routes } from '../app/router';
+import { AppRouter, createAppMemoryHistory } from '../app/app-router';
 import { AppProviders } from '../app/providers';
 import { initI18n } from '../i18n/i18n';
 import { announcer } from '../ui/announcer';
@@ -30,11 +30,22 @@ export async function renderApp(path: string, { scenario = 'default', lang = 'en
   await resetStore(scenario);
   await initI18n(lang);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 0 }, mutations: { retry: false } } });
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const history = createAppMemoryHistory(path);
+  // What tests read of the router: the address (`state.location`), and a way to go elsewhere.
+  const router = {
+    state: {
+      get location() {
+        return history.location;
+      },
+    },
+    navigate: async (to: string) => {
+      await act(async () => history.push(to));
+    },
+  };
   const user = userEvent.setup();
   const view = render(
     <AppProviders queryClient={queryClient}>
-      <RouterProvider router={router} />
+      <AppRouter history={history} routes={routes} />
     </AppProviders>,
   );
   return { ...view, user, router, queryClient };

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initI18n } from '../i18n/i18n';
+import { initI18n, loadNamespaces } from '../i18n/i18n';
 import { domainResolver, errorSentence, errorsOf, issueError, textError } from './field-error';
 
 beforeAll(async () => {
   await initI18n('en');
+  await loadNamespaces(['validation']); // as the screens with forms do (src/app/router.tsx)
 });
 
 describe('one field-error convention', () => {

@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { useListParams } from './use-list-params';
 
@@ -12,11 +12,14 @@ function setup(initial: string) {
     search = useLocation().search;
     return null;
   }
-  const router = createMemoryRouter([{ path: '/', element: <Probe /> }], { initialEntries: [initial] });
   renderHook(() => null, {
     wrapper: ({ children }: { children: ReactNode }) => (
       <>
-        <RouterProvider router={router} />
+        <MemoryRouter initialEntries={[initial]}>
+          <Routes>
+            <Route path="/" element={<Probe />} />
+          </Routes>
+        </MemoryRouter>
         {children}
       </>
     ),

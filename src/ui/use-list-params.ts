@@ -31,8 +31,8 @@ export function readListParams(params: URLSearchParams, defaults: ListDefaults, 
  *
  * Why not nuqs (2.10.2 has a React Router 7 adapter and runs on Node 20): its update queue would
  * merge two quick changes the same way, but it needs its adapter around the app, the tests'
- * `renderApp` and Storybook, and its parsers would restate `readListParams`, which the route
- * loaders also use to prefetch from a plain URLSearchParams before the screen renders. The one
+ * `renderApp` and Storybook, and its parsers would restate `readListParams`, which the routes
+ * also use to prefetch from a plain URLSearchParams before the screen renders. The one
  * thing it would have removed — refs written during render — is gone anyway: the latest params
  * are kept by `update` itself and re-synced after each render in a layout effect (before any
  * event can call `update` again). Reconsider nuqs if lists grow typed params or debounced search.

@@ -37,12 +37,11 @@ interface Selected {
 
 type Dialog = 'change-plan' | 'change-subscriber' | 'remove' | null;
 
-/** Route loader: the list's first page is requested while the screen renders. */
-export function subscriptionsLoader({ request }: { request: Request }) {
-  const { filters, ...rest } = readListParams(new URL(request.url).searchParams, DEFAULTS, FILTER_KEYS);
+/** When a navigation enters the route (src/app/router.tsx): the list's first page is requested while the screen renders. */
+export function prefetchSubscriptions(searchParams: URLSearchParams) {
+  const { filters, ...rest } = readListParams(searchParams, DEFAULTS, FILTER_KEYS);
   prefetch(subscriptionsQuery({ ...rest, ...filters }));
   prefetch(plansQuery({ kind: 'hosting' }));
-  return null;
 }
 
 /** Subscriptions: search, filters, sort and page in the URL; bulk actions on the selection. */
