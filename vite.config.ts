@@ -39,8 +39,9 @@ function precompress(): Plugin {
   };
 }
 
-/** How msw's request utilities import its cookie store. */
+/** How msw's request utilities import its cookie store, and its handlers the request cookies. */
 const MSW_COOKIE_STORE = /^\.\.\/cookieStore\.mjs$/;
+const MSW_REQUEST_COOKIES = /^\.\.\/utils\/request\/getRequestCookies\.mjs$/;
 const shim = (name: string) => fileURLToPath(new URL(`./src/mock-api/shims/${name}.ts`, import.meta.url));
 
 // The mock API (MSW) is the product's backend in every build, dev and production alike:
@@ -55,13 +56,25 @@ export default defineConfig({
     // which pulls the whole Public Suffix List through tldts, mirrored to localStorage — which the
     // backend's Web Worker does not have) becomes one that keeps nothing; no handler sets or reads
     // a cookie (src/mock-api/shims/msw-cookie-store.ts says why; shims.test.ts checks the
-    // handlers). msw imports it as '../cookieStore.mjs' from its request utilities.
-    alias: process.env.VITEST ? [] : [{ find: MSW_COOKIE_STORE, replacement: shim('msw-cookie-store') }],
+    // handlers). msw imports it as '../cookieStore.mjs' from its request utilities. Likewise the
+    // `cookies` its handlers parse for each resolver: none (shims/msw-request-cookies.ts).
+    alias: process.env.VITEST
+      ? []
+      : [
+          { find: MSW_COOKIE_STORE, replacement: shim('msw-cookie-store') },
+          { find: MSW_REQUEST_COOKIES, replacement: shim('msw-request-cookies') },
+        ],
   },
   // The same for the dev server, whose pre-bundled msw does not go through `resolve.alias`.
   optimizeDeps: {
     rolldownOptions: {
-      plugins: [{ name: 'hosting-panel:msw-cookie-store', resolveId: (source) => (MSW_COOKIE_STORE.test(source) ? shim('msw-cookie-store') : undefined) }],
+      plugins: [
+        {
+          name: 'hosting-panel:msw-cookies',
+          resolveId: (source) =>
+            MSW_COOKIE_STORE.test(source) ? shim('msw-cookie-store') : MSW_REQUEST_COOKIES.test(source) ? shim('msw-request-cookies') : undefined,
+        },
+      ],
     },
   },
   server: { port: 5173, strictPort: true },
@@ -84,9 +97,10 @@ export default defineConfig({
           groups: [
             {
               name: 'vendor',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|zustand|i18next|react-i18next|use-sync-external-store)[\\/]/,
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|zustand|react-i18next|use-sync-external-store)[\\/]/,
               priority: 30,
             },
+            { name: 'i18next', test: /node_modules[\\/](i18next[\\/]|zustand[\\/]esm[\\/]vanilla\.mjs)/, priority: 40 },
           ],
         },
       },

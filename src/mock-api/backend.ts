@@ -10,8 +10,8 @@ import { holdMessagesUntil, onExternalChange, startCrossTab } from './cross-tab'
 import { handlers } from './handlers';
 import { resetChaos } from './chaos';
 import { damagedDocument, flushPersistence, startPersistence, type StartupNotice } from './persistence';
-import { buildScenario, isScenarioName } from './scenarios';
-import { buildWorld, REBUILDABLE } from './scenario-builder';
+import { buildScenario, isScenarioName, loadScenario } from './scenarios';
+import { REBUILDABLE } from './rebuildable';
 import { decodeBuild } from '../domain/build-code';
 import { SETTINGS_KEY, db, onCommit, setSettings, transact, type Snapshot } from './store';
 import { parseClock } from '../domain/clock';
@@ -117,7 +117,11 @@ export async function startBackend(params: MockUrlParams, onEvent: (event: Backe
   // `?scenario=` or `?build=` (the scenario builder's link) replaces the saved state, so it is not even read then.
   const scenario = params.scenario ?? null;
   const build = decodeBuild(params.build ?? '');
-  const startWith: (() => Snapshot) | undefined = build ? () => buildWorld(build) : isScenarioName(scenario) ? () => buildScenario(scenario) : undefined;
+  // The scenario builder loads only for a build (it is not needed before the first rows otherwise).
+  const buildWorld = build ? (await import('./scenario-builder')).buildWorld : undefined;
+  if (!build && isScenarioName(scenario)) await loadScenario(scenario);
+  const startWith: (() => Snapshot) | undefined =
+    build && buildWorld ? () => buildWorld(build) : isScenarioName(scenario) ? () => buildScenario(scenario) : undefined;
   // Listening first, so the write of a fresh scenario is announced to the other tabs too; what the
   // other tabs announce meanwhile is applied once this start is done (and the page listens).
   startCrossTab();

@@ -5,13 +5,14 @@
 import { setupServer } from 'msw/node';
 import { handlers } from './handlers';
 import { resetToScenario } from './handlers/mock-tools';
-import type { ScenarioName } from './scenarios';
+import { loadScenario, type ScenarioName } from './scenarios';
 import { DEFAULT_SETTINGS, setSettings } from './store';
 
 export const server = setupServer(...handlers);
 
 /** Resets the store to a scenario, with no latency and no faults. */
 export async function resetStore(scenario: ScenarioName = 'default'): Promise<void> {
+  await loadScenario(scenario);
   resetToScenario(scenario);
   setSettings(DEFAULT_SETTINGS);
 }

@@ -308,7 +308,7 @@ async function readAll(idb: IDBPDatabase): Promise<ReadResult> {
     await tx.done;
     const settings = await readSettings(idb);
     // `migrated` asks for the whole state to be written (it still is not on disk).
-    const snapshot = state.scenarios.build(info.scenario);
+    const snapshot = await state.scenarios.build(info.scenario);
     return { kind: 'ok', loaded: { snapshot, revisions: startRevisions(snapshot), settings, migrated: true, rebuilt: true }, stamps: new Map(), generation };
   }
   const revisions = new Map<string, number>();
@@ -415,7 +415,7 @@ export interface OpenOptions {
   /** Start from this state and ignore what is saved (`?scenario=`): nothing is read for nothing. */
   startWith?: () => Snapshot;
   /** The scenarios, to rebuild one by name (a saved state whose scenario is still `pending`). */
-  scenarios?: { isName(name: string): boolean; build(name: string): Snapshot };
+  scenarios?: { isName(name: string): boolean; build(name: string): Snapshot | Promise<Snapshot> };
   dbName?: string;
   /** Tests only: another migration chain and target version. */
   migrations?: Readonly<Record<number, Migration>>;

@@ -25,14 +25,14 @@
  */
 import { emptyValues } from '../domain/catalogue';
 import { emptyHoldings } from '../domain/availability';
-import { buildOfScenarioName, buildScenarioName, type BuildInput } from '../domain/build-code';
+import { buildScenarioName, type BuildInput } from '../domain/build-code';
 import { REFERENCE_DATE } from '../domain/clock';
 import { settle, withReason } from '../domain/suspension';
 import { createSubscription, customize, syncState, type EngineContext } from '../domain/sync-engine';
 import { NUMERIC_RESOURCE_KEYS, PERMISSION_KEYS, UNLIMITED } from '../domain/types';
 import type { Customer, OverusePolicy, Reseller, ServicePlan, Subscription, Values } from '../domain/types';
 import { sitesFromNames, withSites } from '../domain/websites';
-import { BASIC_PERMISSIONS, BUSINESS_PERMISSIONS, buildScenario, daysBefore, isScenarioName, prng, type ScenarioName } from './scenarios';
+import { BASIC_PERMISSIONS, BUSINESS_PERMISSIONS, daysBefore, prng } from './scenarios';
 import { formatId, type Snapshot } from './store';
 import { deriveSystemUser } from './system-user';
 
@@ -568,15 +568,3 @@ export function worldSummary(world: Snapshot): { counts: { customers: number; pl
   }
   return { counts: { customers: world.customers.length, plans: world.plans.length, subscriptions: world.subscriptions.length }, states };
 }
-
-/**
- * What a saved state still `pending` (only its name on disk, persistence.ts) is rebuilt from: a
- * scenario's name, or a build's (`build-…`, the compact form).
- */
-export const REBUILDABLE = {
-  isName: (name: string): boolean => isScenarioName(name) || buildOfScenarioName(name) !== undefined,
-  build: (name: string): Snapshot => {
-    const build = buildOfScenarioName(name);
-    return build ? buildWorld(build) : buildScenario(name as ScenarioName);
-  },
-};

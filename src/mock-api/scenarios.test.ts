@@ -1,12 +1,19 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { holdingsOf } from '../domain/availability';
 import { syncState } from '../domain/sync-engine';
 import fc from 'fast-check';
-import { BASE_DATE, buildScenario, daysBefore, SCENARIOS } from './scenarios';
+import { BASE_DATE, buildScenario, daysBefore, loadScenario, SCENARIOS } from './scenarios';
 import { readDocument, toDocument } from './state-document';
 
 describe('scenarios', () => {
+  beforeAll(() => loadScenario('large'));
+
+  it('loads the provider-sized scenarios from their own module', async () => {
+    await expect(import('./mass-scenarios')).resolves.toHaveProperty('MASS_SCENARIOS.xlarge');
+    expect(buildScenario('large').subscriptions).toHaveLength(10_000);
+  });
+
   // Generous timeout: `large` and `xlarge` are built twice and validated on a shared machine.
   it.each(SCENARIOS)('%s is deterministic and valid', { timeout: 120_000 }, (name) => {
     const a = JSON.stringify(buildScenario(name));

@@ -30,12 +30,14 @@ describe('the service worker this client speaks to', () => {
 class FakeWorker extends EventTarget {
   state: ServiceWorkerState = 'installing';
   received: string[] = [];
-  constructor(
-    readonly scriptURL: string,
-    private readonly container: FakeContainer,
-    private readonly version = MSW_WORKER_VERSION,
-  ) {
+  readonly scriptURL: string;
+  private readonly container: FakeContainer;
+  private readonly version: string;
+  constructor(scriptURL: string, container: FakeContainer, version = MSW_WORKER_VERSION) {
     super();
+    this.scriptURL = scriptURL;
+    this.container = container;
+    this.version = version;
   }
   activate() {
     this.state = 'activated';

@@ -8,7 +8,10 @@
 import { CATALOGUE } from '../domain/catalogue';
 import { SCENARIOS, type ScenarioName } from '../domain/contract';
 import { syncState } from '../domain/sync-engine';
-import { buildScenario } from '../mock-api/scenarios';
+import { buildScenario, loadScenario } from '../mock-api/scenarios';
+
+// The provider-sized scenarios live in a module of their own (mass-scenarios.ts).
+await loadScenario('large');
 
 type Catalogue = Record<string, unknown>;
 

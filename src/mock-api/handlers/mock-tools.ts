@@ -9,8 +9,7 @@ import { ValuesRefused, applyProviderPatch, customize } from '../../domain/sync-
 import { REQUEST_LIMITS } from '../../domain/limits';
 import { resetChaos } from '../chaos';
 import { PROBLEM_TYPE_BASE, badRequest, json, problem, readJson } from '../http';
-import { buildScenario, isScenarioName, SCENARIOS, type ScenarioName } from '../scenarios';
-import { buildWorld, worldSummary } from '../scenario-builder';
+import { buildScenario, isScenarioName, loadScenario, SCENARIOS, type ScenarioName } from '../scenarios';
 import { checkBuild, encodeBuild } from '../../domain/build-code';
 import { readDocument, toDocument } from '../state-document';
 import { db, replaceAll, setSettings, snapshotOf, transact, type Snapshot } from '../store';
@@ -59,7 +58,7 @@ function usageIssues(body: Record<string, unknown>) {
   return issues;
 }
 
-/** Replaces the store with a scenario (also used by `?scenario=` and the Node test helper). */
+/** Replaces the store with a scenario (also used by the Node test helpers); `large`/`xlarge` need `loadScenario` first. */
 export function resetToScenario(name: ScenarioName): void {
   replaceAll(buildScenario(name));
   resetChaos();
@@ -155,6 +154,7 @@ export const mockToolHandlers = [
       if (!isScenarioName(scenario)) {
         throw unprocessable([{ path: 'scenario', code: 'invalid_option' }], `scenario must be one of: ${SCENARIOS.join(', ')}.`);
       }
+      await loadScenario(scenario);
       const before = { snapshot: snapshotOf(), revisions: new Map(db().revisions) };
       resetToScenario(scenario);
       try {
@@ -177,6 +177,8 @@ export const mockToolHandlers = [
       if (typeof body !== 'object' || body === null || Array.isArray(body)) throw unprocessable([{ path: '', code: 'invalid_type' }], 'Send a JSON object.');
       const checked = checkBuild(body);
       if (!checked.ok) throw unprocessable(checked.issues, 'The build was refused: nothing was changed.');
+      // The builder loads on first use: it is not needed before the first rows.
+      const { buildWorld, worldSummary } = await import('../scenario-builder');
       const world = buildWorld(checked.value);
       replaceAll(world);
       resetChaos();

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cookieStore } from './msw-cookie-store';
+import { getAllRequestCookies } from './msw-request-cookies';
 
 /**
  * The browser build swaps msw's cookie store for one that keeps nothing (vite.config.ts). That is
@@ -18,6 +19,19 @@ describe("the stand-in for msw's cookie store", () => {
     for (const source of importers) expect(source).toContain("import { cookieStore } from '../cookieStore.mjs';");
     expect(importers.join('\n')).toMatch(/cookieStore\.getCookies\(request\.url\)/);
     expect(importers.join('\n')).toMatch(/cookieStore\.setCookie\(responseCookies, request\.url\)/);
+  });
+
+  it("also stands in for the request cookies msw's handlers parse: none, the request untouched", () => {
+    const request = new Request('http://localhost/api/v1/x', { headers: { cookie: 'a=1' } });
+    expect(getAllRequestCookies(request)).toEqual({});
+    expect(request.headers.get('cookie')).toBe('a=1');
+    const handlers = new URL('../../../node_modules/msw/lib/core/handlers/', import.meta.url);
+    for (const file of ['HttpHandler.mjs', 'GraphQLHandler.mjs']) {
+      const source = readFileSync(new URL(file, handlers), 'utf8');
+      expect(source).toContain("import { getAllRequestCookies } from '../utils/request/getRequestCookies.mjs';");
+      // The only use: the resolver's `cookies` argument.
+      expect(source).toContain('const cookies = getAllRequestCookies(args.request);');
+    }
   });
 
   it('is safe: no handler of the mock sets or reads a cookie', () => {
