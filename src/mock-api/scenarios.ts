@@ -11,7 +11,7 @@ import { settle, withReason } from '../domain/suspension';
 import { createSubscription, customize, type EngineContext } from '../domain/sync-engine';
 import { sitesFromNames, withSites } from '../domain/websites';
 import { PERMISSION_KEYS, UNLIMITED } from '../domain/types';
-import type { Customer, Reseller, ServicePlan, Subscription, Values, ValuesPatch , NUMERIC_RESOURCE_KEYS} from '../domain/types';
+import type { Customer, Reseller, ServicePlan, Subscription, Values, ValuesPatch, NUMERIC_RESOURCE_KEYS } from '../domain/types';
 import { deriveSystemUser } from './system-user';
 import { formatId, type Snapshot } from './store';
 
