@@ -5,8 +5,11 @@
  */
 import { handlers } from '../src/mock-api/handlers';
 import { resetToScenario } from '../src/mock-api/handlers/mock-tools';
-import type { ScenarioName } from '../src/mock-api/scenarios';
+import { loadScenario, type ScenarioName } from '../src/mock-api/scenarios';
 import { DEFAULT_SETTINGS, setSettings, type MockSettings } from '../src/mock-api/store';
+
+// `large` and `xlarge` live in a module of their own (mass-scenarios.ts): loaded once, up front.
+await loadScenario('large');
 
 export { handlers };
 export type { ScenarioName, MockSettings };
