@@ -42,6 +42,7 @@ function precompress(): Plugin {
 /** How msw's request utilities import its cookie store, and its handlers the request cookies. */
 const MSW_COOKIE_STORE = /^\.\.\/cookieStore\.mjs$/;
 const MSW_REQUEST_COOKIES = /^\.\.\/utils\/request\/getRequestCookies\.mjs$/;
+const HEADERS_POLYFILL = /^headers-polyfill$/;
 const shim = (name: string) => fileURLToPath(new URL(`./src/mock-api/shims/${name}.ts`, import.meta.url));
 
 // The mock API (MSW) is the product's backend in every build, dev and production alike:
@@ -57,12 +58,14 @@ export default defineConfig({
     // backend's Web Worker does not have) becomes one that keeps nothing; no handler sets or reads
     // a cookie (src/mock-api/shims/msw-cookie-store.ts says why; shims.test.ts checks the
     // handlers). msw imports it as '../cookieStore.mjs' from its request utilities. Likewise the
-    // `cookies` its handlers parse for each resolver: none (shims/msw-request-cookies.ts).
+    // `cookies` its handlers parse for each resolver: none (shims/msw-request-cookies.ts). And
+    // headers-polyfill, for the native Headers (shims/headers-polyfill.ts).
     alias: process.env.VITEST
       ? []
       : [
           { find: MSW_COOKIE_STORE, replacement: shim('msw-cookie-store') },
           { find: MSW_REQUEST_COOKIES, replacement: shim('msw-request-cookies') },
+          { find: HEADERS_POLYFILL, replacement: shim('headers-polyfill') },
         ],
   },
   // The same for the dev server, whose pre-bundled msw does not go through `resolve.alias`.
@@ -72,7 +75,13 @@ export default defineConfig({
         {
           name: 'hosting-panel:msw-cookies',
           resolveId: (source) =>
-            MSW_COOKIE_STORE.test(source) ? shim('msw-cookie-store') : MSW_REQUEST_COOKIES.test(source) ? shim('msw-request-cookies') : undefined,
+            MSW_COOKIE_STORE.test(source)
+              ? shim('msw-cookie-store')
+              : MSW_REQUEST_COOKIES.test(source)
+                ? shim('msw-request-cookies')
+                : HEADERS_POLYFILL.test(source)
+                  ? shim('headers-polyfill')
+                  : undefined,
         },
       ],
     },

@@ -8,7 +8,9 @@
  * the virtual module `virtual:backend-worker-url` (Rollup's `import.meta.ROLLUP_FILE_URL_…`, so
  * the page's chunk hash follows the worker's). In dev, the source file itself is the worker.
  */
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { earlyStartScript } from './early-start.mjs';
 
 const ID = 'virtual:backend-worker-url';
 const RESOLVED = `\0${ID}`;
@@ -18,6 +20,7 @@ const ENTRY = fileURLToPath(new URL('../src/mock-api/backend-worker.ts', import.
 export function backendWorkerChunk() {
   let command = 'serve';
   let base = '/';
+  let appHtml = '';
   return {
     name: 'hosting-panel:backend-worker-chunk',
     // Vite's preload helper, before a lazy chunk, adds <link rel=modulepreload> for its imports
@@ -34,7 +37,27 @@ export function backendWorkerChunk() {
     },
     configResolved(config) {
       command = config.command;
+      appHtml = path.resolve(config.root, 'index.html');
       base = config.base;
+    },
+    // The inline script that starts the workers before the app's JavaScript (early-start.mjs).
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        // The app's page only (Storybook's iframe.html, built with this config too, has no workers).
+        if (ctx.filename !== appHtml) return undefined;
+        let backendUrl = `${base}src/mock-api/backend-worker.ts`;
+        let readerUrl = `${base}src/mock-api/state-reader.ts`;
+        if (command !== 'serve') {
+          const files = Object.values(ctx.bundle ?? {});
+          const backend = files.find((f) => f.type === 'chunk' && f.name === 'backend-worker');
+          const reader = files.find((f) => /(^|\/)state-reader-[\w-]+\.js$/.test(f.fileName));
+          if (!backend || !reader) throw new Error('hosting-panel:backend-worker-chunk: the backend or state reader worker is not in the build');
+          backendUrl = base + backend.fileName;
+          readerUrl = base + reader.fileName;
+        }
+        return [{ tag: 'script', children: earlyStartScript({ backendUrl, readerUrl }), injectTo: 'head-prepend' }];
+      },
     },
     resolveId(id) {
       return id === ID ? RESOLVED : undefined;

@@ -10,14 +10,17 @@
  * share their modules (scripts/backend-worker-chunk.mjs).
  */
 import { expose, transfer } from 'comlink';
-import { flush, respond, startBackend, type BackendEvent, type WireRequest } from './backend';
+import { flush, respond, startBackend, stateReaderGone, type BackendEvent, type WireRequest } from './backend';
 import type { MockUrlParams } from './url-parameters';
 
 const api = {
   /** `onEvent` is the page's listener, passed with comlink's `proxy` (a call back across threads). */
-  start(params: MockUrlParams, onEvent: (event: BackendEvent) => void) {
-    return startBackend(params, (event) => void onEvent(event));
+  /** `readerPort`: the state reader's port (browser.ts), when the page started one. */
+  start(params: MockUrlParams, onEvent: (event: BackendEvent) => void, readerPort?: MessagePort) {
+    return startBackend(params, (event) => void onEvent(event), readerPort);
   },
+  /** The page saw the state reader fail. */
+  readerGone: stateReaderGone,
   async respond(request: WireRequest) {
     const response = await respond(request);
     return transfer(response, [response.body]);

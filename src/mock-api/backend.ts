@@ -10,6 +10,8 @@ import { holdMessagesUntil, onExternalChange, startCrossTab } from './cross-tab'
 import { handlers } from './handlers';
 import { resetChaos } from './chaos';
 import { damagedDocument, flushPersistence, startPersistence, type StartupNotice } from './persistence';
+import { preReadFrom, stateReaderSettled } from './pre-read';
+export { stateReaderGone } from './pre-read';
 import { buildScenario, isScenarioName, loadScenario } from './scenarios';
 import { REBUILDABLE } from './rebuildable';
 import { decodeBuild } from '../domain/build-code';
@@ -113,7 +115,8 @@ function checkSavedSettings(): boolean {
 let markStarted!: (ok: boolean) => void;
 let started: Promise<boolean> = new Promise<boolean>((resolve) => (markStarted = resolve));
 
-export async function startBackend(params: MockUrlParams, onEvent: (event: BackendEvent) => void): Promise<StartupReport> {
+/** `readerPort`: the state reader's side, when the page started one (a reload without `?scenario=`). */
+export async function startBackend(params: MockUrlParams, onEvent: (event: BackendEvent) => void, readerPort?: MessagePort): Promise<StartupReport> {
   // `?scenario=` or `?build=` (the scenario builder's link) replaces the saved state, so it is not even read then.
   const scenario = params.scenario ?? null;
   const build = decodeBuild(params.build ?? '');
@@ -128,7 +131,10 @@ export async function startBackend(params: MockUrlParams, onEvent: (event: Backe
   let crossTabHeld!: () => void;
   holdMessagesUntil(new Promise<void>((resolve) => (crossTabHeld = resolve)));
   try {
-    const { notice } = await startPersistence({ fallback: () => buildScenario('default'), startWith, scenarios: REBUILDABLE });
+    const preRead = readerPort && !startWith ? preReadFrom(readerPort) : undefined;
+    if (readerPort && !preRead) readerPort.close();
+    const { notice } = await startPersistence({ fallback: () => buildScenario('default'), startWith, scenarios: REBUILDABLE, ...(preRead ? { preRead } : {}) });
+    stateReaderSettled();
     if (startWith) resetChaos();
     const settingsReset = checkSavedSettings();
     const ignored = applyUrlParameters(params);

@@ -18,6 +18,14 @@ import backendWorkerUrl from 'virtual:backend-worker-url';
 export type { BackendEvent, IgnoredParameter, StartupReport } from './backend';
 export type { StartupNotice } from './persistence';
 
+declare global {
+  interface Window {
+    /** The workers index.html's first script started (scripts/early-start.mjs); taken by startMockApi. */
+    __hostingPanelEarly?:
+      { backend?: Worker; backendError?: string; readerPort?: MessagePort; readerFailed?: boolean; onReaderFailed?: () => void } | undefined;
+  }
+}
+
 const listeners = new Set<(event: BackendEvent) => void>();
 
 /**
@@ -56,20 +64,46 @@ function forwardTo(backend: Remote<BackendApi>, down: Promise<never>) {
 }
 
 /**
+ * Starts the state reader (state-reader.ts), which reads the saved state on its own thread
+ * while the backend's worker loads; returns the port the backend hears it on. `gone`: the reader
+ * failed (to load, or later), so the backend must not wait for it.
+ */
+function startStateReader(gone: () => void): MessagePort | undefined {
+  try {
+    const reader = new Worker(new URL('./state-reader.ts', import.meta.url), { type: 'module', name: 'hosting-panel-state-reader' });
+    reader.addEventListener('error', gone, { once: true });
+    const channel = new MessageChannel();
+    reader.postMessage(null, [channel.port1]);
+    return channel.port2;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * `params`: the QA parameters the bootstrap took from the address before the first render
  * (default: take them now).
  */
 export async function startMockApi(params: MockUrlParams = takeMockUrlParameters()): Promise<StartupReport> {
+  // Started by index.html's first script when it could (scripts/early-start.mjs), else here.
+  const early = window.__hostingPanelEarly;
+  window.__hostingPanelEarly = undefined;
   // A chunk of the page's own build, sharing its modules (scripts/backend-worker-chunk.mjs).
-  const thread = new Worker(backendWorkerUrl, { type: 'module', name: 'hosting-panel-backend' });
+  const thread = early?.backend ?? new Worker(backendWorkerUrl, { type: 'module', name: 'hosting-panel-backend' });
   // The worker failing to load, or failing later: requests then get 503 instead of waiting forever.
   const down = new Promise<never>((_, reject) => {
-    thread.addEventListener('error', (event) => reject(new Error(`the backend's worker failed${event.message ? `: ${event.message}` : ''}`)), {
-      once: true,
-    });
+    const fail = (message: string | undefined) => reject(new Error(`the backend's worker failed${message ? `: ${message}` : ''}`));
+    if (early?.backendError !== undefined) fail(early.backendError);
+    thread.addEventListener('error', (event) => fail(event.message), { once: true });
   });
   down.catch(() => undefined);
   const backend = wrap<BackendApi>(thread);
+  const readerGone = () => void backend.readerGone();
+  let reader: MessagePort | undefined;
+  if (early?.readerPort) {
+    if (!early.readerFailed) reader = early.readerPort;
+    early.onReaderFailed = readerGone;
+  } else if (params.scenario === undefined && params.build === undefined) reader = startStateReader(readerGone);
   // The service worker registers while the backend loads its state: nothing calls the API before both are done.
   const [report] = await Promise.race([
     Promise.all([
@@ -78,6 +112,7 @@ export async function startMockApi(params: MockUrlParams = takeMockUrlParameters
         proxy((event: BackendEvent) => {
           for (const listener of listeners) listener(event);
         }),
+        ...(reader ? [transfer(reader, [reader])] : []),
       ),
       startServiceWorker(`${import.meta.env.BASE_URL}mockServiceWorker.js`, forwardTo(backend, down)).then(() => performance.mark('hp:worker-ready')),
     ]),

@@ -33,19 +33,13 @@ import {
 } from './store';
 import { MIGRATIONS, SCHEMA_VERSION, readDocument, type Migration } from './state-document';
 import { runExclusive, runWrite } from './write-gate';
+import { digestOf } from './chunk-digest';
+import { DB_NAME, IDB_VERSION, META_STORE } from './state-layout';
 import { validate } from '../domain/schemas';
 import { countersSchema } from '../domain/state-rules';
 
-export const DB_NAME = 'hosting-panel';
-/**
- * Version of the object-store layout (IndexedDB's own version); data shape: SCHEMA_VERSION.
- * 2, not 1, although the layout never changed: `indexedDB.open(name)` without a version — a QA
- * suite peeking at the saved state before the backend has opened it — creates an EMPTY database
- * at version 1, which the app would then open without creating its stores. At 2 the upgrade
- * creates whatever stores are missing (an old version-1 database with its stores keeps them).
- */
-export const IDB_VERSION = 2;
-const META = 'meta';
+export { DB_NAME, IDB_VERSION };
+const META = META_STORE;
 type StoreName = TableName | typeof META;
 const STORE_NAMES: StoreName[] = [...TABLES, META];
 
@@ -123,18 +117,6 @@ export function decodeChunk(stored: unknown, options: { digest?: boolean } = {})
     if (value && typeof value === 'object' && typeof value.values === 'number' && Object.hasOwn(shared, value.values)) value.values = shared[value.values];
   }
   return { entries: rows, ...(digest !== undefined ? { digest } : {}) };
-}
-
-/** Two 32-bit FNV-1a style hashes and the length: not a secret, a check that the text is unchanged. */
-function digestOf(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x9e3779b9 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  return `j${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}.${text.length.toString(36)}`;
 }
 
 /**
@@ -263,12 +245,33 @@ async function open(name: string): Promise<IDBPDatabase> {
   });
 }
 
-/** Sort key that puts `sub-00042` before `sub-00100` (ids come from increasing counters). */
-function idOrder(a: string, b: string): number {
-  const na = Number(a.slice(a.lastIndexOf('-') + 1));
-  const nb = Number(b.slice(b.lastIndexOf('-') + 1));
-  if (Number.isFinite(na) && Number.isFinite(nb) && na !== nb) return na - nb;
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * Sorts entries by id: `sub-00042` before `sub-00100` (ids come from increasing counters), by
+ * the number after the last `-`, else as strings; the numbers parsed once. A
+ * table's chunks come in key order (`c0`, `c1`, `c10`…), each already in id order: the sort only
+ * merges those runs.
+ */
+function sortById(entries: ChunkEntry[]): void {
+  const n = entries.length;
+  const numbers = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = entries[i]![0];
+    numbers[i] = Number(id.slice(id.lastIndexOf('-') + 1));
+  }
+  const compare = (i: number, j: number) => {
+    const a = numbers[i]!;
+    const b = numbers[j]!;
+    if (Number.isFinite(a) && Number.isFinite(b) && a !== b) return a - b;
+    const x = entries[i]![0];
+    const y = entries[j]![0];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) sorted = compare(i - 1, i) <= 0;
+  if (sorted) return;
+  const order = Array.from({ length: n }, (_, i) => i).sort(compare);
+  const copy = order.map((i) => entries[i]!);
+  for (let i = 0; i < n; i++) entries[i] = copy[i]!;
 }
 
 interface Loaded {
@@ -291,22 +294,101 @@ const bad = (reason: StartupNotice['reason'], detail: string, damaged?: unknown)
   ...(damaged !== undefined ? { damaged } : {}),
 });
 
-/** Reads and checks the whole saved state: ok (maybe salvaged), missing (first visit) or bad (with why). */
-async function readAll(idb: IDBPDatabase): Promise<ReadResult> {
+/** Chunks of one table as the state reader sends them: keys and stored values, in key order. */
+export interface ChunkBatch {
+  table: string;
+  keys: IDBValidKey[];
+  values: unknown[];
+}
+
+/** The state reader stopped half-way: the load reads by itself instead. */
+export class ReaderFailedError extends Error {}
+
+/**
+ * The saved state as the state reader (state-reader.ts) reads it, on another thread, while this
+ * worker starts: the meta records and chunk counts first, then each table's chunks in batches as
+ * they arrive (so parsing starts before the last one is read), then the digests of the chunks'
+ * text (undefined: the reader could not send them; the chunks are digested here).
+ */
+export interface PreRead {
+  meta: Record<string, unknown>;
+  counts: Record<string, number>;
+  /** The next batch, tables in TABLES order; undefined after the last. Rejects with ReaderFailedError. */
+  next(): Promise<ChunkBatch | undefined>;
+  digests: Promise<Record<string, (string | undefined)[]> | undefined>;
+}
+
+/** Where readAll's records come from: its own read-only transaction, or a pre-read. */
+interface Source {
+  meta(key: string): Promise<unknown>;
+  count(table: TableName): Promise<number>;
+  /** A table's chunks, in one batch or several. */
+  batches(table: TableName): AsyncIterable<{ keys: IDBValidKey[]; values: unknown[] }>;
+  /** Per table, the digests of its chunks in order, if another thread computed them. */
+  digests(): Promise<Record<string, (string | undefined)[]> | undefined>;
+  done(): Promise<void>;
+}
+
+function transactionSource(idb: IDBPDatabase): Source {
   const tx = idb.transaction(STORE_NAMES, 'readonly');
-  const meta = tx.objectStore(META);
-  const info = (await meta.get('info')) as StoredInfo | undefined;
-  const chunkCounts = await Promise.all(TABLES.map((table) => tx.objectStore(table).count()));
-  const resellerRow = (await meta.get('reseller')) as StoredRow | undefined;
+  return {
+    meta: (key) => tx.objectStore(META).get(key),
+    count: (table) => tx.objectStore(table).count(),
+    async *batches(table) {
+      const store = tx.objectStore(table);
+      const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll() as Promise<unknown[]>]);
+      yield { keys, values };
+    },
+    digests: () => Promise.resolve(undefined),
+    done: () => tx.done,
+  };
+}
+
+function preReadSource(pre: PreRead): Source {
+  /** A batch of the next table, read ahead by the previous table's loop. */
+  let held: ChunkBatch | undefined;
+  return {
+    meta: (key) => Promise.resolve(pre.meta[key]),
+    count: (name) => Promise.resolve(pre.counts[name] ?? 0),
+    async *batches(name) {
+      for (;;) {
+        const batch = held ?? (await pre.next());
+        held = undefined;
+        if (!batch) return;
+        if (batch.table !== name) {
+          held = batch;
+          return;
+        }
+        yield batch;
+      }
+    },
+    digests: () => pre.digests,
+    done: () => Promise.resolve(),
+  };
+}
+
+/**
+ * Reads and checks the whole saved state: ok (maybe salvaged), missing (first visit) or bad (with
+ * why). From its own transaction, or from what the state reader already read (`pre`).
+ */
+async function readAll(idb: IDBPDatabase, pre?: PreRead): Promise<ReadResult> {
+  const source = pre ? preReadSource(pre) : transactionSource(idb);
+  const info = (await source.meta('info')) as StoredInfo | undefined;
+  const chunkCounts = await Promise.all(TABLES.map((table) => source.count(table)));
+  const resellerRow = (await source.meta('reseller')) as StoredRow | undefined;
   // No info and nothing else: a first visit. No info but records: damaged, not empty.
-  if (info === undefined && resellerRow === undefined && chunkCounts.every((n) => n === 0)) return { kind: 'missing' };
+  if (info === undefined && resellerRow === undefined && chunkCounts.every((n) => n === 0)) {
+    await source.done();
+    return { kind: 'missing' };
+  }
   const generation = info && typeof info === 'object' && typeof info.generation === 'string' ? info.generation : undefined;
   if (info && typeof info === 'object' && info.pending === true && info.schemaVersion === state.schemaVersion) {
     if (typeof info.scenario !== 'string' || !state.scenarios?.isName(info.scenario)) {
+      await source.done();
       return bad('invalid', `The saved scenario "${String(info.scenario)}" cannot be rebuilt.`);
     }
-    await tx.done;
-    const settings = await readSettings(idb);
+    await source.done();
+    const settings = pre ? asSettings(pre.meta.settings as MockSettings | undefined) : await readSettings(idb);
     // `migrated` asks for the whole state to be written (it still is not on disk).
     const snapshot = await state.scenarios.build(info.scenario);
     return { kind: 'ok', loaded: { snapshot, revisions: startRevisions(snapshot), settings, migrated: true, rebuilt: true }, stamps: new Map(), generation };
@@ -323,20 +405,46 @@ async function readAll(idb: IDBPDatabase): Promise<ReadResult> {
     // Without an info record, the records are read as this version's (they are checked anyway).
     schemaVersion: infoMissing ? state.schemaVersion : info.schemaVersion,
     scenario: infoMissing ? undefined : info.scenario,
-    counters: await meta.get('counters'),
+    counters: await source.meta('counters'),
   };
   doc.reseller = resellerRow?.value;
   if (typeof resellerRow?.rev === 'number') revisions.set(RESELLER_KEY, resellerRow.rev);
-  const settings = (await meta.get('settings')) as MockSettings | undefined;
-  const rawStamps = (await meta.get(STAMPS)) as unknown;
+  const settings = (await source.meta('settings')) as MockSettings | undefined;
+  const rawStamps = await source.meta(STAMPS);
   const stamps = new Map(rawStamps && typeof rawStamps === 'object' ? Object.entries(rawStamps as Record<string, string>) : []);
   const raw: Record<string, unknown> = { info, reseller: resellerRow, counters: doc.counters, settings, stamps: rawStamps };
+  /** Every chunk read, to be trusted (or not) once the digests are known: the state reader may still be computing them. */
+  const decodedChunks: { table: TableName; index: number; key: string; text: unknown; values: unknown[]; digest: string | undefined }[] = [];
   for (const table of TABLES) {
-    const store = tx.objectStore(table);
-    const [keys, chunks] = await Promise.all([store.getAllKeys(), store.getAll() as Promise<unknown[]>]);
+    const chunks: unknown[] = [];
     raw[table] = chunks;
     const entries: ChunkEntry[] = [];
-    const present = new Set(keys.map(String));
+    const present = new Set<string>();
+    for await (const batch of source.batches(table)) {
+      for (const [i, chunk] of batch.values.entries()) {
+        const index = chunks.length;
+        const key = String(batch.keys[i]);
+        chunks.push(chunk);
+        present.add(key);
+        const { entries: decoded, digest } = decodeChunk(chunk, { digest: !pre });
+        if (!decoded) {
+          unreadable++;
+          problems.push(`A chunk of ${table} is unreadable.`);
+          continue;
+        }
+        const values: unknown[] = [];
+        for (const entry of decoded) {
+          if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'number') {
+            unreadable++;
+            problems.push(`A ${table} record is unreadable.`);
+            continue;
+          }
+          entries.push(entry as ChunkEntry);
+          values.push(entry[2]);
+        }
+        decodedChunks.push({ table, index, key, text: chunk, values, digest });
+      }
+    }
     // A chunk the stamps know of but the table lacks was lost.
     for (const k of stamps.keys()) {
       if (k.startsWith(`${table}/`) && !present.has(k.slice(table.length + 1))) {
@@ -344,33 +452,28 @@ async function readAll(idb: IDBPDatabase): Promise<ReadResult> {
         problems.push(`A chunk of ${table} is missing.`);
       }
     }
-    for (const [index, chunk] of chunks.entries()) {
-      const { entries: decoded, digest } = decodeChunk(chunk, { digest: true });
-      if (!decoded) {
-        unreadable++;
-        problems.push(`A chunk of ${table} is unreadable.`);
-        continue;
-      }
-      // Exactly as this app wrote it (see encodeChunk): its records need no second check.
-      const asWritten = digest !== undefined && stamps.get(`${table}/${String(keys[index])}`) === digest;
-      if (!asWritten) uncheckedChunks++;
-      for (const entry of decoded) {
-        if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'number') {
-          unreadable++;
-          problems.push(`A ${table} record is unreadable.`);
-          continue;
-        }
-        entries.push(entry as ChunkEntry);
-        if (asWritten) checked.add(entry[2]);
-      }
-    }
-    entries.sort((a, b) => idOrder(a[0], b[0]));
+    sortById(entries);
     doc[table] = entries.map(([id, rev, value]) => {
       revisions.set(recordKey(table, id), rev);
       return value;
     });
   }
-  await tx.done;
+  await source.done();
+  const digests = pre ? await source.digests() : undefined;
+  for (const { table, index, key, text, values, digest: own } of decodedChunks) {
+    const theirs = digests?.[table];
+    const digest = pre
+      ? theirs && theirs.length === (raw[table] as unknown[]).length
+        ? theirs[index]
+        : typeof text === 'string'
+          ? digestOf(text)
+          : undefined
+      : own;
+    // Exactly as this app wrote it (see encodeChunk): its records need no second check.
+    const asWritten = digest !== undefined && stamps.get(`${table}/${key}`) === digest;
+    if (!asWritten) uncheckedChunks++;
+    else for (const value of values) checked.add(value);
+  }
   const result = readDocument(doc, state.migrations, state.schemaVersion, { salvage: true, checked });
   if (!result.ok) return bad(result.reason, [...new Set(problems), result.detail].join(' '), raw);
   const dropped: DroppedSummary = { customers: [], plans: [], subscriptions: [], unreadable };
@@ -417,6 +520,8 @@ export interface OpenOptions {
   /** The scenarios, to rebuild one by name (a saved state whose scenario is still `pending`). */
   scenarios?: { isName(name: string): boolean; build(name: string): Snapshot | Promise<Snapshot> };
   dbName?: string;
+  /** The saved state as the state reader already read it (undefined: read it here). */
+  preRead?: Promise<PreRead | undefined>;
   /** Tests only: another migration chain and target version. */
   migrations?: Readonly<Record<number, Migration>>;
   schemaVersion?: number;
@@ -436,7 +541,14 @@ export async function startPersistence(options: OpenOptions): Promise<{ notice?:
   let read: ReadResult;
   try {
     state.database = await open(name);
-    read = options.startWith ? { kind: 'missing' } : await readAll(state.database);
+    const pre = options.startWith ? undefined : await options.preRead;
+    read = options.startWith
+      ? { kind: 'missing' }
+      : await readAll(state.database, pre).catch((error: unknown) => {
+          // The state reader stopped half-way: read again, here.
+          if (error instanceof ReaderFailedError && state.database) return readAll(state.database);
+          throw error;
+        });
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     const newer = error instanceof Error && error.name === 'VersionError';
