@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { salvageState, validateState, type StateTable } from '../domain/state-rules';
+import { recordProblems, salvageState, validateState, type StateTable } from '../domain/state-rules';
 import { buildScenario } from './scenarios';
 
 const base = buildScenario('default');
@@ -85,5 +85,41 @@ describe('salvageState', () => {
       expect(salvaged?.data).toEqual(s);
     }
     expect(salvageState({ ...structuredClone(base), reseller: { name: 'x' } })).toBeUndefined();
+  });
+});
+
+describe('recordProblems with records this app wrote (trusted)', () => {
+  /** Breaks between records and breaks inside one, each applied to one subscription. */
+  const CROSS: ((rows: Row[], i: number) => void)[] = [
+    (rows, i) => (rows[i].websites = [...rows[i].websites.slice(0, 1), rows[(i + 1) % rows.length].domain]),
+    (rows, i) => (rows[i].ownerId = 'cus-9999'),
+    (rows, i) => (rows[i].systemUser = rows[(i + 1) % rows.length].systemUser),
+    (rows, i) => (rows[i].ipAddress = '198.51.100.254'),
+  ];
+  const OWN: ((rows: Row[], i: number) => void)[] = [
+    (rows, i) => (rows[i].usage = { ...rows[i].usage, disk_space: rows[i].usage.disk_space + 1 }),
+    (rows, i) => (rows[i].status = rows[i].status === 'active' ? 'suspended' : 'active'),
+    (rows, i) => (rows[i].sites = [{ ...rows[i].sites[0], parent: 'example.com' }, ...rows[i].sites.slice(1)]),
+  ];
+
+  it('checks every rule between records for them, and only their own rules are skipped', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.nat({ max: CROSS.length - 1 }), fc.nat({ max: OWN.length - 1 }), fc.boolean(), (n, c, o, cross) => {
+        const doc = structuredClone(base) as unknown as { subscriptions: Row[] } & Record<string, unknown>;
+        const rows = doc.subscriptions;
+        const i = n % rows.length;
+        (cross ? CROSS[c]! : OWN[o]!)(rows, i);
+        const data = doc as unknown as Parameters<typeof recordProblems>[0];
+        const plain = recordProblems(data);
+        const trusting = recordProblems(data, new Set(rows));
+        // Found without trust: at the record itself, or (a name or login taken) at whichever of the two comes later.
+        expect(cross ? plain.length > 0 : plain.some((p) => p.index === i)).toBe(true);
+        if (cross) expect(trusting.length).toBeGreaterThan(0);
+        else expect(trusting).toEqual([]);
+        // Whatever is found while trusting is found without: trust only takes away.
+        for (const p of trusting) expect(plain).toContainEqual(p);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
