@@ -230,7 +230,11 @@ export function recordProblems(
 }
 
 /** A subscription's own websites rules (SPEC §1.5, §1.6): names, kinds, parents and max_site. */
-function ownProblems(s: Subscription, i: number, flagIssue: (table: StateTable, index: number, field: string, code: string, params?: Record<string, string | number>) => void): void {
+function ownProblems(
+  s: Subscription,
+  i: number,
+  flagIssue: (table: StateTable, index: number, field: string, code: string, params?: Record<string, string | number>) => void,
+): void {
   if (s.websites[0] !== s.domain) flagIssue('subscriptions', i, 'websites.0', 'invalid_value');
   // Websites, names and suspension reasons hold together (SPEC §1.5, §1.6).
   if (s.sites[0]?.name !== s.domain || s.sites[0]?.kind !== 'domain') flagIssue('subscriptions', i, 'sites.0', 'invalid_value');
