@@ -124,8 +124,8 @@ export function decodeChunk(stored: unknown, options: { digest?: boolean } = {})
  * cleared by `stopPersistence`; nothing else in the app reads it.
  */
 const state: {
-  /** Which ids each chunk holds, per table (rebuilt on load and reset, kept current on commit). */
-  chunkMembers: Map<TableName, Map<string, Set<string>>>;
+  /** Which ids each chunk holds, per table (undefined after a load or reset: rebuilt when a write needs it; kept current on commit). */
+  chunkMembers: Map<TableName, Map<string, Set<string>>> | undefined;
   /** The open database (undefined: not started, or IndexedDB unavailable: the store then lives in memory only). */
   database: IDBPDatabase | undefined;
   /** Store keys changed since the last write (`table/id`, `reseller`, `settings`…). */
@@ -155,7 +155,7 @@ const state: {
   failedFlushes: number;
   lastFailure: StorageWriteError | undefined;
 } = {
-  chunkMembers: new Map(),
+  chunkMembers: undefined,
   database: undefined,
   pendingKeys: new Set(),
   pendingReset: false,
@@ -173,21 +173,32 @@ const state: {
   lastFailure: undefined,
 };
 
-/** Recomputes which ids each chunk holds from the store (after a load or a reset). */
+/**
+ * Forgets which ids each chunk holds (after a load or a reset): rebuilt from the store when a
+ * write first needs it, not on the way to the first rows (~10 ms for 50,000 subscriptions).
+ */
 function rebuildChunkMembers(): void {
-  const s = db();
-  state.chunkMembers = new Map(TABLES.map((table) => [table, new Map<string, Set<string>>()]));
-  for (const table of TABLES) for (const id of s.order[table]) addMember(table, id);
+  state.chunkMembers = undefined;
 }
 
-/** Records that `id` lives in its chunk; returns the chunk. */
-function addMember(table: TableName, id: string): string {
-  const chunks = state.chunkMembers.get(table)!;
+/** Which ids each chunk holds, per table (built from the store's order when not known). */
+function chunkMembers(): Map<TableName, Map<string, Set<string>>> {
+  if (state.chunkMembers) return state.chunkMembers;
+  const s = db();
+  const members = new Map(TABLES.map((table) => [table, new Map<string, Set<string>>()]));
+  state.chunkMembers = members;
+  for (const table of TABLES) for (const id of s.order[table]) addMember(table, id);
+  return members;
+}
+
+/** Records that `id` lives in its chunk (nothing to do while the membership is to be rebuilt). */
+function addMember(table: TableName, id: string): void {
+  const chunks = state.chunkMembers?.get(table);
+  if (!chunks) return;
   const chunk = chunkOf(id);
   let members = chunks.get(chunk);
   if (!members) chunks.set(chunk, (members = new Set()));
   members.add(id);
-  return chunk;
 }
 interface StoredInfo {
   schemaVersion: number;
@@ -565,7 +576,14 @@ export async function startPersistence(options: OpenOptions): Promise<{ notice?:
     }
   }
   if (read.kind === 'ok') {
-    replaceAll(read.loaded.snapshot, { source: 'external', settings: read.loaded.settings, revisions: read.loaded.revisions });
+    // The load's revisions become the store's (50,000 of them: not copied), unless a salvage left
+    // records out (their revisions are in the map too).
+    replaceAll(read.loaded.snapshot, {
+      source: 'external',
+      settings: read.loaded.settings,
+      revisions: read.loaded.revisions,
+      adoptRevisions: read.notice === undefined,
+    });
     if (read.notice) notice = read.notice;
   } else {
     if (read.kind === 'bad') notice = read.notice;
@@ -803,7 +821,7 @@ function entryOf(table: TableName, id: string): ChunkEntry | undefined {
 
 /** A chunk as this tab's store has it (members that no longer exist are dropped). */
 function chunkFromMemory(table: TableName, chunk: string): ChunkEntry[] {
-  const members = state.chunkMembers.get(table)?.get(chunk);
+  const members = chunkMembers().get(table)?.get(chunk);
   const out: ChunkEntry[] = [];
   if (!members) return out;
   for (const id of members) {
@@ -861,7 +879,7 @@ async function writeIn(tx: IDBPTransaction<unknown, StoreName[], 'readwrite'>, o
     if (state.damaged !== undefined) ops.push(meta.put(state.damaged, DAMAGED));
     for (const table of TABLES) {
       const store = tx.objectStore(table);
-      for (const chunk of state.chunkMembers.get(table)?.keys() ?? []) {
+      for (const chunk of chunkMembers().get(table)?.keys() ?? []) {
         const entries = chunkFromMemory(table, chunk);
         if (entries.length === 0) continue;
         const { text, digest } = encodeChunk(entries);
@@ -959,7 +977,7 @@ export async function readChangesFromOtherTabs(): Promise<ReadRecords & { keys: 
       out.keys.push(recordKey(table, id));
     }
     // Removed by the other tab: in this chunk here, gone on disk.
-    for (const id of state.chunkMembers.get(table)?.get(chunk) ?? []) {
+    for (const id of chunkMembers().get(table)?.get(chunk) ?? []) {
       if (!present.has(id) && (db()[table] as Record<string, unknown>)[id] !== undefined) {
         out.rows.push({ table, id, value: null, rev: undefined });
         out.keys.push(recordKey(table, id));

@@ -246,23 +246,43 @@ function sameIndexedFields(a: Subscription, b: Subscription): boolean {
 // ---------------------------------------------------------------------------------------------
 // The store
 
-function stateFromSnapshot(snapshot: Snapshot, settings: MockSettings, revisionSeq: number, revisions?: Map<string, number>): MockDbState {
+function stateFromSnapshot(
+  snapshot: Snapshot,
+  settings: MockSettings,
+  revisionSeq: number,
+  revisions?: Map<string, number>,
+  /** `revisions` is the caller's to give away (a load's), with one for every row: kept as the store's map, not copied. */
+  adopt = false,
+): MockDbState {
   const order: Record<TableName, string[]> = { customers: [], plans: [], subscriptions: [] };
   const tables = { customers: newTable(), plans: newTable(), subscriptions: newTable() } as { [T in TableName]: Record<string, RowTypes[T]> };
-  const revs = new Map<string, number>();
   let seq = revisionSeq;
-  const rev = (key: string) => {
-    const known = revisions?.get(key);
-    if (known !== undefined) {
-      seq = Math.max(seq, known);
-      revs.set(key, known);
-    } else revs.set(key, ++seq);
-  };
+  let revs: Map<string, number>;
+  let rev: (key: string) => void;
+  const adopting = adopt && revisions !== undefined;
+  if (adopting && revisions) {
+    // The highest first, so a record without a revision gets a new, higher one.
+    for (const known of revisions.values()) if (known > seq) seq = known;
+    revs = revisions;
+    // Every row has one (the caller says so): only the reseller's may be missing.
+    rev = (key) => {
+      if (key === RESELLER_KEY && !revs.has(key)) revs.set(key, ++seq);
+    };
+  } else {
+    revs = new Map<string, number>();
+    rev = (key) => {
+      const known = revisions?.get(key);
+      if (known !== undefined) {
+        seq = Math.max(seq, known);
+        revs.set(key, known);
+      } else revs.set(key, ++seq);
+    };
+  }
   for (const table of TABLES) {
     for (const row of snapshot[table] as RowTypes[typeof table][]) {
       (tables[table] as Record<string, RowTypes[typeof table]>)[row.id] = row;
       order[table].push(row.id);
-      rev(recordKey(table, row.id));
+      if (!adopting) rev(recordKey(table, row.id));
     }
   }
   rev(RESELLER_KEY);
@@ -386,11 +406,11 @@ export function recordUndo(): { rollback(): void; forget(): void } {
 /** Replaces the whole store (scenario reset, import, load from IndexedDB, another tab's reset). */
 export function replaceAll(
   snapshot: Snapshot,
-  options: { source?: 'local' | 'external'; settings?: MockSettings; revisions?: Map<string, number> } = {},
+  options: { source?: 'local' | 'external'; settings?: MockSettings; revisions?: Map<string, number>; adoptRevisions?: boolean } = {},
 ): void {
   const prev = db();
   if ((options.source ?? 'local') === 'local') journal?.push({ kind: 'reset', state: prev });
-  const next = stateFromSnapshot(snapshot, options.settings ?? prev.settings, prev.revisionSeq, options.revisions);
+  const next = stateFromSnapshot(snapshot, options.settings ?? prev.settings, prev.revisionSeq, options.revisions, options.adoptRevisions);
   next.version = prev.version + 1;
   mockDb.setState(next, true);
   emit({ source: options.source ?? 'local', reset: true, keys: [] });
