@@ -40,23 +40,19 @@ export function backendWorkerChunk() {
       appHtml = path.resolve(config.root, 'index.html');
       base = config.base;
     },
-    // The inline script that starts the workers before the app's JavaScript (early-start.mjs).
+    // The inline script that starts the state reader before the app's JavaScript (early-start.mjs).
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        // The app's page only (Storybook's iframe.html, built with this config too, has no workers).
+        // The app's page only (Storybook's iframe.html, built with this config too, has no reader).
         if (ctx.filename !== appHtml) return undefined;
-        let backendUrl = `${base}src/mock-api/backend-worker.ts`;
         let readerUrl = `${base}src/mock-api/state-reader.ts`;
         if (command !== 'serve') {
-          const files = Object.values(ctx.bundle ?? {});
-          const backend = files.find((f) => f.type === 'chunk' && f.name === 'backend-worker');
-          const reader = files.find((f) => /(^|\/)state-reader-[\w-]+\.js$/.test(f.fileName));
-          if (!backend || !reader) throw new Error('hosting-panel:backend-worker-chunk: the backend or state reader worker is not in the build');
-          backendUrl = base + backend.fileName;
+          const reader = Object.values(ctx.bundle ?? {}).find((f) => /(^|\/)state-reader-[\w-]+\.js$/.test(f.fileName));
+          if (!reader) throw new Error('hosting-panel:backend-worker-chunk: the state reader worker is not in the build');
           readerUrl = base + reader.fileName;
         }
-        return [{ tag: 'script', children: earlyStartScript({ backendUrl, readerUrl }), injectTo: 'head-prepend' }];
+        return [{ tag: 'script', children: earlyStartScript({ readerUrl }), injectTo: 'head-prepend' }];
       },
     },
     resolveId(id) {

@@ -20,7 +20,7 @@ export type { StartupNotice } from './persistence';
 
 declare global {
   interface Window {
-    /** The workers index.html's first script started (scripts/early-start.mjs); taken by startMockApi. */
+    /** The state reader index.html's first script started (scripts/early-start.mjs); taken by startMockApi. */
     __hostingPanelEarly?:
       { backend?: Worker; backendError?: string; readerPort?: MessagePort; readerFailed?: boolean; onReaderFailed?: () => void } | undefined;
   }
@@ -85,20 +85,20 @@ function startStateReader(gone: () => void): MessagePort | undefined {
  * (default: take them now).
  */
 export async function startMockApi(params: MockUrlParams = takeMockUrlParameters()): Promise<StartupReport> {
-  // Started by index.html's first script when it could (scripts/early-start.mjs), else here.
-  const early = window.__hostingPanelEarly;
-  window.__hostingPanelEarly = undefined;
   // A chunk of the page's own build, sharing its modules (scripts/backend-worker-chunk.mjs).
-  const thread = early?.backend ?? new Worker(backendWorkerUrl, { type: 'module', name: 'hosting-panel-backend' });
+  const thread = new Worker(backendWorkerUrl, { type: 'module', name: 'hosting-panel-backend' });
   // The worker failing to load, or failing later: requests then get 503 instead of waiting forever.
   const down = new Promise<never>((_, reject) => {
-    const fail = (message: string | undefined) => reject(new Error(`the backend's worker failed${message ? `: ${message}` : ''}`));
-    if (early?.backendError !== undefined) fail(early.backendError);
-    thread.addEventListener('error', (event) => fail(event.message), { once: true });
+    thread.addEventListener('error', (event) => reject(new Error(`the backend's worker failed${event.message ? `: ${event.message}` : ''}`)), {
+      once: true,
+    });
   });
   down.catch(() => undefined);
   const backend = wrap<BackendApi>(thread);
   const readerGone = () => void backend.readerGone();
+  // Started by index.html's first script when it could (scripts/early-start.mjs), else here.
+  const early = window.__hostingPanelEarly;
+  window.__hostingPanelEarly = undefined;
   let reader: MessagePort | undefined;
   if (early?.readerPort) {
     if (!early.readerFailed) reader = early.readerPort;
