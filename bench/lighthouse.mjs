@@ -3,7 +3,7 @@
  * `npm run bench:lighthouse`: issue 17's Lighthouse figures alone (bench/lighthouse-audit.mjs,
  * the same audit `npm run bench` runs in its main table): builds the app, serves it, audits
  * `/subscriptions?scenario=default` and `large` with the mobile preset, medians over
- * BENCH_LH_RUNS runs (default 3); writes bench/lighthouse-results.json; exits 1 when a figure is
+ * BENCH_LH_RUNS runs (default 5); writes bench/lighthouse-results.json; exits 1 when a figure is
  * outside its budget.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { root, startServer, stopServer } from './common.mjs';
 import { LIGHTHOUSE_BUDGETS, runLighthouse } from './lighthouse-audit.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4410);
-const RUNS = Number(process.env.BENCH_LH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_LH_RUNS ?? 5);
 const tmp = path.join(root, 'bench/.tmp', `lighthouse-${PORT}`);
 const log = (...args) => console.log('[lighthouse]', ...args);
 
