@@ -372,6 +372,23 @@ describe('chunks as written are not checked twice (encodeChunk)', () => {
     expect(Object.hasOwn(db().customers, 'cus-0001')).toBe(true);
   });
 
+  it('the rules between records are checked again unless the reseller record is as written too', async () => {
+    const { name, raw } = await saved();
+    const stamps = (await raw.get('meta', 'stamps')) as Record<string, string>;
+    expect(stamps['meta/reseller']).toEqual(expect.any(String));
+    // Every chunk untouched; the reseller's pool loses the address sub-00001 uses.
+    const row = (await raw.get('meta', 'reseller')) as { rev: number; value: { ipPool: { address: string }[] } };
+    const first = decodeChunk(await raw.get('subscriptions', 'c0')).entries as [string, number, { ipAddress: string }][];
+    const address = first.find(([id]) => id === 'sub-00001')![2].ipAddress;
+    row.value.ipPool = row.value.ipPool.filter((ip) => ip.address !== address);
+    await raw.put('meta', row, 'reseller');
+    raw.close();
+    resetToScenario('empty');
+    const { notice } = await startPersistence({ dbName: name, fallback });
+    expect(notice?.dropped?.subscriptions).toContain('sub-00001');
+    expect(Object.hasOwn(db().subscriptions, 'sub-00001')).toBe(false);
+  });
+
   it('chunks in the older array form are read, checked, and saved again as text', async () => {
     const { name, raw } = await saved();
     for (const table of ['customers', 'plans', 'subscriptions']) {

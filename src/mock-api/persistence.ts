@@ -485,7 +485,10 @@ async function readAll(idb: IDBPDatabase, pre?: PreRead): Promise<ReadResult> {
     if (!asWritten) uncheckedChunks++;
     else for (const value of values) checked.add(value);
   }
-  const result = readDocument(doc, state.migrations, state.schemaVersion, { salvage: true, checked });
+  // Every chunk, and the reseller record, exactly as written: the rules between records are not checked again.
+  const resellerAsWritten = resellerRow !== undefined && stamps.get(RESELLER_STAMP) === digestOf(JSON.stringify(resellerRow));
+  const wholeAsWritten = resellerAsWritten && uncheckedChunks === 0 && unreadable === 0 && problems.length === 0;
+  const result = readDocument(doc, state.migrations, state.schemaVersion, { salvage: true, checked, wholeAsWritten });
   if (!result.ok) return bad(result.reason, [...new Set(problems), result.detail].join(' '), raw);
   const dropped: DroppedSummary = { customers: [], plans: [], subscriptions: [], unreadable };
   for (const record of result.dropped ?? []) {
@@ -494,8 +497,13 @@ async function readAll(idb: IDBPDatabase, pre?: PreRead): Promise<ReadResult> {
     problems.push(`${record.table}${record.id ? ` ${record.id}` : ''}: ${record.issues.map((i) => `${i.path || '(record)'} ${i.code}`).join(', ')}.`);
   }
   if (doc.counters !== undefined && !validate(countersSchema, doc.counters).ok) problems.push('Its id counters were not valid and were rebuilt.');
-  // Chunks in the older array form (or valid but not as written): saved again whole, so the next load skips their checks.
-  const loaded: Loaded = { snapshot: result.snapshot, revisions, settings: asSettings(settings), migrated: result.migrated || uncheckedChunks > 0 };
+  // Chunks in the older array form (or valid but not as written), or a reseller saved before it had a stamp: saved again whole, so the next load skips their checks.
+  const loaded: Loaded = {
+    snapshot: result.snapshot,
+    revisions,
+    settings: asSettings(settings),
+    migrated: result.migrated || uncheckedChunks > 0 || !stamps.has(RESELLER_STAMP),
+  };
   if (problems.length === 0) return { kind: 'ok', loaded, stamps, generation };
   // Something was left out: keep the rest, say what, keep the damaged data for download.
   loaded.migrated = true;
@@ -727,6 +735,8 @@ function cancelScheduled() {
 }
 
 const STAMPS = 'stamps';
+/** The reseller record's stamp in meta `stamps` (beside the chunks' `table/chunk` ones). */
+const RESELLER_STAMP = 'meta/reseller';
 const DAMAGED = 'damaged';
 
 /** The damaged saved data found at start-up, as JSON text to download (undefined: none). */
@@ -899,8 +909,12 @@ async function writeIn(tx: IDBPTransaction<unknown, StoreName[], 'readwrite'>, o
       const group = dirty.get(k) ?? { table: record.table, chunk, ids: [] };
       group.ids.push(record.id);
       dirty.set(k, group);
-    } else if (key === RESELLER_KEY) ops.push(meta.put({ rev: s.revisions.get(key) ?? 0, value: s.reseller }, 'reseller'));
-    else if (key === COUNTERS_KEY) ops.push(meta.put(s.counters satisfies Counters, 'counters'));
+    } else if (key === RESELLER_KEY) {
+      const row: StoredRow = { rev: s.revisions.get(key) ?? 0, value: s.reseller };
+      ops.push(meta.put(row, 'reseller'));
+      // Its stamp, as a chunk's: a load knows the reseller is as written (resellerAsWritten).
+      stamps.set(RESELLER_STAMP, digestOf(JSON.stringify(row)));
+    } else if (key === COUNTERS_KEY) ops.push(meta.put(s.counters satisfies Counters, 'counters'));
     else if (key === SETTINGS_KEY) ops.push(meta.put(s.settings, 'settings'));
   }
   for (const [k, { table, chunk, ids }] of dirty) {

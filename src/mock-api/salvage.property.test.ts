@@ -123,3 +123,16 @@ describe('recordProblems with records this app wrote (trusted)', () => {
     );
   });
 });
+
+describe('salvageState of a whole state as written', () => {
+  it('skips the rules between records only when every record is trusted', () => {
+    const doc = structuredClone(base) as unknown as { subscriptions: Row[] } & Record<string, unknown>;
+    // Between records only: two subscriptions on one system user.
+    doc.subscriptions[1].systemUser = doc.subscriptions[0].systemUser;
+    const all = new Set<unknown>([...doc.subscriptions, ...(doc.customers as Row[]), ...(doc.plans as Row[])]);
+    expect(salvageState(doc, 'x', all, true)!.dropped).toEqual([]);
+    const allButOne = new Set([...all].filter((row) => row !== doc.subscriptions[5]));
+    expect(salvageState(doc, 'x', allButOne, true)!.dropped.map((d) => d.id)).toEqual([doc.subscriptions[1].id]);
+    expect(salvageState(doc, 'x', all, false)!.dropped.map((d) => d.id)).toEqual([doc.subscriptions[1].id]);
+  });
+});

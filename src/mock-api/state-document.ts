@@ -70,7 +70,7 @@ export function readDocument(
   migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
   target: number = SCHEMA_VERSION,
   /** `checked`: records known to obey the field rules (as this app wrote them): taken as they are when nothing was migrated. */
-  options: { salvage?: boolean; checked?: ReadonlySet<unknown> } = {},
+  options: { salvage?: boolean; checked?: ReadonlySet<unknown>; wholeAsWritten?: boolean } = {},
 ): DocumentResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return invalid('The state is not a JSON object.');
   let doc = input as Record<string, unknown>;
@@ -96,7 +96,12 @@ export function readDocument(
   }
   if (options.salvage) {
     // A saved state: keep every valid record, name the dropped ones (issue 13, class 5).
-    const salvaged = salvageState(doc as RawState, 'salvaged', version === target ? options.checked : undefined);
+    const salvaged = salvageState(
+      doc as RawState,
+      'salvaged',
+      version === target ? options.checked : undefined,
+      version === target && options.wholeAsWritten === true,
+    );
     if (!salvaged) return invalid('Its reseller record is not valid, so nothing could be kept.');
     return { ok: true, snapshot: salvaged.data, migrated: version !== target, dropped: salvaged.dropped };
   }
