@@ -177,7 +177,7 @@ const state: {
  * Forgets which ids each chunk holds (after a load or a reset): rebuilt from the store when a
  * write first needs it, not on the way to the first rows (~10 ms for 50,000 subscriptions).
  */
-function rebuildChunkMembers(): void {
+function forgetChunkMembers(): void {
   state.chunkMembers = undefined;
 }
 
@@ -398,8 +398,9 @@ async function readAll(idb: IDBPDatabase, pre?: PreRead): Promise<ReadResult> {
       await source.done();
       return bad('invalid', `The saved scenario "${String(info.scenario)}" cannot be rebuilt.`);
     }
+    // Read from the same source, whichever it is, before its transaction ends.
+    const settings = asSettings((await source.meta('settings')) as MockSettings | undefined);
     await source.done();
-    const settings = pre ? asSettings(pre.meta.settings as MockSettings | undefined) : await readSettings(idb);
     // `migrated` asks for the whole state to be written (it still is not on disk).
     const snapshot = await state.scenarios.build(info.scenario);
     return { kind: 'ok', loaded: { snapshot, revisions: startRevisions(snapshot), settings, migrated: true, rebuilt: true }, stamps: new Map(), generation };
@@ -609,14 +610,14 @@ export async function startPersistence(options: OpenOptions): Promise<{ notice?:
       console.error('Hosting Panel: could not keep the damaged saved data', error);
     }
   }
-  rebuildChunkMembers();
+  forgetChunkMembers();
   state.knownStamps = read.kind === 'ok' ? read.stamps : new Map();
   // A scenario chosen now, or the default one replacing what could not be read, is new data.
   state.knownGeneration = read.kind === 'ok' ? read.generation : newStamp();
   state.pendingGeneration = undefined;
   state.unsubscribe = onCommit((event) => {
     // Chunk membership follows every change, this tab's and the others'.
-    if (event.reset) rebuildChunkMembers();
+    if (event.reset) forgetChunkMembers();
     else
       for (const key of event.keys) {
         const record = parseRecordKey(key);

@@ -9,6 +9,12 @@ import type { ReaderMessage } from './state-reader';
 
 /** Called when the page saw the state reader fail: a load then reads by itself (set while one waits). */
 let readerGone = (): void => undefined;
+/** Said before the load began waiting (the page hears of a failure whenever it happens): it does not wait at all. */
+let readerGoneEarly = false;
+export const stateReaderGone = (): void => {
+  readerGoneEarly = true;
+  readerGone();
+};
 /** The load is done with the reader: a later failure is no news. */
 export const stateReaderSettled = (): void => {
   readerGone = () => undefined;
@@ -17,12 +23,6 @@ export const stateReaderSettled = (): void => {
 export const resetStateReader = (): void => {
   readerGoneEarly = false;
   readerGone = () => undefined;
-};
-/** Said before the load began waiting (the page hears of a failure whenever it happens): it does not wait at all. */
-let readerGoneEarly = false;
-export const stateReaderGone = (): void => {
-  readerGoneEarly = true;
-  readerGone();
 };
 
 /**
