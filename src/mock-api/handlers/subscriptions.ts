@@ -24,7 +24,22 @@ import type { RecordStatus, Subscription, SyncConflict, SyncState } from '../../
 import { enumFilter, fold, json, pageOf, parseListQuery, preconditionFailed, problem, readJson, type ProblemBody } from '../http';
 import { OWNER_RESELLER, db, readTx, transact, type Transaction } from '../store';
 import { deriveSystemUser } from '../system-user';
-import { checkIfMatch, etagHolds, etagOfRecord, handle, memo, need, noBody, parseWith, route, sortedIds, taken, toProblem, unprocessable } from './common';
+import {
+  checkIfMatch,
+  etagHolds,
+  etagOfRecord,
+  handle,
+  leadingIds,
+  memo,
+  need,
+  noBody,
+  parseWith,
+  route,
+  sortedIds,
+  taken,
+  toProblem,
+  unprocessable,
+} from './common';
 import { englishReason } from '../messages';
 import { foldedOwnerNames, subscriptionListItem, subscriptionView } from './views';
 
@@ -234,6 +249,13 @@ export const subscriptionHandlers = [
       const q = fold(query.q);
       const ofCustomer = customerId ? (ix.subscriptionsByOwner.get(customerId) ?? new Set<string>()) : undefined;
       const ofPlan = planId ? new Set([...(ix.subscriptionsByPlan.get(planId) ?? []), ...(ix.subscriptionsByAddon.get(planId) ?? [])]) : undefined;
+      const view = (id: string) => subscriptionListItem(s.subscriptions[id]!, s);
+      if (!ofCustomer && !ofPlan && !status && !sync && !q) {
+        // Nothing filtered: the page is the first rows of the whole order.
+        const all = s.order.subscriptions;
+        const lead = leadingIds(`subscriptions:${query.sort}`, all, sortKey(query.sort), query.order, query.page * query.pageSize);
+        return json({ ...pageOf(lead, query, view), total: all.length });
+      }
       const ids = sortedIds(`subscriptions:${query.sort}`, s.order.subscriptions, sortKey(query.sort), query.order).filter((id) => {
         if (ofCustomer && !ofCustomer.has(id)) return false;
         if (ofPlan && !ofPlan.has(id)) return false;
@@ -242,7 +264,7 @@ export const subscriptionHandlers = [
         if (sync && syncState(sub) !== sync) return false;
         return !q || haystack(id).includes(q);
       });
-      return json(pageOf(ids, query, (id) => subscriptionListItem(s.subscriptions[id]!, s)));
+      return json(pageOf(ids, query, view));
     }),
   ),
 
