@@ -7,9 +7,9 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { onExternalChange, startCrossTab, stopCrossTab } from './cross-tab';
 import { resetToScenario } from './handlers/mock-tools';
-import { flushPersistence, startPersistence, stopPersistence } from './persistence';
+import { flushPersistence, readKeys, startPersistence, stopPersistence } from './persistence';
 import { buildScenario } from './scenarios';
-import { db, recordKey, revisionOf, transact } from './store';
+import { SETTINGS_KEY, db, recordKey, revisionOf, setSettings, transact } from './store';
 import type * as StoreModule from './store';
 import type * as PersistenceModule from './persistence';
 import type * as CrossTabModule from './cross-tab';
@@ -96,4 +96,32 @@ it('a scenario reset in one tab resets the other', async () => {
   await seen;
   expect(tabB.store.db().scenario).toBe('sync-failure');
   expect(tabB.store.db().order.subscriptions).toEqual(db().order.subscriptions);
+});
+
+it('settings saved in one tab show in the other', async () => {
+  const seen = nextChange(tabB.crossTab.onExternalChange);
+  setSettings({ latencyMs: 40, failureRate: 0 });
+  await flushPersistence();
+  await seen;
+  expect(tabB.store.db().settings).toEqual({ latencyMs: 40, failureRate: 0 });
+});
+
+it('a tab’s own unsaved settings are not overwritten by what another tab saved before', async () => {
+  // As on a same-tab navigation to `?latency=250`: the page left behind is still saving its
+  // settings when the new one has taken its own from the address.
+  const seenByB = nextChange(tabB.crossTab.onExternalChange);
+  setSettings({ latencyMs: 100, failureRate: 0 });
+  const savedByA = flushPersistence();
+  tabB.store.setSettings({ latencyMs: 250, failureRate: 0.5 });
+  expect(tabB.persistence.settingsUnsaved()).toBe(true);
+  await savedByA;
+  await seenByB;
+  expect(tabB.store.db().settings).toEqual({ latencyMs: 250, failureRate: 0.5 });
+  // Tab B's write then tells tab A: both end with the newer settings, on disk too.
+  const seenByA = nextChange(onExternalChange);
+  await tabB.persistence.flushPersistence();
+  await seenByA;
+  expect(tabB.persistence.settingsUnsaved()).toBe(false);
+  expect(db().settings).toEqual({ latencyMs: 250, failureRate: 0.5 });
+  expect((await readKeys([SETTINGS_KEY])).settings).toEqual({ latencyMs: 250, failureRate: 0.5 });
 });

@@ -19,6 +19,7 @@ import {
   readChangesFromOtherTabs,
   readKeys,
   readSaved,
+  settingsUnsaved,
   type ReadRecords,
 } from './persistence';
 import { problem, type ApiProblem } from './http';
@@ -115,7 +116,8 @@ async function catchUpFromDisk(): Promise<void> {
 async function adoptSaved(): Promise<void> {
   const saved = await readSaved();
   if (!saved) return;
-  replaceAll(saved.snapshot, { source: 'external', settings: saved.settings, revisions: saved.revisions });
+  // The mock's settings are not part of the data: this tab's unsaved ones stay.
+  replaceAll(saved.snapshot, { source: 'external', settings: settingsUnsaved() ? db().settings : saved.settings, revisions: saved.revisions });
   for (const listener of listeners) listener();
 }
 
@@ -239,10 +241,16 @@ async function applyMessage(message: ChangeMessage): Promise<void> {
     await adoptSaved();
     return;
   } else {
+    const settingsBefore = db().settings;
     const read = await readKeys(message.keys);
     applyRead(read);
     // Only settings the schema accepts: a bad value written by hand could stall every request.
-    if (message.keys.includes(SETTINGS_KEY) && read.settings && validate(settingsSchema, read.settings).ok) setSettings(read.settings, 'external');
+    // Not over this tab's own newer ones: changed and not saved yet (`?latency=` at start-up,
+    // while the tab it came from was still saving its own), or changed while this read was under
+    // way (saved maybe after it). This tab's write then tells the other tabs.
+    const newerHere = settingsUnsaved() || db().settings !== settingsBefore;
+    if (message.keys.includes(SETTINGS_KEY) && read.settings && validate(settingsSchema, read.settings).ok && !newerHere)
+      setSettings(read.settings, 'external');
   }
   for (const listener of listeners) listener();
 }

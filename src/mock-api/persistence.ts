@@ -132,6 +132,9 @@ const state: {
   pendingKeys: Set<string>;
   /** The whole store was replaced (a scenario, an import): the next write rewrites everything. */
   pendingReset: boolean;
+  /** How many times this tab changed the mock's settings, and how many of those are on disk. */
+  settingsChanges: number;
+  settingsSaved: number;
   /** The scheduled write: on idle, on a timeout, or deferred after a large start-up. */
   timer: { idle: number } | { timeout: ReturnType<typeof setTimeout> } | { deferred: ReturnType<typeof setTimeout> } | undefined;
   /** The write under way (writes never overlap). */
@@ -159,6 +162,8 @@ const state: {
   database: undefined,
   pendingKeys: new Set(),
   pendingReset: false,
+  settingsChanges: 0,
+  settingsSaved: 0,
   timer: undefined,
   flushing: Promise.resolve(),
   unsubscribe: undefined,
@@ -624,6 +629,7 @@ export async function startPersistence(options: OpenOptions): Promise<{ notice?:
         if (record) addMember(record.table, record.id);
       }
     if (event.source !== 'local') return;
+    if (event.keys.includes(SETTINGS_KEY)) state.settingsChanges++;
     if (event.reset) {
       state.pendingReset = true;
       // This tab replaced the whole data: the next full write starts a new generation.
@@ -670,6 +676,8 @@ export function stopPersistence(): void {
   cancelScheduled();
   state.pendingKeys = new Set();
   state.pendingReset = false;
+  state.settingsChanges = 0;
+  state.settingsSaved = 0;
   state.database?.close();
   state.database = undefined;
 }
@@ -781,6 +789,8 @@ function flushQueued(): Promise<void> {
   cancelScheduled();
   const reset = state.pendingReset;
   const keys = [...state.pendingKeys];
+  // A whole write saves the settings too.
+  const settingsUpTo = reset || state.pendingKeys.has(SETTINGS_KEY) ? state.settingsChanges : undefined;
   state.pendingReset = false;
   state.pendingKeys = new Set();
   const run = state.flushing.then(async () => {
@@ -796,6 +806,7 @@ function flushQueued(): Promise<void> {
       state.lastFailure = new StorageWriteError(error);
       throw state.lastFailure;
     }
+    if (settingsUpTo !== undefined) state.settingsSaved = Math.max(state.settingsSaved, settingsUpTo);
     for (const listener of afterFlushListeners) listener({ reset, keys });
   });
   state.flushing = run.catch(() => undefined);
@@ -1008,6 +1019,15 @@ export async function readChangesFromOtherTabs(): Promise<ReadRecords & { keys: 
   await tx.done;
   state.knownStamps = stamps;
   return out;
+}
+
+/**
+ * This tab changed the mock's settings and has not saved them yet (queued, or in a write still
+ * under way): they are newer than any another tab saved, and this tab's next write saves them and tells the
+ * others.
+ */
+export function settingsUnsaved(): boolean {
+  return state.settingsChanges > state.settingsSaved;
 }
 
 /** Reads the given record keys from IndexedDB (another tab wrote them). */
