@@ -259,7 +259,7 @@ async function initialJs(browser) {
   const seen = new Set();
   for (const res of scripts) {
     const url = res.url();
-    if (seen.has(url) || url.endsWith('mockServiceWorker.js')) continue; // the worker script is not page JS
+    if (seen.has(url) || url.endsWith('hosting-panel-sw.js')) continue; // the worker script is not page JS
     seen.add(url);
     bytes += gzipSync(await res.body(), { level: 9 }).length;
   }

@@ -258,9 +258,37 @@ export class MockApi {
     return this.request<{ scenario: string; build: string; counts: Record<string, number>; states: Record<string, number> }>('POST', '/_mock/build', body);
   }
 
-  /** `PUT /_mock/settings`: either field may be left out. */
-  settings(settings: Partial<MockSettings>) {
-    return this.request<MockSettings>('PUT', '/_mock/settings', settings);
+  /**
+   * `PUT /_mock/settings`: either field may be left out. Resolves once the page shows the new
+   * settings (the faults banner has appeared, changed or gone): the banner moves the page down,
+   * and a click aimed before it moved would land beside its target.
+   */
+  async settings(settings: Partial<MockSettings>) {
+    const result = await this.request<MockSettings>('PUT', '/_mock/settings', settings);
+    if (result.status === 200) await this.settingsShown(result.body);
+    return result;
+  }
+
+  /** Waits until the faults banner of the page (when it shows the app) says `settings`. */
+  private async settingsShown(settings: MockSettings) {
+    await expect
+      .poll(
+        () =>
+          this.page
+            .evaluate((expected) => {
+              // Not the app's shell (an error page, another site): nothing shows the settings.
+              if (!document.getElementById('main')) return true;
+              const banner = document.querySelector('.faults-banner');
+              if (expected.latencyMs === 0 && expected.failureRate === 0) return banner === null;
+              const canonical = (value: unknown) => JSON.stringify(value, Object.keys((value ?? {}) as object).sort());
+              const shown = banner?.getAttribute('data-mock-settings');
+              return shown !== null && shown !== undefined && canonical(JSON.parse(shown)) === canonical(expected);
+            }, settings)
+            // A navigation under way: the next page starts with the saved settings anyway.
+            .catch(() => true),
+        { message: 'the page shows the new mock settings', intervals: [25] },
+      )
+      .toBe(true);
   }
 
   /** `GET /_mock/settings`. */

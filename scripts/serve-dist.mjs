@@ -2,7 +2,7 @@
 /**
  * Serves a production build as a static host would, for the e2e suite and the benchmark:
  * hashed files under /assets/ are cached for good (`immutable`), everything else (index.html,
- * mockServiceWorker.js, locales) is revalidated; any other path gets index.html (client routes);
+ * hosting-panel-sw.js, locales) is revalidated; any other path gets index.html (client routes);
  * the build's precompressed `.br` / `.gz` files go to browsers that accept them.
  *
  * Why not `vite preview`: it sends every file with `Cache-Control: no-cache` and gzips it again

@@ -141,7 +141,8 @@ function FaultsBanner() {
 function FaultsBannerText({ current, update }: { current: MockSettings; update: ReturnType<typeof useUpdateMockSettings> }) {
   const { t } = useTranslation('tools');
   return (
-    <div className="notice faults-banner">
+    // The settings as data too: a QA suite's helper waits for them (e2e/fixtures.ts `settings`).
+    <div className="notice faults-banner" data-mock-settings={JSON.stringify(current)}>
       <p>{t('banner.on', { latencyMs: current.latencyMs, failureRate: current.failureRate })}</p>
       {current.failOn && current.failOn.length > 0 ? <p>{t('banner.failOn', { requests: current.failOn.join(', ') })}</p> : null}
       <div className="toolbar">

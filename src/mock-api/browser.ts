@@ -1,7 +1,8 @@
 /**
  * Starts the mock API in the browser. The backend (store, persistence, cross-tab, handlers) runs
- * in its own Web Worker (backend-worker.ts); this page side registers MSW's service worker with
- * one handler that hands every /api/v1 request to it and returns its answer. The app's requests
+ * in its own Web Worker (backend-worker.ts); this page side registers the mock API's service
+ * worker (public/hosting-panel-sw.js) with one handler that hands every /api/v1 request to it
+ * and returns its answer. The app's requests
  * — and a QA suite's own `fetch('/api/v1/…')` from the page — go through the service worker
  * exactly as before: only where the handlers run has changed (off the main thread, issue 17).
  * The app's bootstrap renders the shell at once, calls `startMockApi()` (the API client holds its
@@ -11,7 +12,7 @@ import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { BackendApi } from './backend-worker';
 import type { BackendEvent, StartupReport, WireRequest, WireResponse } from './backend';
 import { takeMockUrlParameters, type MockUrlParams } from './url-parameters';
-import { startServiceWorker, type InterceptedRequest, type MockResponse } from './service-worker-client';
+import { SERVICE_WORKER_SCRIPT, startServiceWorker, type InterceptedRequest, type MockResponse } from './service-worker-client';
 import { BACKEND_UNAVAILABLE, PROBLEM_TYPE_BASE } from './problem-type';
 import backendWorkerUrl from 'virtual:backend-worker-url';
 
@@ -114,7 +115,7 @@ export async function startMockApi(params: MockUrlParams = takeMockUrlParameters
         }),
         ...(reader ? [transfer(reader, [reader])] : []),
       ),
-      startServiceWorker(`${import.meta.env.BASE_URL}mockServiceWorker.js`, forwardTo(backend, down)).then(() => performance.mark('hp:worker-ready')),
+      startServiceWorker(`${import.meta.env.BASE_URL}${SERVICE_WORKER_SCRIPT}`, forwardTo(backend, down)).then(() => performance.mark('hp:worker-ready')),
     ]),
     down,
   ]);

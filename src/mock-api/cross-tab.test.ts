@@ -9,6 +9,7 @@ import { onExternalChange, startCrossTab, stopCrossTab } from './cross-tab';
 import { resetToScenario } from './handlers/mock-tools';
 import { flushPersistence, readKeys, startPersistence, stopPersistence } from './persistence';
 import { buildScenario } from './scenarios';
+import { REBUILDABLE } from './rebuildable';
 import { SETTINGS_KEY, db, recordKey, revisionOf, setSettings, transact } from './store';
 import type * as StoreModule from './store';
 import type * as PersistenceModule from './persistence';
@@ -124,4 +125,89 @@ it('a tab’s own unsaved settings are not overwritten by what another tab saved
   expect(tabB.persistence.settingsUnsaved()).toBe(false);
   expect(db().settings).toEqual({ latencyMs: 250, failureRate: 0.5 });
   expect((await readKeys([SETTINGS_KEY])).settings).toEqual({ latencyMs: 250, failureRate: 0.5 });
+});
+
+it('of two whole-data replacements, the one chosen last stays, whichever is written last', async () => {
+  // As on a same-tab navigation from `?scenario=empty` to `?scenario=default&latency=250`: the page
+  // left behind writes its start-up scenario after the new page has written its own.
+  const now = Date.now();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  try {
+    vi.setSystemTime(now + 1_000);
+    resetToScenario('empty');
+    vi.setSystemTime(now + 2_000);
+    tabB.tools.resetToScenario('default');
+    tabB.store.setSettings({ latencyMs: 250, failureRate: 0.5 });
+    await tabB.persistence.flushPersistence();
+    const adopted = nextChange(onExternalChange);
+    // Tab A's older choice is refused on disk, and tab A takes the newer one.
+    await flushPersistence();
+    await adopted;
+  } finally {
+    vi.useRealTimers();
+  }
+  expect(db().scenario).toBe('default');
+  expect(db().order.customers).toEqual(tabB.store.db().order.customers);
+  expect(db().order.customers.length).toBeGreaterThan(0);
+  expect(db().settings).toEqual({ latencyMs: 250, failureRate: 0.5 });
+  expect(tabB.store.db().scenario).toBe('default');
+  expect(tabB.store.db().settings).toEqual({ latencyMs: 250, failureRate: 0.5 });
+  expect((await readKeys([SETTINGS_KEY])).settings).toEqual({ latencyMs: 250, failureRate: 0.5 });
+  // And tab A writes on the adopted data again, with no whole write of its old data queued.
+  const seenByB = nextChange(tabB.crossTab.onExternalChange);
+  transact((tx) => {
+    tx.put('customers', { ...tx.get('customers', 'cus-0001')!, city: 'Lyon' });
+  });
+  await flushPersistence();
+  await seenByB;
+  expect(tabB.store.db().customers['cus-0001']?.city).toBe('Lyon');
+  expect(tabB.store.db().scenario).toBe('default');
+});
+
+it('a start-up scenario chosen before the saved one does not replace it', async () => {
+  // The page left behind was still starting (its scenario not even named on disk yet).
+  const saved = tabB.store.db().order.customers;
+  const now = Date.now();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  try {
+    // Before the last test's choices (made 1–2 s ahead of the clock).
+    vi.setSystemTime(now);
+    const adopted = nextChange(onExternalChange);
+    let heardByB = false;
+    const offB = tabB.crossTab.onExternalChange(() => (heardByB = true));
+    await startPersistence({ dbName: DB, fallback, startWith: () => buildScenario('empty'), scenarios: REBUILDABLE });
+    await adopted;
+    offB();
+    expect(heardByB).toBe(false);
+  } finally {
+    vi.useRealTimers();
+  }
+  expect(db().scenario).toBe('default');
+  expect(db().order.customers).toEqual(saved);
+  expect(tabB.store.db().scenario).toBe('default');
+});
+
+it('a tab adopting data chosen after its own settings takes that data’s settings, and does not write its own over them', async () => {
+  const now = Date.now();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  try {
+    // Tab A chose a scenario and faults (not saved yet); tab B chose others since, and saved them.
+    vi.setSystemTime(now + 3_000);
+    resetToScenario('empty');
+    setSettings({ latencyMs: 7, failureRate: 0 });
+    vi.setSystemTime(now + 4_000);
+    tabB.tools.resetToScenario('sync-failure');
+    tabB.store.setSettings({ latencyMs: 300, failureRate: 0.25 });
+    await tabB.persistence.flushPersistence();
+    const adopted = nextChange(onExternalChange);
+    await flushPersistence();
+    await adopted;
+    await flushPersistence();
+  } finally {
+    vi.useRealTimers();
+  }
+  expect(db().scenario).toBe('sync-failure');
+  expect(db().settings).toEqual({ latencyMs: 300, failureRate: 0.25 });
+  expect((await readKeys([SETTINGS_KEY])).settings).toEqual({ latencyMs: 300, failureRate: 0.25 });
+  expect(tabB.store.db().settings).toEqual({ latencyMs: 300, failureRate: 0.25 });
 });

@@ -13,13 +13,18 @@
 import {
   StateReplacedError,
   StorageWriteError,
+  adoptedSaved,
   failedFlushCount,
   flushDurably,
+  knownGeneration,
   onPersisted,
+  onReplaced,
   readChangesFromOtherTabs,
   readKeys,
   readSaved,
+  savedGeneration,
   settingsUnsaved,
+  unsavedSettingsStay,
   type ReadRecords,
 } from './persistence';
 import { problem, type ApiProblem } from './http';
@@ -44,6 +49,7 @@ export function onExternalChange(listener: () => void): () => void {
 
 let channel: BroadcastChannel | undefined;
 let stopPersisted: (() => void) | undefined;
+let stopReplaced: (() => void) | undefined;
 let queue: Promise<void> = Promise.resolve();
 
 /** Starts broadcasting this tab's writes and applying the other tabs'. */
@@ -55,6 +61,10 @@ export function startCrossTab(tabId: string = crypto.randomUUID()): () => void {
   stopPersisted = onPersisted(({ reset, keys }) => {
     const message: CrossTabMessage = reset ? { type: 'reset', from: tabId } : { type: 'changed', from: tabId, keys };
     ch.postMessage(message);
+  });
+  // A queued write of this tab was refused (the data was replaced since): take what is saved.
+  stopReplaced = onReplaced(() => {
+    queue = queue.then(adoptSaved).catch((error: unknown) => console.error('Hosting Panel: cross-tab update failed', error));
   });
   ch.onmessage = (event: MessageEvent<CrossTabMessage>) => {
     const message = event.data;
@@ -87,6 +97,8 @@ export function holdMessagesUntil(ready: Promise<unknown>): void {
 export function stopCrossTab(): void {
   stopPersisted?.();
   stopPersisted = undefined;
+  stopReplaced?.();
+  stopReplaced = undefined;
   channel?.close();
   channel = undefined;
   setWriteGate(undefined);
@@ -116,8 +128,10 @@ async function catchUpFromDisk(): Promise<void> {
 async function adoptSaved(): Promise<void> {
   const saved = await readSaved();
   if (!saved) return;
-  // The mock's settings are not part of the data: this tab's unsaved ones stay.
-  replaceAll(saved.snapshot, { source: 'external', settings: settingsUnsaved() ? db().settings : saved.settings, revisions: saved.revisions });
+  // The mock's settings are not part of the data: this tab's unsaved ones stay when they are newer.
+  const keepSettings = unsavedSettingsStay();
+  replaceAll(saved.snapshot, { source: 'external', settings: keepSettings ? db().settings : saved.settings, revisions: saved.revisions });
+  adoptedSaved(keepSettings);
   for (const listener of listeners) listener();
 }
 
@@ -238,6 +252,8 @@ function applyRead(read: ReadRecords): boolean {
 
 async function applyMessage(message: ChangeMessage): Promise<void> {
   if (message.type === 'reset') {
+    // Already held here (this tab's own start-up scenario, announced by the tab that adopted it).
+    if ((await savedGeneration()) === knownGeneration() && knownGeneration() !== undefined) return;
     await adoptSaved();
     return;
   } else {

@@ -135,6 +135,8 @@ const state: {
   /** How many times this tab changed the mock's settings, and how many of those are on disk. */
   settingsChanges: number;
   settingsSaved: number;
+  /** When this tab last changed the settings (Date.now()). */
+  settingsChangedAt: number;
   /** The scheduled write: on idle, on a timeout, or deferred after a large start-up. */
   timer: { idle: number } | { timeout: ReturnType<typeof setTimeout> } | { deferred: ReturnType<typeof setTimeout> } | undefined;
   /** The write under way (writes never overlap). */
@@ -156,7 +158,7 @@ const state: {
   damaged: unknown;
   /** How many flushes failed so far, and the last failure (the write gate compares counts). */
   failedFlushes: number;
-  lastFailure: StorageWriteError | undefined;
+  lastFailure: StorageWriteError | StateReplacedError | undefined;
 } = {
   chunkMembers: undefined,
   database: undefined,
@@ -164,6 +166,7 @@ const state: {
   pendingReset: false,
   settingsChanges: 0,
   settingsSaved: 0,
+  settingsChangedAt: 0,
   timer: undefined,
   flushing: Promise.resolve(),
   unsubscribe: undefined,
@@ -219,6 +222,8 @@ interface StoredInfo {
    * Changes each time the whole data is replaced (a scenario, an import, a reset): a tab whose
    * generation differs from the saved one adopts the saved data before it writes, instead of
    * merging its old records back (SPEC §4: a `?scenario=` start replaces the data in every tab).
+   * It begins with the time the replacement was chosen (see newStamp): of two replacements, the
+   * one chosen last wins, whichever is written last (see isNewerGeneration).
    */
   generation?: string;
 }
@@ -629,7 +634,10 @@ export async function startPersistence(options: OpenOptions): Promise<{ notice?:
         if (record) addMember(record.table, record.id);
       }
     if (event.source !== 'local') return;
-    if (event.keys.includes(SETTINGS_KEY)) state.settingsChanges++;
+    if (event.keys.includes(SETTINGS_KEY)) {
+      state.settingsChanges++;
+      state.settingsChangedAt = Date.now();
+    }
     if (event.reset) {
       state.pendingReset = true;
       // This tab replaced the whole data: the next full write starts a new generation.
@@ -654,15 +662,20 @@ export async function startPersistence(options: OpenOptions): Promise<{ notice?:
         pending: true,
         ...(state.knownGeneration ? { generation: state.knownGeneration } : {}),
       };
+      let superseded = false;
       try {
         await runExclusive(async () => {
-          await idb.put(META, info, 'info');
+          // A replacement chosen after this one (a tab started since, while this one was still
+          // starting — or the page this one was, left half-way) is not overwritten.
+          const saved = (await idb.get(META, 'info')) as StoredInfo | undefined;
+          superseded = isNewerGeneration(savedGenerationOf(saved), state.knownGeneration);
+          if (!superseded) await idb.put(META, info, 'info');
         });
       } catch (error) {
         // Storage full at start-up: the app still starts; the first write will say it cannot save.
         console.error('Hosting Panel: could not save the start-up scenario', error);
       }
-      if (read.kind !== 'ok') for (const listener of afterFlushListeners) listener({ reset: true, keys: [] });
+      if (read.kind !== 'ok' && !superseded) for (const listener of afterFlushListeners) listener({ reset: true, keys: [] });
       schedule({ startupAfterMs: recordCount() > SMALL_STORE_RECORDS ? DEFERRED_RESET_MS : 0 });
     } else schedule();
   }
@@ -678,6 +691,7 @@ export function stopPersistence(): void {
   state.pendingReset = false;
   state.settingsChanges = 0;
   state.settingsSaved = 0;
+  state.settingsChangedAt = 0;
   state.database?.close();
   state.database = undefined;
 }
@@ -765,7 +779,24 @@ export class StateReplacedError extends Error {
     this.name = 'StateReplacedError';
   }
 }
+/** A stamp for a chunk or a generation: the time it was made (base 36 ms), then a random part. */
 const newStamp = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+/** When a generation was made (0 for one without a readable time: older than any). */
+function generationTime(generation: string | undefined): number {
+  if (generation === undefined) return 0;
+  const time = parseInt(generation.slice(0, generation.indexOf('-')), 36);
+  return Number.isFinite(time) ? time : 0;
+}
+
+/** `saved` was made strictly after `mine` (a replacement chosen later). */
+export function isNewerGeneration(saved: string | undefined, mine: string | undefined): boolean {
+  return saved !== undefined && saved !== mine && generationTime(saved) > generationTime(mine);
+}
+
+function savedGenerationOf(saved: StoredInfo | undefined): string | undefined {
+  return saved && typeof saved === 'object' && typeof saved.generation === 'string' ? saved.generation : undefined;
+}
 
 /** A write to IndexedDB failed (most often: the storage quota is full). */
 export class StorageWriteError extends Error {
@@ -803,7 +834,8 @@ function flushQueued(): Promise<void> {
       if (reset) state.pendingReset = true;
       for (const key of keys) state.pendingKeys.add(key);
       state.failedFlushes++;
-      state.lastFailure = new StorageWriteError(error);
+      // Replaced by another tab: not a storage failure (the write gate answers 409 and adopts).
+      state.lastFailure = error instanceof StateReplacedError ? error : new StorageWriteError(error);
       throw state.lastFailure;
     }
     if (settingsUpTo !== undefined) state.settingsSaved = Math.max(state.settingsSaved, settingsUpTo);
@@ -815,7 +847,11 @@ function flushQueued(): Promise<void> {
 
 /** Writes everything queued so far; resolves when it is on disk or failed (timers, tests, before unload). */
 export function flushPersistence(): Promise<void> {
-  return flushQueued().catch((error: unknown) => console.error('Hosting Panel: could not save the mock state', error));
+  return flushQueued().catch((error: unknown) => {
+    // Not a failure: another tab chose other data since, and this tab takes it (cross-tab.ts).
+    if (error instanceof StateReplacedError) for (const listener of replacedListeners) listener();
+    else console.error('Hosting Panel: could not save the mock state', error);
+  });
 }
 
 /**
@@ -826,6 +862,18 @@ export function flushPersistence(): Promise<void> {
 export async function flushDurably(sinceFailures: number): Promise<void> {
   await flushQueued().catch(() => undefined);
   if (state.failedFlushes > sinceFailures) throw state.lastFailure ?? new StorageWriteError('unknown');
+}
+
+const replacedListeners = new Set<() => void>();
+
+/**
+ * Called when a queued write (not one of the write gate's, which answers 409 and adopts itself)
+ * was refused because another tab replaced the data since this tab last read it: cross-tab
+ * adopts the saved data then. Returns an unsubscribe function.
+ */
+export function onReplaced(listener: () => void): () => void {
+  replacedListeners.add(listener);
+  return () => replacedListeners.delete(listener);
 }
 
 /** Called after a batch is on disk (cross-tab broadcasting listens). */
@@ -883,9 +931,9 @@ async function write(idb: IDBPDatabase, reset: boolean, keys: string[]): Promise
 async function writeIn(tx: IDBPTransaction<unknown, StoreName[], 'readwrite'>, ops: Promise<unknown>[], reset: boolean, keys: string[]): Promise<void> {
   const s = db();
   const meta = tx.objectStore(META);
+  const saved = (await meta.get('info')) as StoredInfo | undefined;
+  const savedGeneration = savedGenerationOf(saved);
   if (!reset) {
-    const saved = (await meta.get('info')) as StoredInfo | undefined;
-    const savedGeneration = saved && typeof saved === 'object' && typeof saved.generation === 'string' ? saved.generation : undefined;
     // Another tab replaced the data and this tab has not adopted it: writing its records now
     // would bring old data back. Refused (the write gate adopts the saved data first).
     if (saved && savedGeneration !== state.knownGeneration) throw new StateReplacedError();
@@ -894,6 +942,10 @@ async function writeIn(tx: IDBPTransaction<unknown, StoreName[], 'readwrite'>, o
     if (saved?.pending === true) reset = true;
   }
   const generation = reset ? (state.pendingGeneration ?? state.knownGeneration) : state.knownGeneration;
+  // A whole write never replaces data chosen after its own: two tabs choosing a scenario at the
+  // same moment, or a page left while it was still writing its start-up scenario, whose write
+  // lands after the next page's. The later choice stays; this tab adopts it.
+  if (reset && isNewerGeneration(savedGeneration, generation)) throw new StateReplacedError();
   const stamps = reset ? new Map<string, string>() : new Map(Object.entries(((await meta.get(STAMPS)) as Record<string, string> | undefined) ?? {}));
   const stampKey = (table: TableName, chunk: string) => `${table}/${chunk}`;
   if (reset) {
@@ -1085,3 +1137,36 @@ export async function readSaved(): Promise<Loaded | undefined> {
   state.knownGeneration = read.generation;
   return read.loaded;
 }
+
+/**
+ * After readSaved, before adopting what it read: this tab's unsaved settings stay over the saved
+ * ones when they were changed since the saved data was chosen (its generation's time) — a
+ * `?latency=` taken at start-up over the data of the page left behind — and not otherwise (that
+ * page's own start-up settings, over the data a later page chose).
+ */
+export function unsavedSettingsStay(): boolean {
+  return settingsUnsaved() && state.settingsChangedAt >= generationTime(state.knownGeneration);
+}
+
+/**
+ * The store now holds the saved data (readSaved, then replaced): nothing of what was queued is
+ * to be written any more — a whole write of this tab's older data least of all — except this
+ * tab's unsaved settings when they stayed (`keptSettings`, see unsavedSettingsStay).
+ */
+export function adoptedSaved(keptSettings: boolean): void {
+  state.pendingReset = false;
+  state.pendingGeneration = undefined;
+  if (!keptSettings) state.settingsSaved = state.settingsChanges;
+  state.pendingKeys = keptSettings ? new Set([SETTINGS_KEY]) : new Set();
+  cancelScheduled();
+  if (keptSettings) schedule();
+}
+
+/** The generation saved now (undefined: none, or no database), to skip adopting what this tab already holds. */
+export async function savedGeneration(): Promise<string | undefined> {
+  if (!state.database) return undefined;
+  return savedGenerationOf((await state.database.get(META, 'info')) as StoredInfo | undefined);
+}
+
+/** The generation of the data this tab holds. */
+export const knownGeneration = (): string | undefined => state.knownGeneration;

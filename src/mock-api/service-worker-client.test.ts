@@ -1,39 +1,146 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MSW_WORKER_VERSION, startServiceWorker, type InterceptedRequest, type MockResponse, type RequestListener } from './service-worker-client';
+import { SW_PROTOCOL_VERSION, startServiceWorker, type InterceptedRequest, type MockResponse, type RequestListener } from './service-worker-client';
 
-const SCRIPT = 'http://localhost/mockServiceWorker.js';
+const SCRIPT = 'http://localhost/hosting-panel-sw.js';
+const WORKER_SCRIPT = readFileSync(new URL('../../public/hosting-panel-sw.js', import.meta.url), 'utf8');
 
-describe('the service worker this client speaks to', () => {
-  it('is the installed msw’s, of the version the protocol was read from', () => {
-    const script = readFileSync(new URL('../../public/mockServiceWorker.js', import.meta.url), 'utf8');
-    const installed = (JSON.parse(readFileSync(new URL('../../node_modules/msw/package.json', import.meta.url), 'utf8')) as { version: string }).version;
-    // An msw upgrade fails this until service-worker-client.ts has been checked against the new worker.
-    expect(script).toContain(`const PACKAGE_VERSION = '${MSW_WORKER_VERSION}'`);
-    expect(installed).toBe(MSW_WORKER_VERSION);
-    // The messages this client relies on are still the worker's.
-    for (const type of [
-      'KEEPALIVE_REQUEST',
-      'INTEGRITY_CHECK_REQUEST',
-      'MOCK_ACTIVATE',
-      'CLIENT_CLOSED',
-      'MOCKING_ENABLED',
-      'REQUEST',
-      'MOCK_RESPONSE',
-      'PASSTHROUGH',
-    ])
-      expect(script).toContain(`'${type}'`);
+/** A page or a Web Worker the service worker sees, with the messages posted to it. */
+interface FakeClient {
+  id: string;
+  frameType: string;
+  messages: { data: { type: string; payload?: InterceptedRequest }; ports: MessagePort[] }[];
+  postMessage(data: unknown, transfer?: Transferable[]): void;
+}
+
+/** Runs public/hosting-panel-sw.js against a fake `self`: its listeners, and the clients it sees. */
+function loadWorker() {
+  const listeners = new Map<string, (event: unknown) => void>();
+  const clients = new Map<string, FakeClient>();
+  const fetched: string[] = [];
+  const self = {
+    addEventListener: (type: string, listener: (event: unknown) => void) => listeners.set(type, listener),
+    skipWaiting: () => undefined,
+    clients: { get: (id: string) => Promise.resolve(clients.get(id)), claim: () => Promise.resolve() },
+  };
+  const fakeFetch = (request: Request) => {
+    fetched.push(request.url);
+    return Promise.resolve(new Response('from the network'));
+  };
+  new Function('self', 'fetch', WORKER_SCRIPT)(self, fakeFetch);
+  const client = (id: string, frameType = 'top-level'): FakeClient => {
+    const c: FakeClient = {
+      id,
+      frameType,
+      messages: [],
+      postMessage(data, transfer = []) {
+        c.messages.push({ data: data as FakeClient['messages'][number]['data'], ports: transfer.filter((t): t is MessagePort => t instanceof MessagePort) });
+      },
+    };
+    clients.set(id, c);
+    return c;
+  };
+  const message = (from: FakeClient, data: string) => listeners.get('message')!({ source: from, data });
+  /** Dispatches a fetch; resolves with the answer when the worker took it (undefined: the network's, untouched). */
+  const fetchFrom = (clientId: string, url: string, init: RequestInit = {}) => {
+    let answered: Promise<Response> | undefined;
+    const request = new Request(url, init);
+    listeners.get('fetch')!({ request, clientId, respondWith: (r: Promise<Response>) => (answered = r) });
+    return answered;
+  };
+  return { clients, fetched, client, message, fetchFrom, remove: (id: string) => clients.delete(id) };
+}
+
+/** Answers the next REQUEST posted to `page` with `status` (a page's MOCK_RESPONSE). */
+async function answerNext(page: FakeClient, status = 200) {
+  await vi.waitFor(() => expect(page.messages.some((m) => m.data.type === 'REQUEST')).toBe(true));
+  const index = page.messages.findIndex((m) => m.data.type === 'REQUEST');
+  const [request] = page.messages.splice(index, 1);
+  request!.ports[0]!.postMessage({ type: 'MOCK_RESPONSE', data: { status, statusText: 'OK', headers: [['x-answered-by', page.id]], body: null } });
+  return request!.data.payload!;
+}
+
+describe('the service worker (public/hosting-panel-sw.js)', () => {
+  it('speaks the version and the messages this client relies on', () => {
+    expect(WORKER_SCRIPT).toContain(`const PROTOCOL_VERSION = '${SW_PROTOCOL_VERSION}'`);
+    for (const type of ['KEEPALIVE_REQUEST', 'INTEGRITY_CHECK_REQUEST', 'MOCK_ACTIVATE', 'CLIENT_CLOSED', 'MOCKING_ENABLED', 'REQUEST', 'MOCK_RESPONSE'])
+      expect(WORKER_SCRIPT).toContain(`'${type}'`);
+    const sw = loadWorker();
+    const page = sw.client('a');
+    sw.message(page, 'INTEGRITY_CHECK_REQUEST');
+    sw.message(page, 'MOCK_ACTIVATE');
+    expect(page.messages.map((m) => m.data)).toEqual([
+      { type: 'INTEGRITY_CHECK_RESPONSE', payload: { packageVersion: SW_PROTOCOL_VERSION } },
+      { type: 'MOCKING_ENABLED', payload: { client: { id: 'a', frameType: 'top-level' } } },
+    ]);
+  });
+
+  it('hands each API request to the page that made it, never to another tab', async () => {
+    const sw = loadWorker();
+    const first = sw.client('first');
+    const second = sw.client('second');
+    sw.message(first, 'MOCK_ACTIVATE');
+    sw.message(second, 'MOCK_ACTIVATE');
+    first.messages.length = 0;
+    second.messages.length = 0;
+    const fromSecond = sw.fetchFrom('second', 'http://localhost/api/v1/_mock/settings');
+    const fromFirst = sw.fetchFrom('first', 'http://localhost/api/v1/customers', { method: 'POST', body: '{"login":"x"}' });
+    expect((await answerNext(second)).url).toBe('http://localhost/api/v1/_mock/settings');
+    const posted = await answerNext(first, 201);
+    expect(posted.method).toBe('POST');
+    expect(text(posted.body)).toBe('{"login":"x"}');
+    expect((await fromSecond!).headers.get('x-answered-by')).toBe('second');
+    expect((await fromFirst!).status).toBe(201);
+    expect(first.messages).toEqual([]);
+    expect(second.messages).toEqual([]);
+  });
+
+  it('leaves to the network what is not a started page’s API request', async () => {
+    const sw = loadWorker();
+    const page = sw.client('page');
+    sw.client('backend-worker', 'none');
+    // Before MOCK_ACTIVATE: not handled (a page whose mock API is still starting, or none at all).
+    expect(sw.fetchFrom('page', 'http://localhost/api/v1/_mock/health')).toBeUndefined();
+    sw.message(page, 'MOCK_ACTIVATE');
+    expect(sw.fetchFrom('page', 'http://localhost/assets/index.js')).toBeUndefined();
+    // A Web Worker's own requests (its module scripts): never handed to a page.
+    expect(sw.fetchFrom('backend-worker', 'http://localhost/assets/sync-engine.js')).toBeUndefined();
+    expect(sw.fetchFrom('backend-worker', 'http://localhost/api/v1/reseller')).toBeUndefined();
+    expect(sw.fetchFrom('', 'http://localhost/api/v1/reseller')).toBeUndefined();
+    // After CLIENT_CLOSED (the page is unloading): its requests are no longer handed to it…
+    sw.message(page, 'CLIENT_CLOSED');
+    expect(sw.fetchFrom('page', 'http://localhost/api/v1/reseller')).toBeUndefined();
+    // …until its keep-alive says it is still there (a navigation cancelled, a worker restarted).
+    sw.message(page, 'KEEPALIVE_REQUEST');
+    const answered = sw.fetchFrom('page', 'http://localhost/api/v1/reseller');
+    await answerNext(page);
+    expect((await answered!).status).toBe(200);
+  });
+
+  it('answers a network failure for a page gone meanwhile, and passes a PASSTHROUGH on to the network', async () => {
+    const sw = loadWorker();
+    const page = sw.client('page');
+    sw.message(page, 'MOCK_ACTIVATE');
+    sw.remove('page');
+    expect((await sw.fetchFrom('page', 'http://localhost/api/v1/reseller')!).type).toBe('error');
+    const back = sw.client('back');
+    sw.message(back, 'MOCK_ACTIVATE');
+    const answered = sw.fetchFrom('back', 'http://localhost/api/v1/reseller');
+    await vi.waitFor(() => expect(back.messages.some((m) => m.data.type === 'REQUEST')).toBe(true));
+    back.messages.find((m) => m.data.type === 'REQUEST')!.ports[0]!.postMessage({ type: 'PASSTHROUGH' });
+    expect(await (await answered!).text()).toBe('from the network');
+    expect(sw.fetched).toEqual(['http://localhost/api/v1/reseller']);
   });
 });
 
-/** A stand-in for MSW's service worker: answers the page's messages as public/mockServiceWorker.js does. */
+/** A stand-in for the service worker, for the page's side: answers the page's messages as public/hosting-panel-sw.js does. */
 class FakeWorker extends EventTarget {
   state: ServiceWorkerState = 'installing';
   received: string[] = [];
   readonly scriptURL: string;
   private readonly container: FakeContainer;
   private readonly version: string;
-  constructor(scriptURL: string, container: FakeContainer, version = MSW_WORKER_VERSION) {
+  constructor(scriptURL: string, container: FakeContainer, version = SW_PROTOCOL_VERSION) {
     super();
     this.scriptURL = scriptURL;
     this.container = container;
@@ -123,7 +230,7 @@ const okListener: RequestListener = (request) =>
 
 describe('startServiceWorker', () => {
   it('registers the worker, waits for it to activate, checks its version and enables mocking', async () => {
-    await startServiceWorker('/mockServiceWorker.js', okListener);
+    await startServiceWorker('/hosting-panel-sw.js', okListener);
     expect(container.registered).toEqual([SCRIPT]);
     expect(container.started).toBe(true);
     expect(container.worker?.state).toBe('activated');
@@ -132,7 +239,7 @@ describe('startServiceWorker', () => {
 
   it('answers each request on its port with what the listener gives, or lets the network answer it', async () => {
     const seen: InterceptedRequest[] = [];
-    await startServiceWorker('/mockServiceWorker.js', (request) => {
+    await startServiceWorker('/hosting-panel-sw.js', (request) => {
       seen.push(request);
       return request.url.includes('/api/') ? okListener(request) : undefined;
     });
@@ -146,7 +253,7 @@ describe('startServiceWorker', () => {
   });
 
   it('sends no body where a response may not have one (HEAD, 204)', async () => {
-    await startServiceWorker('/mockServiceWorker.js', (request) =>
+    await startServiceWorker('/hosting-panel-sw.js', (request) =>
       Promise.resolve({ status: request.url.endsWith('/none') ? 204 : 200, statusText: '', headers: [], body: new TextEncoder().encode('x').buffer }),
     );
     const worker = container.worker!;
@@ -157,14 +264,14 @@ describe('startServiceWorker', () => {
 
   it('never leaves a request waiting: a failing listener answers as a network failure (status 0)', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    await startServiceWorker('/mockServiceWorker.js', () => Promise.reject(new Error('boom')));
+    await startServiceWorker('/hosting-panel-sw.js', () => Promise.reject(new Error('boom')));
     const answer = await container.worker!.request('http://localhost/api/v1/x');
     expect(answer).toEqual({ type: 'MOCK_RESPONSE', data: { status: 0, statusText: '', headers: [], body: null } });
   });
 
   it('ignores messages from another service worker', async () => {
     const listener = vi.fn(okListener);
-    await startServiceWorker('/mockServiceWorker.js', listener);
+    await startServiceWorker('/hosting-panel-sw.js', listener);
     const other = new FakeWorker('http://localhost/other-sw.js', container);
     const answered = vi.fn();
     void container
@@ -177,7 +284,7 @@ describe('startServiceWorker', () => {
 
   it('keeps the worker alive every 5 s and says goodbye before the page unloads', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    await startServiceWorker('/mockServiceWorker.js', okListener);
+    await startServiceWorker('/hosting-panel-sw.js', okListener);
     const worker = container.worker!;
     vi.advanceTimersByTime(10_000);
     expect(worker.received.filter((m) => m === 'KEEPALIVE_REQUEST')).toHaveLength(2);
@@ -187,18 +294,18 @@ describe('startServiceWorker', () => {
     expect(worker.received.filter((m) => m === 'KEEPALIVE_REQUEST')).toHaveLength(2);
   });
 
-  it('reuses a registration the page is served by, and warns when its worker is another msw version’s', async () => {
+  it('reuses a registration the page is served by, and warns when its worker is another protocol version’s', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const worker = new FakeWorker(SCRIPT, container, '2.0.0');
+    const worker = new FakeWorker(SCRIPT, container, 'hosting-panel-0');
     worker.state = 'activated';
     const update = vi.fn(() => Promise.resolve());
     container.registrations.push({ active: worker, installing: null, waiting: null, update });
     container.controller = worker;
-    await startServiceWorker('/mockServiceWorker.js', okListener);
+    await startServiceWorker('/hosting-panel-sw.js', okListener);
     expect(container.registered).toEqual([]);
     expect(update).toHaveBeenCalled();
     expect(worker.received).toContain('MOCK_ACTIVATE');
-    expect(warn.mock.calls[0]?.[0]).toContain('msw 2.0.0');
+    expect(warn.mock.calls[0]?.[0]).toContain('protocol hosting-panel-0');
   });
 
   it('reloads a hard-reloaded page (registered, but not served by the worker), as msw does', async () => {
@@ -206,7 +313,7 @@ describe('startServiceWorker', () => {
     worker.state = 'activated';
     container.registrations.push({ active: worker, installing: null, waiting: null, update: () => Promise.resolve() });
     const started = vi.fn();
-    void startServiceWorker('/mockServiceWorker.js', okListener).then(started);
+    void startServiceWorker('/hosting-panel-sw.js', okListener).then(started);
     await vi.waitFor(() => expect(reload).toHaveBeenCalled());
     expect(started).not.toHaveBeenCalled();
     expect(worker.received).toEqual([]);
@@ -214,6 +321,6 @@ describe('startServiceWorker', () => {
 
   it('says plainly when the browser has no service workers', async () => {
     vi.stubGlobal('navigator', {});
-    await expect(startServiceWorker('/mockServiceWorker.js', okListener)).rejects.toThrow(/no service workers/);
+    await expect(startServiceWorker('/hosting-panel-sw.js', okListener)).rejects.toThrow(/no service workers/);
   });
 });

@@ -1,28 +1,30 @@
 /**
- * The page's side of MSW's service worker (public/mockServiceWorker.js, which `msw init` writes
- * and msw's install script keeps in step with the installed msw). That worker intercepts the
- * page's requests and asks the page for each answer; msw's own page client (`setupWorker` from
- * `msw/browser`) is 23 KB gzipped before the first rows — fallback interceptors for browsers
- * without service workers, a WebSocket interceptor, life-cycle events, logging, handler
- * matching — and here the handlers run in another thread anyway (backend-worker.ts). So the page
- * speaks the worker's message protocol itself, as `setupWorker` does in msw 2.15
- * (src/browser/sources/service-worker-source.ts), and nothing more:
+ * The page's side of the mock API's service worker (public/hosting-panel-sw.js). That worker
+ * intercepts the page's /api/v1 requests and asks the page for each answer. Its protocol is
+ * msw 2.15's (src/browser/sources/service-worker-source.ts), minus what the panel never uses
+ * (msw's own page client, `setupWorker`, was 23 KB gzipped before the first rows — fallback
+ * interceptors, a WebSocket interceptor, life-cycle events, logging — and here the handlers run
+ * in another thread anyway: backend-worker.ts), and the worker hands a request to the page that
+ * made it, never to another tab (see the worker's header):
  *
  * - register the worker (or reuse its registration), wait until it is activated;
- * - `INTEGRITY_CHECK_REQUEST` → `INTEGRITY_CHECK_RESPONSE`: the worker's msw version, warned
- *   about when it is not the one this client was written for (a stale registration);
+ * - `INTEGRITY_CHECK_REQUEST` → `INTEGRITY_CHECK_RESPONSE`: the worker's protocol version,
+ *   warned about when it is not the one this client speaks (a stale registration);
  * - `MOCK_ACTIVATE` → `MOCKING_ENABLED`: from then on the worker sends this page a `REQUEST`
- *   message per request, with a port to answer on: `MOCK_RESPONSE` (status, headers, body) or
- *   `PASSTHROUGH` (the network answers, as msw's `onUnhandledRequest: 'bypass'`);
- * - `KEEPALIVE_REQUEST` every 5 s: a stopped service worker forgets which pages it serves;
- * - `CLIENT_CLOSED` before the page unloads (the worker unregisters itself with its last page).
+ *   message per API request, with a port to answer on: `MOCK_RESPONSE` (status, headers, body)
+ *   or `PASSTHROUGH` (the network answers);
+ * - `KEEPALIVE_REQUEST` every 5 s: a service worker the browser stopped forgets which pages it
+ *   serves, and the keep-alive tells it again;
+ * - `CLIENT_CLOSED` before the page unloads.
  *
- * service-worker-client.test.ts checks the worker script still has the version this protocol was
- * read from: upgrading msw fails it until this file has been checked against the new worker.
+ * service-worker-client.test.ts checks the worker script speaks this version and these messages.
  */
 
-/** The msw version whose service worker this client speaks to (public/mockServiceWorker.js). */
-export const MSW_WORKER_VERSION = '2.15.0';
+/** The protocol version of the service worker this client speaks to (public/hosting-panel-sw.js). */
+export const SW_PROTOCOL_VERSION = 'hosting-panel-1';
+
+/** Where the service worker is, under the app's base URL. */
+export const SERVICE_WORKER_SCRIPT = 'hosting-panel-sw.js';
 
 /** A request as the service worker sends it (its `serializeRequest`). */
 export interface InterceptedRequest {
@@ -122,9 +124,9 @@ export async function startServiceWorker(scriptUrl: string, onRequest: RequestLi
   const integrity = next('INTEGRITY_CHECK_RESPONSE');
   post('INTEGRITY_CHECK_REQUEST');
   const { packageVersion } = ((await integrity) ?? {}) as { packageVersion?: unknown };
-  if (packageVersion !== MSW_WORKER_VERSION) {
+  if (packageVersion !== SW_PROTOCOL_VERSION) {
     console.warn(
-      `Hosting Panel: the registered mock service worker is msw ${String(packageVersion)}'s, this page speaks to msw ${MSW_WORKER_VERSION}'s. Reload the page to update it.`,
+      `Hosting Panel: the registered mock service worker speaks protocol ${String(packageVersion)}, this page speaks ${SW_PROTOCOL_VERSION}. Reload the page to update it.`,
     );
   }
   const keepAlive = setInterval(() => post('KEEPALIVE_REQUEST'), 5_000);
