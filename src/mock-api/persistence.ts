@@ -77,7 +77,7 @@ export function encodeChunk(entries: ChunkEntry[]): { text: string; digest: stri
   // Subscriptions that follow the same plan have equal `values`: each distinct one is written
   // once per chunk (`v`), the records pointing at it by index; and the sections of those
   // (`resources`, `permissions`, …) once too (`s`), since a customized subscription mostly
-  // differs in its resources only (a 50,000-subscription world's text: 88 MB → 47 MB → 36 MB).
+  // differs in its resources only (a 50,000-subscription world's text: 88 MB → 48.7 MB → 37.6 MB).
   const shared: unknown[] = [];
   const at = new Map<string, number>();
   const sections: unknown[] = [];
@@ -314,7 +314,7 @@ async function open(name: string): Promise<IDBPDatabase> {
  * A table's entries, its chunks taken by number (`c2` before `c10`, as IndexedDB's key order
  * is not) and any other chunk after: chunk `c<n>` holds ids numbered n·CHUNK_SIZE to the next,
  * each in id order, so the result is usually in id order already and sortById only checks it
- * (50,000 subscriptions: ~15 ms less than merging 100 runs).
+ * (50,000 ids in node: ~4 ms, against ~8 ms to merge 100 runs).
  */
 function inChunkOrder(runs: { key: string; entries: ChunkEntry[] }[]): ChunkEntry[] {
   const rank = (key: string) => (/^c\d+$/.test(key) ? Number(key.slice(1)) : Number.POSITIVE_INFINITY);
