@@ -493,7 +493,7 @@ async function readAll(idb: IDBPDatabase, pre?: PreRead): Promise<ReadResult> {
   const stamps = new Map(rawStamps && typeof rawStamps === 'object' ? Object.entries(rawStamps as Record<string, string>) : []);
   const raw: Record<string, unknown> = { info, reseller: resellerRow, counters: doc.counters, settings, stamps: rawStamps };
   /** Every chunk read, to be trusted (or not) once the digests are known: the state reader may still be computing them. */
-  const decodedChunks: { table: TableName; index: number; key: string; text: unknown; values: unknown[]; digest: string | undefined }[] = [];
+  const decodedChunks: { table: TableName; index: number; key: string; text: unknown; entries: ChunkEntry[]; digest: string | undefined }[] = [];
   for (const table of TABLES) {
     const chunks: unknown[] = [];
     raw[table] = chunks;
@@ -512,7 +512,6 @@ async function readAll(idb: IDBPDatabase, pre?: PreRead): Promise<ReadResult> {
           problems.push(`A chunk of ${table} is unreadable.`);
           continue;
         }
-        const values: unknown[] = [];
         const run: ChunkEntry[] = [];
         runs.push({ key, entries: run });
         for (const entry of decoded) {
@@ -522,9 +521,8 @@ async function readAll(idb: IDBPDatabase, pre?: PreRead): Promise<ReadResult> {
             continue;
           }
           run.push(entry as ChunkEntry);
-          values.push(entry[2]);
         }
-        decodedChunks.push({ table, index, key, text: chunk, values, digest });
+        decodedChunks.push({ table, index, key, text: chunk, entries: run, digest });
       }
     }
     // A chunk the stamps know of but the table lacks was lost.
@@ -543,7 +541,7 @@ async function readAll(idb: IDBPDatabase, pre?: PreRead): Promise<ReadResult> {
   }
   await source.done();
   const digests = pre ? await source.digests() : undefined;
-  for (const { table, index, key, text, values, digest: own } of decodedChunks) {
+  for (const { table, index, key, text, entries, digest: own } of decodedChunks) {
     const theirs = digests?.[table];
     const digest = pre
       ? theirs && theirs.length === (raw[table] as unknown[]).length
@@ -555,7 +553,7 @@ async function readAll(idb: IDBPDatabase, pre?: PreRead): Promise<ReadResult> {
     // Exactly as this app wrote it (see encodeChunk): its records need no second check.
     const asWritten = digest !== undefined && stamps.get(`${table}/${key}`) === digest;
     if (!asWritten) uncheckedChunks++;
-    else for (const value of values) checked.add(value);
+    else for (const [, , value] of entries) checked.add(value);
   }
   // Every chunk, and the reseller record, exactly as written: the rules between records are not checked again.
   const resellerAsWritten = resellerRow !== undefined && stamps.get(RESELLER_STAMP) === digestOf(JSON.stringify(resellerRow));
