@@ -10,6 +10,7 @@ import { resetToScenario } from './handlers/mock-tools';
 import { flushPersistence, readKeys, startPersistence, stopPersistence } from './persistence';
 import { buildScenario } from './scenarios';
 import { REBUILDABLE } from './rebuildable';
+import { runWrite } from './write-gate';
 import { SETTINGS_KEY, db, recordKey, revisionOf, setSettings, transact } from './store';
 import type * as StoreModule from './store';
 import type * as PersistenceModule from './persistence';
@@ -127,10 +128,13 @@ it('a tab’s own unsaved settings are not overwritten by what another tab saved
   expect((await readKeys([SETTINGS_KEY])).settings).toEqual({ latencyMs: 250, failureRate: 0.5 });
 });
 
+/** The real clock the next test made its two choices against (1 and 2 s ahead of it). */
+let replacementsClock = 0;
+
 it('of two whole-data replacements, the one chosen last stays, whichever is written last', async () => {
   // As on a same-tab navigation from `?scenario=empty` to `?scenario=default&latency=250`: the page
   // left behind writes its start-up scenario after the new page has written its own.
-  const now = Date.now();
+  const now = (replacementsClock = Date.now());
   vi.useFakeTimers({ toFake: ['Date'] });
   try {
     vi.setSystemTime(now + 1_000);
@@ -167,16 +171,18 @@ it('of two whole-data replacements, the one chosen last stays, whichever is writ
 it('a start-up scenario chosen before the saved one does not replace it', async () => {
   // The page left behind was still starting (its scenario not even named on disk yet).
   const saved = tabB.store.db().order.customers;
-  const now = Date.now();
   vi.useFakeTimers({ toFake: ['Date'] });
   try {
-    // Before the last test's choices (made 1–2 s ahead of the clock).
-    vi.setSystemTime(now);
+    // Between the last test's two choices (1 and 2 s ahead of its clock), however long it took.
+    vi.setSystemTime(replacementsClock + 1_500);
     const adopted = nextChange(onExternalChange);
     let heardByB = false;
     const offB = tabB.crossTab.onExternalChange(() => (heardByB = true));
     await startPersistence({ dbName: DB, fallback, startWith: () => buildScenario('empty'), scenarios: REBUILDABLE });
     await adopted;
+    // The refused start-up write ends under the write gate: the next test's commits, made
+    // outside the gate, must not land inside it.
+    await runWrite(async () => undefined);
     offB();
     expect(heardByB).toBe(false);
   } finally {

@@ -9,7 +9,7 @@ import { CHUNK_SIZE, chunkOf, damagedDocument, decodeChunk, encodeChunk, flushPe
 import { buildScenario } from './scenarios';
 import { buildWorld } from './scenario-builder';
 import { REBUILDABLE } from './rebuildable';
-import { db, snapshotOf } from './store';
+import { db, setSettings, snapshotOf } from './store';
 import { SCHEMA_VERSION } from './state-document';
 import { api } from './test-helpers';
 
@@ -200,6 +200,34 @@ describe('persistence', () => {
     await reload(name);
     expect(snapshotOf()).toEqual(saved);
     expect(db().scenario).toBe('sync-failure');
+  });
+
+  it('a write saves what the store holds when it writes, not what it held when it began', async () => {
+    const name = freshName();
+    await startPersistence({ dbName: name, fallback });
+    await flushPersistence();
+    setSettings({ latencyMs: 10, failureRate: 0 });
+    // The settings change again while the write waits on its first read (meta 'info').
+    const get = IDBObjectStore.prototype.get;
+    let changed = false;
+    IDBObjectStore.prototype.get = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
+      if (!changed && this.name === 'meta' && key === 'info' && this.transaction.mode === 'readwrite') {
+        changed = true;
+        setSettings({ latencyMs: 20, failureRate: 0.5 });
+      }
+      return get.call(this, key);
+    };
+    try {
+      await flushPersistence();
+    } finally {
+      IDBObjectStore.prototype.get = get;
+    }
+    expect(changed).toBe(true);
+    // Not the next write (queued by the second change): dropped here.
+    stopPersistence();
+    const raw = await rawDb(name);
+    expect(await raw.get('meta', 'settings')).toEqual({ latencyMs: 20, failureRate: 0.5 });
+    raw.close();
   });
 
   it('migrates an older saved state and writes it back in the new version', async () => {

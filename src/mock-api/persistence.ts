@@ -988,7 +988,9 @@ async function write(idb: IDBPDatabase, reset: boolean, keys: string[]): Promise
 
 /** The body of `write`, inside its transaction: the changed chunks, the stamps and the info record. */
 async function writeIn(tx: IDBPTransaction<unknown, StoreName[], 'readwrite'>, ops: Promise<unknown>[], reset: boolean, keys: string[]): Promise<void> {
-  const s = db();
+  // The store is read where each part is written, never from a copy taken before an await: a
+  // commit made while this write waits (a reset, new settings) must not be written over by what
+  // the store held before it — the generation, read after the wait, is already the new one's.
   const meta = tx.objectStore(META);
   const saved = (await meta.get('info')) as StoredInfo | undefined;
   const savedGeneration = savedGenerationOf(saved);
@@ -1033,12 +1035,12 @@ async function writeIn(tx: IDBPTransaction<unknown, StoreName[], 'readwrite'>, o
       group.ids.push(record.id);
       dirty.set(k, group);
     } else if (key === RESELLER_KEY) {
-      const row: StoredRow = { rev: s.revisions.get(key) ?? 0, value: s.reseller };
+      const row: StoredRow = { rev: db().revisions.get(key) ?? 0, value: db().reseller };
       ops.push(meta.put(row, 'reseller'));
       // Its stamp, as a chunk's: a load knows the reseller is as written (resellerAsWritten).
       stamps.set(RESELLER_STAMP, digestOf(JSON.stringify(row)));
-    } else if (key === COUNTERS_KEY) ops.push(meta.put(s.counters satisfies Counters, 'counters'));
-    else if (key === SETTINGS_KEY) ops.push(meta.put(s.settings, 'settings'));
+    } else if (key === COUNTERS_KEY) ops.push(meta.put(db().counters satisfies Counters, 'counters'));
+    else if (key === SETTINGS_KEY) ops.push(meta.put(db().settings, 'settings'));
   }
   for (const [k, { table, chunk, ids }] of dirty) {
     const store = tx.objectStore(table);
@@ -1066,7 +1068,7 @@ async function writeIn(tx: IDBPTransaction<unknown, StoreName[], 'readwrite'>, o
     }
   }
   ops.push(meta.put(Object.fromEntries(stamps), STAMPS));
-  ops.push(meta.put({ schemaVersion: state.schemaVersion, scenario: s.scenario, ...(generation ? { generation } : {}) } satisfies StoredInfo, 'info'));
+  ops.push(meta.put({ schemaVersion: state.schemaVersion, scenario: db().scenario, ...(generation ? { generation } : {}) } satisfies StoredInfo, 'info'));
   await Promise.all([...ops, tx.done]);
   state.knownStamps = stamps;
   state.knownGeneration = generation;
