@@ -37,6 +37,8 @@ function takeLanguageFromUrl(): { name: 'lang'; value: string }[] {
 async function bootstrap() {
   // Marks for the benchmark's start-up breakdown (visible in any performance profile).
   performance.mark('hp:boot');
+  // The address as opened, before its parameters are taken out below (see startMockApi).
+  const openedAt = window.location.href;
   // #state=… (a shared link): taken out of the address now, offered to the user once the app runs.
   setSharedStateLink(takeStateFragment());
   const lang = detectLanguage();
@@ -47,7 +49,7 @@ async function bootstrap() {
   const mockParams = takeMockUrlParameters();
   // The mock API loads and starts alongside the shell; requests wait for it (holdRequestsUntil).
   const backend = import('../mock-api/browser').then(async (mock) => {
-    const report = await mock.startMockApi(mockParams);
+    const report = await mock.startMockApi(mockParams, openedAt);
     performance.mark('hp:mock-ready');
     return { mock, report };
   });

@@ -83,9 +83,11 @@ function startStateReader(gone: () => void): MessagePort | undefined {
 
 /**
  * `params`: the QA parameters the bootstrap took from the address before the first render
- * (default: take them now).
+ * (default: take them now). `openedAt`: the address as the page was opened, parameters included
+ * (a page that must reload to be served by the service worker goes back to it).
  */
-export async function startMockApi(params: MockUrlParams = takeMockUrlParameters()): Promise<StartupReport> {
+export async function startMockApi(params?: MockUrlParams, openedAt: string = location.href): Promise<StartupReport> {
+  params ??= takeMockUrlParameters();
   // A chunk of the page's own build, sharing its modules (scripts/backend-worker-chunk.mjs).
   const thread = new Worker(backendWorkerUrl, { type: 'module', name: 'hosting-panel-backend' });
   // The worker failing to load, or failing later: requests then get 503 instead of waiting forever.
@@ -115,7 +117,9 @@ export async function startMockApi(params: MockUrlParams = takeMockUrlParameters
         }),
         ...(reader ? [transfer(reader, [reader])] : []),
       ),
-      startServiceWorker(`${import.meta.env.BASE_URL}${SERVICE_WORKER_SCRIPT}`, forwardTo(backend, down)).then(() => performance.mark('hp:worker-ready')),
+      startServiceWorker(`${import.meta.env.BASE_URL}${SERVICE_WORKER_SCRIPT}`, forwardTo(backend, down), openedAt).then(() =>
+        performance.mark('hp:worker-ready'),
+      ),
     ]),
     down,
   ]);

@@ -319,6 +319,20 @@ describe('startServiceWorker', () => {
     expect(worker.received).toEqual([]);
   });
 
+  it('reloads to the address the page was opened at, its parameters included', async () => {
+    const worker = new FakeWorker(SCRIPT, container);
+    worker.state = 'activated';
+    container.registrations.push({ active: worker, installing: null, waiting: null, update: () => Promise.resolve() });
+    const address = { href: 'http://localhost/tools', reload };
+    vi.stubGlobal('location', address);
+    vi.stubGlobal('history', { state: null, replaceState: (_state: unknown, _title: string, url: string) => (address.href = url) });
+    let reloadedAt = '';
+    reload.mockImplementation(() => (reloadedAt = address.href));
+    void startServiceWorker('/hosting-panel-sw.js', okListener, 'http://localhost/tools?scenario=default&latency=250#state=abc');
+    await vi.waitFor(() => expect(reload).toHaveBeenCalled());
+    expect(reloadedAt).toBe('http://localhost/tools?scenario=default&latency=250#state=abc');
+  });
+
   it('says plainly when the browser has no service workers', async () => {
     vi.stubGlobal('navigator', {});
     await expect(startServiceWorker('/hosting-panel-sw.js', okListener)).rejects.toThrow(/no service workers/);

@@ -57,8 +57,11 @@ const isMessage = (data: unknown): data is WorkerMessage => typeof data === 'obj
  * Registers the service worker at `scriptUrl` and has it pass every request of this page to
  * `onRequest`. Resolves once mocking is enabled. Never resolves when the page has to reload
  * first (a hard reload bypasses the service worker, as msw does: the page reloads itself).
+ * `openedAt`: the address the page was opened at, before the bootstrap took its parameters
+ * (`?scenario=`, `?latency=`, `#state=`…) out of it; the reload goes back to it, so that they
+ * apply on the page that stays.
  */
-export async function startServiceWorker(scriptUrl: string, onRequest: RequestListener): Promise<void> {
+export async function startServiceWorker(scriptUrl: string, onRequest: RequestListener, openedAt?: string): Promise<void> {
   const container = globalThis.navigator?.serviceWorker;
   if (!container) {
     throw new Error('This browser cannot run the mock API: it has no service workers here (they need https or localhost, and no private-mode block).');
@@ -67,7 +70,11 @@ export async function startServiceWorker(scriptUrl: string, onRequest: RequestLi
   const ours = (worker: ServiceWorker | null | undefined): worker is ServiceWorker => worker?.scriptURL === url;
   const existing = (await container.getRegistrations()).find((r) => [r.active, r.installing, r.waiting].some(ours));
   if (existing && !container.controller) {
-    // A hard reload: the page is not served by the worker, and would never be. msw reloads too.
+    // A hard reload, or a page opened while the worker was still activating: the page is not
+    // served by the worker, and would never be. msw reloads too. Without its parameters, the
+    // reloaded page would start on the saved data and settings instead (the `?latency=250` that
+    // page 2 of a quick `?scenario=empty` → `?latency=250` navigation came with was lost so).
+    if (openedAt !== undefined && openedAt !== location.href) history.replaceState(history.state, '', openedAt);
     location.reload();
     return new Promise<void>(() => undefined);
   }
