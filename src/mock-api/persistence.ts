@@ -1035,7 +1035,8 @@ async function writeIn(tx: IDBPTransaction<unknown, StoreName[], 'readwrite'>, o
       group.ids.push(record.id);
       dirty.set(k, group);
     } else if (key === RESELLER_KEY) {
-      const row: StoredRow = { rev: db().revisions.get(key) ?? 0, value: db().reseller };
+      const { revisions, reseller } = db();
+      const row: StoredRow = { rev: revisions.get(key) ?? 0, value: reseller };
       ops.push(meta.put(row, 'reseller'));
       // Its stamp, as a chunk's: a load knows the reseller is as written (resellerAsWritten).
       stamps.set(RESELLER_STAMP, digestOf(JSON.stringify(row)));

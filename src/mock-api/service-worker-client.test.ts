@@ -228,6 +228,14 @@ const okListener: RequestListener = (request) =>
     body: new TextEncoder().encode(`{"url":"${request.url}"}`).buffer,
   });
 
+/** An activated worker of ours, registered, that does not serve this page (no controller). */
+function registeredButNotServing() {
+  const worker = new FakeWorker(SCRIPT, container);
+  worker.state = 'activated';
+  container.registrations.push({ active: worker, installing: null, waiting: null, update: () => Promise.resolve() });
+  return worker;
+}
+
 describe('startServiceWorker', () => {
   it('registers the worker, waits for it to activate, checks its version and enables mocking', async () => {
     await startServiceWorker('/hosting-panel-sw.js', okListener);
@@ -309,9 +317,7 @@ describe('startServiceWorker', () => {
   });
 
   it('reloads a hard-reloaded page (registered, but not served by the worker), as msw does', async () => {
-    const worker = new FakeWorker(SCRIPT, container);
-    worker.state = 'activated';
-    container.registrations.push({ active: worker, installing: null, waiting: null, update: () => Promise.resolve() });
+    const worker = registeredButNotServing();
     const started = vi.fn();
     void startServiceWorker('/hosting-panel-sw.js', okListener).then(started);
     await vi.waitFor(() => expect(reload).toHaveBeenCalled());
@@ -320,9 +326,7 @@ describe('startServiceWorker', () => {
   });
 
   it('reloads to the address the page was opened at, its parameters included', async () => {
-    const worker = new FakeWorker(SCRIPT, container);
-    worker.state = 'activated';
-    container.registrations.push({ active: worker, installing: null, waiting: null, update: () => Promise.resolve() });
+    registeredButNotServing();
     const address = { href: 'http://localhost/tools', reload };
     vi.stubGlobal('location', address);
     vi.stubGlobal('history', { state: null, replaceState: (_state: unknown, _title: string, url: string) => (address.href = url) });

@@ -71,9 +71,8 @@ export async function startServiceWorker(scriptUrl: string, onRequest: RequestLi
   const existing = (await container.getRegistrations()).find((r) => [r.active, r.installing, r.waiting].some(ours));
   if (existing && !container.controller) {
     // A hard reload, or a page opened while the worker was still activating: the page is not
-    // served by the worker, and would never be. msw reloads too. Without its parameters, the
-    // reloaded page would start on the saved data and settings instead (the `?latency=250` that
-    // page 2 of a quick `?scenario=empty` → `?latency=250` navigation came with was lost so).
+    // served by the worker, and would never be. msw reloads too — here back to the address as
+    // opened, or the reloaded page would start without its `?scenario=`, `?latency=`, `#state=`.
     if (openedAt !== undefined && openedAt !== location.href) history.replaceState(history.state, '', openedAt);
     location.reload();
     return new Promise<void>(() => undefined);
